@@ -1,0 +1,57 @@
+/** The platform-neutral domain model shared by every flow. */
+
+export const PLATFORMS = ['teams', 'slack'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const ROLES = ['senco', 'send-leader', 'trust-leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCHOOL_PHASES = ['primary', 'secondary', 'all-through', 'special', 'alternative-provision'] as const;
+export type SchoolPhase = (typeof SCHOOL_PHASES)[number];
+
+/** A role held by a person; a SENCO's role is tied to one school. */
+export interface RoleGrant {
+  role: Role;
+  schoolId: string | null;
+}
+
+/** Who is talking to the bot, resolved from their chat identity. */
+export interface Actor {
+  platform: Platform;
+  tenantId: string;
+  userId: string;
+  displayName: string | null;
+  /** Null until the chat identity is linked to a person on the roster. */
+  personId: string | null;
+  trustId: string | null;
+  roles: RoleGrant[];
+}
+
+export interface Trust {
+  id: string;
+  name: string;
+}
+
+export interface School {
+  id: string;
+  trustId: string;
+  name: string;
+  phase: SchoolPhase;
+  localAuthority: string | null;
+  region: string | null;
+  hasResourceBase: boolean;
+  archived: boolean;
+}
+
+export interface Person {
+  id: string;
+  trustId: string;
+  name: string;
+  email: string | null;
+  schoolId: string | null;
+  roles: RoleGrant[];
+}
+
+export function hasRole(actor: Pick<Actor, 'roles'>, role: Role): boolean {
+  return actor.roles.some((r) => r.role === role);
+}

@@ -1,0 +1,77 @@
+import type { ConversationAddress, InboundEvent } from './events';
+import type { OutboundMessage } from './message';
+import type { Actor, Platform } from './model';
+
+/** The current time; a fake in tests. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Structured logging; implementations write JSON lines. */
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/** Outcome of one delivery attempt to a chat platform. */
+export type SendOutcome =
+  | { status: 'sent'; providerId: string | null }
+  /** Try again later (429 / 5xx / network); `retryAfterMs` when the platform said. */
+  | { status: 'retry'; retryAfterMs: number | null; error: string }
+  /** The recipient blocked or removed the bot, or the conversation is gone. */
+  | { status: 'unreachable'; error: string }
+  | { status: 'failed'; error: string };
+
+/** Sends a neutral message to a stored address. One implementation per platform. */
+export interface ChatSender {
+  readonly platform: Platform;
+  send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome>;
+}
+
+/** Who is this chat user? Links platform identities to people on the roster. */
+export interface IdentityRepo {
+  /** Records the identity (creating it on first contact) and returns the actor it maps to. */
+  resolve(input: Pick<InboundEvent, 'platform' | 'tenantId' | 'userId' | 'userName' | 'email' | 'address'>): Promise<Actor>;
+}
+
+/** A flow's saved place in a multi-turn conversation. */
+export interface ConversationState {
+  flow: string;
+  step: string;
+  data: Record<string, unknown>;
+}
+
+/** Conversation state kept in the database, so it survives restarts and replicas. */
+export interface StateStore {
+  get(key: string): Promise<ConversationState | null>;
+  set(key: string, state: ConversationState, ttlMs: number): Promise<void>;
+  clear(key: string): Promise<void>;
+}
+
+/** Remembers deliveries already handled. */
+export interface ReceiptStore {
+  /** True when this key was new (and is now recorded); false for a redelivery. */
+  claim(key: string): Promise<boolean>;
+  /** Forget a claim, so a failed delivery can be retried by the platform. */
+  release(key: string): Promise<void>;
+}
+
+export interface AuditEntryInput {
+  trustId: string | null;
+  actorId: string | null;
+  action: string;
+  subject?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntryInput): Promise<void>;
+}
+
+/** The database's health, for /healthz. */
+export interface HealthCheck {
+  ping(): Promise<boolean>;
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@prisma/client';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { applyMigrations } from './migrate';
+import { pgliteRunner, withPgRunner } from './sql-runner';
+
+export type Db = PrismaClient;
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: 'pglite' | 'postgres';
+  /** Closes every connection; an open PGlite would keep the process alive. */
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+
+/**
+ * Opens the database and applies pending migrations: PostgreSQL when a URL is given,
+ * otherwise embedded PGlite in a data folder (or in memory, for tests).
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ('url' in target) {
+    await withPgRunner(target.url, (runner) => applyMigrations(runner));
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+    return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
+  }
+  if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = 'dataDir' in target ? new PGlite(target.dataDir) : new PGlite();
+  try {
+    await applyMigrations(pgliteRunner(pglite));
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  // pglite-prisma-adapter is built against a newer driver-adapter-utils whose types differ
+  // only nominally from the 6.19 client's; the runtime protocol is the same (tested).
+  const adapter = new PrismaPGlite(pglite) as unknown as ConstructorParameters<typeof PrismaClient>[0] extends infer O
+    ? O extends { adapter?: infer A } ? NonNullable<A> : never
+    : never;
+  const prisma = new PrismaClient({ adapter });
+  return {
+    prisma,
+    kind: 'pglite',
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

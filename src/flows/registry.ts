@@ -1,0 +1,99 @@
+import type { InboundEvent } from '../core/events';
+import type { OutboundMessage } from '../core/message';
+import type { Actor } from '../core/model';
+import type { Audience } from '../core/permissions';
+import type { ConversationState } from '../core/ports';
+import type { FlowDeps } from './deps';
+
+/** What every handler gets: who asked, what arrived, and the services. */
+export interface HandlerContext {
+  actor: Actor;
+  event: InboundEvent;
+  deps: FlowDeps;
+  /** Key of this person's conversation state on this platform. */
+  stateKey: string;
+}
+
+export type Reply = OutboundMessage[];
+
+/** A typed command: data first (hubot's CommandBus), so help is generated from this table. */
+export interface Command {
+  id: string;
+  /** Other words that start this command; `id` always does. */
+  aliases: readonly string[];
+  summary: string;
+  usage?: string;
+  examples: readonly string[];
+  audience: Audience;
+  run(ctx: HandlerContext, args: string): Promise<Reply>;
+}
+
+/** A card button or form submit, routed by verb. */
+export interface ActionHandler {
+  verb: string;
+  audience: Audience;
+  run(ctx: HandlerContext, data: Record<string, string>): Promise<Reply>;
+}
+
+/** A multi-turn conversation that takes the person's next free-text message. */
+export interface Flow {
+  id: string;
+  onText(ctx: HandlerContext, state: ConversationState, text: string): Promise<Reply>;
+}
+
+export class Registry {
+  private readonly commands = new Map<string, Command>();
+  private readonly words = new Map<string, Command>();
+  private readonly actions = new Map<string, ActionHandler>();
+  private readonly flows = new Map<string, Flow>();
+
+  addCommand(command: Command): this {
+    for (const word of [command.id, ...command.aliases]) {
+      const key = word.toLowerCase();
+      if (this.words.has(key)) throw new Error(`Command word "${key}" is registered twice`);
+      this.words.set(key, command);
+    }
+    this.commands.set(command.id, command);
+    return this;
+  }
+
+  addAction(action: ActionHandler): this {
+    if (this.actions.has(action.verb)) throw new Error(`Action "${action.verb}" is registered twice`);
+    this.actions.set(action.verb, action);
+    return this;
+  }
+
+  addFlow(flow: Flow): this {
+    this.flows.set(flow.id, flow);
+    return this;
+  }
+
+  listCommands(): Command[] {
+    return [...this.commands.values()];
+  }
+
+  /** Every word that starts a command, for "did you mean". */
+  commandWords(): string[] {
+    return [...this.words.keys()];
+  }
+
+  action(verb: string): ActionHandler | undefined {
+    return this.actions.get(verb);
+  }
+
+  flow(id: string): Flow | undefined {
+    return this.flows.get(id);
+  }
+
+  /** Matches the longest command word at the start of `text` ("my data export" -> "my data"). */
+  match(text: string): { command: Command; args: string } | null {
+    const normalised = text.trim().replace(/\s+/g, ' ');
+    const lower = normalised.toLowerCase();
+    let best: { command: Command; length: number } | null = null;
+    for (const [word, command] of this.words) {
+      const fits = lower === word || lower.startsWith(`${word} `);
+      if (fits && (!best || word.length > best.length)) best = { command, length: word.length };
+    }
+    return best ? { command: best.command, args: normalised.slice(best.length).trim() } : null;
+  }
+}

@@ -1,0 +1,89 @@
+import type { InboundEvent } from '../core/events';
+import { textMessage } from '../core/message';
+import { isAllowed, type Audience } from '../core/permissions';
+import { joinList, t } from '../i18n/en-GB';
+import type { FlowDeps } from './deps';
+import type { HandlerContext, Registry, Reply } from './registry';
+import { closest } from './suggest';
+
+/** Longest text we accept; chat clients allow more, but nothing here needs it. */
+export const MAX_TEXT_LENGTH = 4000;
+/** A multi-turn flow is forgotten after a day without an answer. */
+export const FLOW_TTL_MS = 24 * 60 * 60 * 1000;
+
+export function stateKeyOf(event: Pick<InboundEvent, 'platform' | 'tenantId' | 'userId'>): string {
+  return `${event.platform}:${event.tenantId}:${event.userId}`;
+}
+
+/**
+ * The one entry point for every inbound chat event, on either platform: drops bots and
+ * redeliveries, resolves who is asking, then routes to an action, a running flow or a
+ * command. Returns the replies for the adapter to render.
+ */
+export async function handleEvent(event: InboundEvent, registry: Registry, deps: FlowDeps): Promise<Reply> {
+  if (event.fromBot) return [];
+  const receipt = `${event.platform}:${event.deliveryId}`;
+  if (!(await deps.receipts.claim(receipt))) {
+    deps.logger.info('duplicate delivery ignored', { receipt });
+    return [];
+  }
+  try {
+    const actor = await deps.identities.resolve(event);
+    const ctx: HandlerContext = { actor, event, deps, stateKey: stateKeyOf(event) };
+    return event.action ? await routeAction(ctx, registry) : await routeText(ctx, registry);
+  } catch (error) {
+    // Let the platform's own retry (or the person) try again; nothing half-done is kept
+    // because handlers write in transactions.
+    await deps.receipts.release(receipt).catch(() => undefined);
+    deps.logger.error('event handling failed', { receipt, error: String((error as Error)?.stack ?? error) });
+    return [textMessage(t('error.generic'))];
+  }
+}
+
+async function routeAction(ctx: HandlerContext, registry: Registry): Promise<Reply> {
+  const input = ctx.event.action!;
+  const handler = registry.action(input.verb);
+  if (!handler) return [textMessage(t('unknown.action'))];
+  const denied = refusal(ctx, handler.audience, input.verb);
+  return denied ?? handler.run(ctx, input.data);
+}
+
+async function routeText(ctx: HandlerContext, registry: Registry): Promise<Reply> {
+  const text = (ctx.event.text ?? '').trim();
+  if (!text) return [textMessage(t('input.empty'))];
+  if (text.length > MAX_TEXT_LENGTH) {
+    return [textMessage(t('input.tooLong', { length: text.length, limit: MAX_TEXT_LENGTH }))];
+  }
+  if (/^(cancel|stop|quit)$/i.test(text)) return cancel(ctx);
+  const matched = registry.match(text);
+  if (matched) {
+    const denied = refusal(ctx, matched.command.audience, matched.command.id);
+    if (denied) return denied;
+    await ctx.deps.state.clear(ctx.stateKey);
+    return matched.command.run(ctx, matched.args);
+  }
+  const state = await ctx.deps.state.get(ctx.stateKey);
+  const flow = state ? registry.flow(state.flow) : undefined;
+  if (state && flow) return flow.onText(ctx, state, text);
+  return [unknownReply(text, registry)];
+}
+
+async function cancel(ctx: HandlerContext): Promise<Reply> {
+  const state = await ctx.deps.state.get(ctx.stateKey);
+  await ctx.deps.state.clear(ctx.stateKey);
+  return [textMessage(t(state ? 'cancel.done' : 'cancel.nothing'))];
+}
+
+function refusal(ctx: HandlerContext, audience: Audience, name: string): Reply | null {
+  if (isAllowed(ctx.actor, audience)) return null;
+  if (ctx.actor.personId === null || audience === 'linked') return [textMessage(t('denied.unlinked'))];
+  const roles = joinList((audience as readonly string[]).map((r) => t(`role.${r}` as 'role.senco')));
+  return [textMessage(t('denied.role', { command: name, roles }))];
+}
+
+function unknownReply(text: string, registry: Registry) {
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  const firstWords = text.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+  const suggestion = closest(firstWords, registry.commandWords()) ?? closest(firstWords.split(' ')[0] ?? '', registry.commandWords());
+  return textMessage(suggestion ? t('unknown.suggest', { input: shown, suggestion }) : t('unknown.nosuggest', { input: shown }));
+}

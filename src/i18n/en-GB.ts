@@ -1,0 +1,39 @@
+/**
+ * Every user-facing sentence, in British English. Flows ask for text by key so the wording
+ * lives in one place and reads consistently ("organise", "programme", dates as 3 March 2027).
+ */
+const messages = {
+  'help.title': 'What I can do for you',
+  'help.intro': 'Type a command, or press a button. Commands work the same in Teams and Slack (in Slack, also as /senco <command>).',
+  'help.example': 'e.g. {example}',
+  'help.none': 'There is nothing you can do yet until you are on the trust roster. Ask your MAT SEND leader to add you.',
+  'unknown.suggest': 'Sorry, I did not recognise "{input}". Did you mean **{suggestion}**?',
+  'unknown.nosuggest': 'Sorry, I did not recognise "{input}". Type **help** to see what I can do.',
+  'unknown.action': 'That button has expired or is not one I know. Type **help** to start again.',
+  'input.tooLong': 'That message is too long for me ({length} characters; the limit is {limit}). Please send something shorter.',
+  'input.empty': 'I did not catch anything there. Type **help** to see what I can do.',
+  'denied.role': 'Sorry, **{command}** is for {roles} only. Ask your MAT SEND leader if you think you need it.',
+  'denied.unlinked': 'I do not know who you are yet, so I cannot do that. Ask your MAT SEND leader to add you to the roster.',
+  'error.generic': 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.',
+  'role.senco': 'SENCOs',
+  'role.send-leader': 'MAT SEND leaders',
+  'role.trust-leader': 'trust leaders',
+  'role.admin': 'administrators',
+  'cancel.done': 'Cancelled. Nothing was changed.',
+  'cancel.nothing': 'There was nothing to cancel.',
+} as const;
+
+export type MessageKey = keyof typeof messages;
+
+/** Looks up a message and fills `{name}` placeholders. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** "SENCOs and MAT SEND leaders" */
+export function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,60 @@
+import { applyMigrations, readMigrations } from '../../../src/db/migrate';
+import { PrismaReceiptStore } from '../../../src/db/receipt-store';
+import { pgliteRunner } from '../../../src/db/sql-runner';
+import { PGlite } from '@electric-sql/pglite';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases';
+
+describe.each(databaseKinds)('database on %s', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+  });
+  afterAll(async () => db.destroy());
+
+  it('applies every checked-in migration and records it like Prisma Migrate', async () => {
+    const rows = await db.prisma.$queryRaw<Array<{ migration_name: string }>>`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`;
+    expect(rows.map((r) => r.migration_name)).toEqual(readMigrations().map((m) => m.name));
+  });
+
+  it('claims a delivery receipt once, and again after release', async () => {
+    const receipts = new PrismaReceiptStore(db.prisma);
+    expect(await receipts.claim('teams:abc')).toBe(true);
+    expect(await receipts.claim('teams:abc')).toBe(false);
+    await receipts.release('teams:abc');
+    expect(await receipts.claim('teams:abc')).toBe(true);
+  });
+
+  it('reads and writes through Prisma, including JSON and arrays', async () => {
+    const trust = await db.prisma.trust.create({ data: { name: 'Oak Trust' } });
+    await db.prisma.person.create({ data: { trustId: trust.id, name: 'Ann', email: 'ann@oak.sch.uk', tags: ['autism', 'SaLT'] } });
+    const person = await db.prisma.person.findFirstOrThrow({ where: { email: 'ann@oak.sch.uk' } });
+    expect(person.tags).toEqual(['autism', 'SaLT']);
+  });
+});
+
+describe('migrator', () => {
+  it('is idempotent and refuses an edited migration', async () => {
+    const pg = new PGlite();
+    try {
+      const migrations = readMigrations();
+      expect(await applyMigrations(pgliteRunner(pg), migrations)).toHaveLength(migrations.length);
+      expect(await applyMigrations(pgliteRunner(pg), migrations)).toEqual([]);
+      const edited = migrations.map((m, i) => (i === 0 ? { ...m, checksum: 'x'.repeat(64) } : m));
+      await expect(applyMigrations(pgliteRunner(pg), edited)).rejects.toThrow(/edited after it was applied/);
+    } finally {
+      await pg.close();
+    }
+  });
+
+  it('rolls back a failing migration and leaves nothing recorded', async () => {
+    const pg = new PGlite();
+    try {
+      const bad = [{ name: '0001_bad', sql: 'CREATE TABLE a (id int); SELECT * FROM missing_table;', checksum: 'c'.repeat(64) }];
+      await expect(applyMigrations(pgliteRunner(pg), bad)).rejects.toThrow(/0001_bad failed/);
+      const tables = await pg.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'a'`);
+      expect(tables.rows).toHaveLength(0);
+    } finally {
+      await pg.close();
+    }
+  });
+});
