@@ -1,3 +1,5 @@
+// Tests run in UTC, like the bot (src/tz.ts); set here so every worker inherits it.
+process.env.TZ = 'UTC';
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

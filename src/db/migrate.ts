@@ -83,6 +83,6 @@ async function applyOne(runner: SqlRunner, migration: Migration): Promise<void> 
     await runner.exec('COMMIT');
   } catch (error) {
     await runner.exec('ROLLBACK');
-    throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
+    throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -1,15 +1,19 @@
-/** Levenshtein distance, for "did you mean" suggestions. */
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, so "hepl"
+ * is one edit from "help"), for "did you mean" suggestions.
+ */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
+  return rows[a.length]![b.length]!;
 }
 
 /** The closest candidate to `input`, or null when nothing is close enough to be a typo. */
@@ -18,7 +22,7 @@ export function closest(input: string, candidates: readonly string[]): string | 
   if (!word) return null;
   let best: { name: string; distance: number } | null = null;
   for (const name of candidates) {
-    const distance = name.startsWith(word) || word.startsWith(name) ? 0 : editDistance(word, name);
+    const distance = word.length >= 3 && name.startsWith(word) ? 0 : editDistance(word, name);
     if (!best || distance < best.distance) best = { name, distance };
   }
   const tolerance = Math.max(1, Math.floor(word.length / 3));

@@ -1,0 +1,97 @@
+import type { Request, Response } from 'restify';
+import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import type { Logger } from '../../src/core/ports';
+
+/**
+ * A Bolt receiver that lives on our restify server next to Teams: it checks the signature
+ * on the raw body, unpacks form or JSON bodies, and hands the event to Bolt. Transport only
+ * (bolt-js `src/types/receiver.ts`). https://api.slack.com/authentication/verifying-requests-from-slack
+ */
+export class RestifyReceiver implements Receiver {
+  private app: App | null = null;
+
+  constructor(private readonly signingSecret: string, private readonly logger: Logger) {}
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  async start(): Promise<void> {}
+
+  async stop(): Promise<void> {}
+
+  async handle(req: Request, res: Response, rawBody: Buffer): Promise<void> {
+    const text = rawBody.toString('utf8');
+    try {
+      verifySlackRequest({
+        signingSecret: this.signingSecret,
+        body: text,
+        headers: {
+          'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
+          'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
+        },
+      });
+    } catch (error) {
+      this.logger.warn('slack request refused: bad signature', { reason: (error as Error).message });
+      return reply(res, 401, { error: 'Invalid or expired Slack signature.' });
+    }
+    const body = parseBody(text, String(req.headers['content-type'] ?? ''));
+    if (!body) {
+      this.logger.warn('slack request refused: malformed body');
+      return reply(res, 400, { error: 'Malformed Slack payload.' });
+    }
+    if (body.type === 'url_verification') return reply(res, 200, { challenge: body.challenge });
+    if (body.ssl_check) return reply(res, 200, {});
+    await this.dispatch(body, req, res);
+  }
+
+  private async dispatch(body: Record<string, unknown>, req: Request, res: Response): Promise<void> {
+    let acked = false;
+    const event: ReceiverEvent = {
+      body,
+      retryNum: req.headers['x-slack-retry-num'] ? Number(req.headers['x-slack-retry-num']) : undefined,
+      retryReason: req.headers['x-slack-retry-reason'] ? String(req.headers['x-slack-retry-reason']) : undefined,
+      ack: async (response?: unknown) => {
+        if (acked) return;
+        acked = true;
+        reply(res, 200, response === undefined || response === '' ? '' : response);
+      },
+    };
+    try {
+      await this.app!.processEvent(event);
+      if (!acked) await event.ack();
+    } catch (error) {
+      this.logger.error('slack event failed', { error: String((error as Error)?.stack ?? error) });
+      if (!acked) {
+        acked = true;
+        reply(res, 500, { error: 'The bot could not handle this event.' });
+      }
+    }
+  }
+}
+
+/** Slash commands and interactivity are form-encoded (`payload=` JSON for the latter). */
+export function parseBody(text: string, contentType: string): Record<string, unknown> | null {
+  try {
+    if (contentType.includes('application/x-www-form-urlencoded')) {
+      const params = new URLSearchParams(text);
+      const payload = params.get('payload');
+      if (payload !== null) return asObject(JSON.parse(payload));
+      return Object.fromEntries(params.entries());
+    }
+    return asObject(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+function asObject(value: unknown): Record<string, unknown> | null {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function reply(res: Response, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  res.status(status);
+  if (body === '') return void res.end();
+  res.json(body);
+}

@@ -1,0 +1,128 @@
+import type { Request, Response } from 'restify';
+import { App, LogLevel } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { SlackConfig } from '../../src/config';
+import type { InboundEvent } from '../../src/core/events';
+import type { OutboundMessage } from '../../src/core/message';
+import type { Logger } from '../../src/core/ports';
+import { renderSlackMessage } from './render-blocks';
+import { RestifyReceiver } from './restify-receiver';
+import { SlackSender } from './slack-sender';
+import { actionOf, messageEvent, slackAddress } from './to-event';
+
+export interface SlackBotOptions {
+  config: SlackConfig;
+  logger: Logger;
+  handle(event: InboundEvent): Promise<OutboundMessage[]>;
+}
+
+export interface SlackBot {
+  handleHttp(req: Request, res: Response, rawBody: Buffer): Promise<void>;
+  sender: SlackSender;
+}
+
+/** Where replies to this interaction go: the DM itself, or privately in a channel. */
+interface ReplyTarget {
+  channel: string;
+  user: string;
+  ephemeral: boolean;
+}
+
+/**
+ * Slack through Bolt on our own receiver. Translation only: events, the /senco command and
+ * button presses become neutral events for the same `handle` the Teams adapter calls.
+ */
+export function createSlackBot(options: SlackBotOptions): SlackBot {
+  const { config, logger } = options;
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const receiver = new RestifyReceiver(config.signingSecret, logger);
+  const app = new App({ token: config.botToken, receiver, clientOptions, logLevel: LogLevel.ERROR, ignoreSelf: true });
+  const emails = new Map<string, string | null>();
+
+  const emailOf = async (client: WebClient, user: string): Promise<string | null> => {
+    if (emails.has(user)) return emails.get(user) ?? null;
+    const info = await client.users.info({ user }).catch(() => null);
+    const email = (info?.user?.profile?.email as string | undefined) ?? null;
+    if (emails.size > 10_000) emails.clear();
+    emails.set(user, email);
+    return email;
+  };
+
+  const deliver = async (client: WebClient, target: ReplyTarget, replies: OutboundMessage[]) => {
+    for (const reply of replies) {
+      const rendered = renderSlackMessage(reply);
+      if (target.ephemeral) await client.chat.postEphemeral({ channel: target.channel, user: target.user, ...rendered });
+      else await client.chat.postMessage({ channel: target.channel, ...rendered });
+    }
+  };
+
+  app.event('message', async ({ event, body, client }) => {
+    const e = event as unknown as Record<string, unknown>;
+    // Edits, joins and other subtypes are not messages to answer.
+    if (e.subtype && e.subtype !== 'bot_message') return;
+    if (e.channel_type !== 'im') return; // In channels the bot answers @mentions only.
+    const user = String(e.user ?? '');
+    const fromBot = Boolean(e.bot_id) || e.subtype === 'bot_message' || !user;
+    const teamId = String((body as { team_id?: string }).team_id ?? e.team ?? '');
+    const inbound = messageEvent(
+      { userId: user, teamId, userName: null },
+      { deliveryId: String((body as { event_id?: string }).event_id ?? e.ts), channel: String(e.channel), direct: true, text: String(e.text ?? ''), fromBot, email: fromBot ? null : await emailOf(client, user) },
+    );
+    await deliver(client, { channel: String(e.channel), user, ephemeral: false }, await options.handle(inbound));
+  });
+
+  app.event('app_mention', async ({ event, body, client }) => {
+    const user = String(event.user ?? '');
+    const teamId = String((body as { team_id?: string }).team_id ?? '');
+    const inbound = messageEvent(
+      { userId: user, teamId, userName: null },
+      { deliveryId: String((body as { event_id?: string }).event_id ?? event.ts), channel: event.channel, direct: false, text: event.text, fromBot: Boolean(event.bot_id), email: await emailOf(client, user) },
+    );
+    await deliver(client, { channel: event.channel, user, ephemeral: true }, await options.handle(inbound));
+  });
+
+  app.command(/^\/senco/, async ({ command, ack, client }) => {
+    await ack();
+    const direct = command.channel_id.startsWith('D');
+    const inbound = messageEvent(
+      { userId: command.user_id, teamId: command.team_id, userName: command.user_name ?? null },
+      { deliveryId: `cmd:${command.trigger_id}`, channel: command.channel_id, direct, text: command.text || 'help', fromBot: false, email: await emailOf(client, command.user_id) },
+    );
+    await deliver(client, { channel: command.channel_id, user: command.user_id, ephemeral: !direct }, await options.handle(inbound));
+  });
+
+  app.action(/.*/, async ({ body, ack, client }) => {
+    await ack();
+    const payload = body as unknown as Record<string, unknown>;
+    const user = String((payload.user as { id?: string })?.id ?? '');
+    const teamId = String((payload.team as { id?: string })?.id ?? (payload.user as { team_id?: string })?.team_id ?? '');
+    const channel = String((payload.channel as { id?: string })?.id ?? '');
+    const action = actionOf(payload);
+    const direct = channel.startsWith('D');
+    const firstAction = (payload.actions as Array<{ action_ts?: string }> | undefined)?.[0];
+    const inbound: InboundEvent = {
+      platform: 'slack',
+      deliveryId: `act:${String(payload.trigger_id ?? firstAction?.action_ts ?? '')}`,
+      tenantId: teamId,
+      userId: user,
+      userName: String((payload.user as { name?: string })?.name ?? '') || null,
+      email: await emailOf(client, user),
+      direct,
+      address: slackAddress(teamId, user, direct ? channel : null),
+      text: null,
+      action: action ?? { verb: '', data: {} },
+      fromBot: false,
+    };
+    if (!channel) return;
+    await deliver(client, { channel, user, ephemeral: !direct }, await options.handle(inbound));
+  });
+
+  app.error(async (error) => {
+    logger.error('slack handler failed', { error: String(error?.stack ?? error) });
+  });
+
+  return {
+    sender: new SlackSender(config, logger),
+    handleHttp: (req, res, rawBody) => receiver.handle(req, res, rawBody),
+  };
+}

@@ -1,0 +1,127 @@
+import type { Request, Response } from 'restify';
+import {
+  ActivityTypes,
+  ConfigurationServiceClientCredentialFactory,
+  TeamsInfo,
+  TurnContext,
+  type Activity,
+} from 'botbuilder';
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { InboundEvent } from '../../src/core/events';
+import type { OutboundMessage } from '../../src/core/message';
+import type { Logger } from '../../src/core/ports';
+import type { TeamsConfig } from '../../src/config';
+import { renderTeamsMessage } from './render-card';
+import { activityProblem, toInboundEvent } from './to-event';
+import { TeamsSender } from './teams-sender';
+
+export interface TeamsBotOptions {
+  config: TeamsConfig;
+  logger: Logger;
+  /** The core's entry point: one event in, replies out. */
+  handle(event: InboundEvent): Promise<OutboundMessage[]>;
+}
+
+export interface TeamsBot {
+  /** Handles POST /api/messages with the raw body already read. */
+  handleHttp(req: Request, res: Response, rawBody: Buffer): Promise<void>;
+  sender: TeamsSender;
+}
+
+/**
+ * Teams through botbuilder's CloudAdapter and a teams-ai Application. Translation only:
+ * every decision is made by `handle`, the same one the Slack adapter calls.
+ */
+export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
+  const { config, logger } = options;
+  const credentials = {
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword,
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.tenantId,
+  };
+  const adapter = new TeamsAdapter(
+    config.authenticated ? credentials : {},
+    new ConfigurationServiceClientCredentialFactory(credentials),
+  );
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.appId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    turnStateFactory: () => new TurnState(),
+  });
+  const emails = new EmailCache();
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const activity = context.activity as Activity;
+    if (activity.from.role === 'bot' || activity.from.id === activity.recipient?.id) return;
+    const reference = TurnContext.getConversationReference(activity) as Record<string, unknown>;
+    const email = await emails.lookup(activity.from.id, () => memberEmail(context, activity.from.id));
+    const replies = await options.handle(toInboundEvent(activity, reference, email));
+    for (const reply of replies) await context.sendActivity(renderTeamsMessage(reply));
+  });
+  app.error(async (_context, error) => {
+    logger.error('teams turn failed', { error: String(error?.stack ?? error) });
+  });
+
+  return {
+    sender: new TeamsSender(adapter, config.appId, logger),
+    async handleHttp(req, res, rawBody) {
+      if (!config.authenticated && !isLoopback(req.socket.remoteAddress)) {
+        logger.warn('teams request refused: local mode accepts loopback only', { remote: req.socket.remoteAddress });
+        return sendStatus(res, 403, 'Local mode accepts Teams requests from this machine only. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to accept Teams traffic.');
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(rawBody.toString('utf8'));
+      } catch {
+        logger.warn('teams request refused: malformed JSON');
+        return sendStatus(res, 400, 'Body is not valid JSON.');
+      }
+      const problem = activityProblem(body);
+      if (problem) {
+        logger.warn('teams request refused: invalid activity', { problem });
+        return sendStatus(res, 400, `Invalid activity: ${problem}.`);
+      }
+      (req as unknown as { body: unknown }).body = body;
+      await adapter.process(req as never, res as never, async (context) => {
+        await app.run(context);
+      });
+    },
+  };
+}
+
+async function memberEmail(context: TurnContext, memberId: string): Promise<string | null> {
+  try {
+    const member = await TeamsInfo.getMember(context, memberId);
+    return member.email ?? member.userPrincipalName ?? null;
+  } catch {
+    return null; // The playground and some chats cannot look members up; email stays unknown.
+  }
+}
+
+/** Member emails change rarely; one lookup an hour per person is plenty. */
+class EmailCache {
+  private readonly entries = new Map<string, { email: string | null; until: number }>();
+
+  async lookup(id: string, fetch: () => Promise<string | null>): Promise<string | null> {
+    const hit = this.entries.get(id);
+    if (hit && hit.until > Date.now()) return hit.email;
+    const email = await fetch();
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(id, { email, until: Date.now() + 60 * 60 * 1000 });
+    return email;
+  }
+}
+
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+function sendStatus(res: Response, status: number, message: string): void {
+  res.status(status);
+  res.json({ error: message });
+}

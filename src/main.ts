@@ -1,0 +1,114 @@
+import './tz';
+import { createSlackBot } from '../adapters/slack/slack-bot';
+import { createTeamsBot } from '../adapters/teams/teams-bot';
+import { loadConfig, loadDotEnv, type Config } from './config';
+import type { InboundEvent } from './core/events';
+import { systemClock, type Clock, type Logger } from './core/ports';
+import { PrismaAuditLog } from './db/audit-log';
+import { openDatabase, type Database } from './db/database';
+import { PrismaHealthCheck } from './db/health';
+import { PrismaIdentityRepo } from './db/identity-repo';
+import { PrismaReceiptStore } from './db/receipt-store';
+import { PrismaStateStore } from './db/state-store';
+import type { FlowDeps } from './flows/deps';
+import { buildRegistry } from './flows/index';
+import { handleEvent } from './flows/router';
+import { createLogger } from './logger';
+import { createHttpServer } from './server';
+
+export interface RunningBot {
+  /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
+  url: string;
+  database: Database;
+  deps: FlowDeps;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger?: Logger;
+  clock?: Clock;
+  /** Use this database instead of opening one from the config (tests). */
+  database?: Database;
+}
+
+/** Wiring only: config -> database -> core -> adapters -> server. */
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger();
+  const clock = options.clock ?? systemClock;
+  const database =
+    options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
+  const db = database.prisma;
+  const deps: FlowDeps = {
+    identities: new PrismaIdentityRepo(db),
+    state: new PrismaStateStore(db, clock),
+    receipts: new PrismaReceiptStore(db),
+    audit: new PrismaAuditLog(db),
+    clock,
+    logger,
+  };
+  const registry = buildRegistry();
+  const handle = (event: InboundEvent) => handleEvent(event, registry, deps);
+  const teams = createTeamsBot({ config: config.teams, logger, handle });
+  const slack = config.slack ? createSlackBot({ config: config.slack, logger, handle }) : null;
+  const health = new PrismaHealthCheck(db);
+  const server = createHttpServer(
+    {
+      health: async () => {
+        const up = await health.ping();
+        return { healthy: up, details: { database: up ? 'up' : 'down', databaseKind: database.kind, slack: Boolean(slack) } };
+      },
+      teams: teams.handleHttp,
+      slack: slack ? slack.handleHttp : null,
+    },
+    logger,
+  );
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+  logger.info('bot listening', { url, mode: config.mode, database: database.kind, slack: Boolean(slack) });
+  return {
+    url,
+    database,
+    deps,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  loadDotEnv('.env', process.env);
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error(`The bot cannot start. Fix these settings (environment or .env):\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}`);
+    process.exit(1);
+  }
+  const started = Date.now();
+  const bot = await startBot({ config: loaded.config });
+  console.log(`SENCO Network Bot ready at ${bot.url} in ${Date.now() - started} ms (${loaded.config.mode} mode, ${bot.database.kind}). Health: ${bot.url}/healthz`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: shutting down.`);
+    bot.stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`The bot failed to start: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

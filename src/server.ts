@@ -1,0 +1,71 @@
+import restify, { type Request, type Response } from 'restify';
+import type { Logger } from './core/ports';
+
+/** Largest request body accepted; real Teams and Slack payloads are far smaller. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type RawHandler = (req: Request, res: Response, rawBody: Buffer) => Promise<void>;
+
+export interface Routes {
+  health(): Promise<{ healthy: boolean; details: Record<string, unknown> }>;
+  teams: RawHandler;
+  /** Absent when Slack is not configured: /slack/events then answers 404. */
+  slack: RawHandler | null;
+}
+
+/**
+ * One restify server for both platforms. Bodies are read raw (Slack signs the exact bytes),
+ * capped in size, and any handler failure becomes a 500 with a log line, never a crash.
+ */
+export function createHttpServer(routes: Routes, logger: Logger): restify.Server {
+  const server = restify.createServer({ name: 'senco-network-bot', handleUncaughtExceptions: false });
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const { healthy, details } = await routes.health();
+    res.status(healthy ? 200 : 503);
+    res.json({ status: healthy ? 'ok' : 'unavailable', ...details });
+  });
+  server.post('/api/messages', withRawBody(routes.teams, logger));
+  server.post('/slack/events', routes.slack ? withRawBody(routes.slack, logger) : notConfigured);
+  return server;
+}
+
+async function notConfigured(_req: Request, res: Response): Promise<void> {
+  res.status(404);
+  res.json({ error: 'Slack is not configured on this server (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN).' });
+}
+
+function withRawBody(handler: RawHandler, logger: Logger) {
+  return async (req: Request, res: Response) => {
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === 'too-large') {
+      logger.warn('request refused: body too large', { path: req.path() });
+      res.status(413);
+      res.json({ error: `Body over ${MAX_BODY_BYTES} bytes.` });
+      return;
+    }
+    try {
+      await handler(req, res, body);
+    } catch (error) {
+      logger.error('request failed', { path: req.path(), error: String((error as Error)?.stack ?? error) });
+      if (!res.headersSent) {
+        res.status(500);
+        res.json({ error: 'Internal error.' });
+      }
+    }
+  };
+}
+
+function readBody(req: Request, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,61 @@
+import { RecordingServer, type RecordedCall } from './recording-server';
+
+/**
+ * A stand-in for the Slack Web API (`slackApiUrl`): every method is `POST /api/<method>`.
+ * Knows users by id and email, opens DMs, records posts, and can fail on demand.
+ */
+export class FakeSlackApi extends RecordingServer {
+  readonly users = new Map<string, { id: string; name: string; email: string }>();
+  /** Slack error code to answer for a method (e.g. chat.postMessage -> 'channel_not_found'). */
+  readonly errors = new Map<string, string>();
+  private counter = 0;
+
+  constructor() {
+    super((call) => this.answer(call));
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** Calls to one Web API method, with their form or JSON arguments. */
+  callsTo(method: string): Array<Record<string, unknown>> {
+    return this.calls.filter((c) => c.path.split('?')[0] === `/api/${method}`).map((c) => c.body as Record<string, unknown>);
+  }
+
+  /** Everything posted (messages and ephemeral messages) as JSON text, for assertions. */
+  postedTexts(): string[] {
+    return [...this.callsTo('chat.postMessage'), ...this.callsTo('chat.postEphemeral')].map((b) => JSON.stringify(b));
+  }
+
+  private answer(call: RecordedCall) {
+    const method = call.path.split('?')[0]!.replace(/^\/api\//, '');
+    const args = (call.body ?? {}) as Record<string, string>;
+    const error = this.errors.get(method);
+    if (error) return { status: 200, body: { ok: false, error } };
+    switch (method) {
+      case 'auth.test':
+        return ok({ url: 'https://fake.slack.com/', team: 'Fake', user: 'senco_bot', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' });
+      case 'users.info': {
+        const user = this.users.get(args.user ?? '');
+        return user ? ok({ user: { id: user.id, name: user.name, real_name: user.name, profile: { email: user.email, real_name: user.name } } }) : { status: 200, body: { ok: false, error: 'user_not_found' } };
+      }
+      case 'users.lookupByEmail': {
+        const user = [...this.users.values()].find((u) => u.email === args.email);
+        return user ? ok({ user: { id: user.id, name: user.name, profile: { email: user.email } } }) : { status: 200, body: { ok: false, error: 'users_not_found' } };
+      }
+      case 'conversations.open':
+        return ok({ channel: { id: `D${String(args.users ?? '').replace(/^U/, '')}` } });
+      case 'chat.postMessage':
+        return ok({ channel: args.channel, ts: `${1700000000 + ++this.counter}.000100` });
+      case 'chat.postEphemeral':
+        return ok({ message_ts: `${1700000000 + ++this.counter}.000200` });
+      default:
+        return ok({});
+    }
+  }
+}
+
+function ok(body: Record<string, unknown>) {
+  return { status: 200, body: { ok: true, ...body } };
+}

@@ -1,0 +1,63 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+  at: number;
+}
+
+export type Responder = (call: RecordedCall) => { status: number; body?: unknown; headers?: Record<string, string> } | Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
+
+/** A real HTTP server on loopback that records every call and answers through `respond`. */
+export class RecordingServer {
+  readonly calls: RecordedCall[] = [];
+  private server: Server | null = null;
+  url = '';
+
+  constructor(private readonly respond: Responder) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Waits until `predicate` holds for the recorded calls (deliveries are asynchronous). */
+  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.calls)) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting; calls so far: ${JSON.stringify(this.calls.map((c) => `${c.method} ${c.path}`))}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const call: RecordedCall = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: parse(text, req.headers['content-type'] ?? ''), at: Date.now() };
+    this.calls.push(call);
+    const answer = await this.respond(call);
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+    res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+  }
+}
+
+function parse(text: string, contentType: string): unknown {
+  if (!text) return null;
+  if (contentType.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text).entries());
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

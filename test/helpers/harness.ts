@@ -1,0 +1,61 @@
+import { loadConfig, type Config } from '../../src/config';
+import type { Clock } from '../../src/core/ports';
+import { memoryLogger } from '../../src/logger';
+import { startBot, type RunningBot } from '../../src/main';
+import { FakeSlackApi } from '../fakes/fake-slack-api';
+import { FakeTeamsConnector } from '../fakes/fake-teams-connector';
+import { slackHeaders } from '../fixtures/slack/factory';
+import { createTestDatabase, type TestDatabase } from './databases';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+export interface Harness {
+  bot: RunningBot;
+  db: TestDatabase;
+  teams: FakeTeamsConnector;
+  slack: FakeSlackApi;
+  logger: ReturnType<typeof memoryLogger>;
+  config: Config;
+  postTeams(activity: unknown): Promise<Response>;
+  postSlack(body: string, contentType?: string, headers?: Record<string, string>): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real bot on a free port, on a fresh database, with a fake Teams connector and a fake
+ * Slack API on loopback. Tests talk HTTP to it and assert on what the fakes received.
+ */
+export async function startHarness(kind: 'pglite' | 'postgres', env: Record<string, string> = {}, clock?: Clock): Promise<Harness> {
+  const teams = await new FakeTeamsConnector().start();
+  const slack = await new FakeSlackApi().start();
+  const db = await createTestDatabase(kind);
+  const loaded = loadConfig({
+    PORT: '1',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: slack.apiUrl,
+    ...env,
+  });
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  const config = { ...loaded.config, port: 0 };
+  const logger = memoryLogger();
+  const bot = await startBot({ config, logger, database: db, clock });
+  return {
+    bot,
+    db,
+    teams,
+    slack,
+    logger,
+    config,
+    postTeams: (activity) =>
+      fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof activity === 'string' ? activity : JSON.stringify(activity) }),
+    postSlack: (body, contentType = 'application/json', headers = {}) =>
+      fetch(`${bot.url}/slack/events`, { method: 'POST', headers: { ...slackHeaders(SIGNING_SECRET, body, contentType), ...headers }, body }),
+    stop: async () => {
+      await bot.stop();
+      await db.destroy();
+      await teams.stop();
+      await slack.stop();
+    },
+  };
+}
