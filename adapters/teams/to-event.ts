@@ -60,7 +60,7 @@ export function toInboundEvent(activity: Activity, reference: Record<string, unk
     email,
     direct: activity.conversation.conversationType === 'personal' || !activity.conversation.conversationType,
     address: addressOf(activity, reference),
-    text: action ? null : (activity.text ?? '').replace(/<[^>]+>/g, ' ').trim(),
+    text: action ? null : (activity.text ?? '').replace(/<[^>]+>/g, ' ').replace(/[ \t]+/g, ' ').trim(),
     action,
     fromBot: activity.from.role === 'bot' || activity.from.id === activity.recipient?.id,
   };

@@ -20,19 +20,25 @@ export async function createTestDatabase(kind: 'pglite' | 'postgres'): Promise<T
     const db = await openDatabase({ memory: true });
     return { ...db, url: null, destroy: () => db.close() };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `senco_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  const url = withDatabase(adminUrl, name);
-  const db = await openDatabase({ url });
+  const scratch = await createScratchPostgres();
+  const db = await openDatabase({ url: scratch.url });
   return {
     ...db,
-    url,
+    url: scratch.url,
     destroy: async () => {
       await db.close();
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await scratch.drop();
     },
   };
+}
+
+/** An empty database on the TEST_DATABASE_URL server, for tests that open it themselves. */
+export async function createScratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `senco_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  return { url: withDatabase(adminUrl, name), drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 function withDatabase(url: string, name: string): string {

@@ -1,0 +1,33 @@
+import type { Actor } from '../../src/core/model';
+import type { AuditEntryInput, ConversationState, IdentityRepo, ReceiptStore, StateStore } from '../../src/core/ports';
+import type { FlowDeps } from '../../src/flows/deps';
+import { memoryLogger } from '../../src/logger';
+
+/** In-memory stand-ins for the database-backed ports, for unit tests of flows. */
+export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: AuditEntryInput[]; states: Map<string, ConversationState> } {
+  const receipts = new Set<string>();
+  const states = new Map<string, ConversationState>();
+  const audits: AuditEntryInput[] = [];
+  const identities: IdentityRepo = {
+    resolve: async (e) => ({ platform: e.platform, tenantId: e.tenantId, userId: e.userId, displayName: e.userName, personId: null, trustId: null, roles: [], ...actor }),
+  };
+  const receiptStore: ReceiptStore = {
+    claim: async (key) => (receipts.has(key) ? false : (receipts.add(key), true)),
+    release: async (key) => void receipts.delete(key),
+  };
+  const state: StateStore = {
+    get: async (key) => states.get(key) ?? null,
+    set: async (key, value) => void states.set(key, value),
+    clear: async (key) => void states.delete(key),
+  };
+  return {
+    identities,
+    receipts: receiptStore,
+    state,
+    states,
+    audits,
+    audit: { record: async (entry) => void audits.push(entry) },
+    clock: { now: () => new Date('2026-11-23T10:00:00Z') },
+    logger: memoryLogger(),
+  };
+}

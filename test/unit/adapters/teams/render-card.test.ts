@@ -1,0 +1,24 @@
+import { renderCard, renderTeamsMessage } from '../../../../adapters/teams/render-card';
+import { textMessage } from '../../../../src/core/message';
+import { everyBlock } from '../../../fixtures/messages';
+
+describe('renderTeamsMessage', () => {
+  it('sends a plain text message when there is only text', () => {
+    expect(renderTeamsMessage(textMessage('Hello **there**'))).toEqual({ type: 'message', text: 'Hello **there**', textFormat: 'markdown' });
+  });
+
+  it('renders every block as an Adaptive Card 1.5 with a spoken summary', () => {
+    const activity = renderTeamsMessage(everyBlock) as { attachments: Array<{ contentType: string; content: Record<string, unknown> }> };
+    expect(activity.attachments[0]!.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const card = activity.attachments[0]!.content;
+    expect(card.version).toBe('1.5');
+    expect(card.speak).toBe(everyBlock.summary);
+    expect(card).toMatchSnapshot();
+  });
+
+  it('puts the button verb and data into Action.Submit data, and cancel ignores inputs', () => {
+    const card = renderCard(everyBlock) as { actions: Array<Record<string, unknown>> };
+    expect(card.actions[0]).toMatchObject({ type: 'Action.Submit', title: 'Save', data: { verb: 'school.save', id: 's1' }, style: 'positive' });
+    expect(card.actions[1]).toMatchObject({ associatedInputs: 'none', data: { verb: 'flow.cancel' } });
+  });
+});
