@@ -16,11 +16,10 @@ import {
   nthWeekdayOfMonth,
   parseLocalDate,
 } from './local-date';
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays-data';
+import { BankHoliday, ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays-data';
 
-export { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays-data';
+export { ENGLAND_AND_WALES_BANK_HOLIDAYS, BANK_HOLIDAY_DATA_YEARS } from './bank-holidays-data';
 export type { BankHoliday } from './bank-holidays-data';
-import type { BankHoliday } from './bank-holidays-data';
 
 /**
  * Easter Sunday (Gregorian) by the anonymous "Meeus/Jones/Butcher" algorithm, which is exact

@@ -166,7 +166,8 @@ export function nthWeekdayOfMonth(year: number, month: number, weekday: Weekday,
   if (!Number.isInteger(n) || n < 1 || n > 5) throw new Error(`n must be 1-5, got ${n}`);
   const result = addDays(onOrAfterWeekday(makeLocalDate(year, month, 1), weekday), 7 * (n - 1));
   if (localDateParts(result).month !== month) {
-    throw new Error(`There is no ${n}th weekday ${weekday} in ${year}-${month}`);
+    const ordinal = ['1st', '2nd', '3rd', '4th', '5th'][n - 1];
+    throw new Error(`${year}-${String(month).padStart(2, '0')} has no ${ordinal} weekday ${weekday} (0 = Sunday)`);
   }
   return result;
 }
