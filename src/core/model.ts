@@ -9,6 +9,13 @@ export type Role = (typeof ROLES)[number];
 export const SCHOOL_PHASES = ['primary', 'secondary', 'all-through', 'special', 'alternative-provision'] as const;
 export type SchoolPhase = (typeof SCHOOL_PHASES)[number];
 
+/**
+ * The mandatory SENCO qualification: the NPQ for SENCOs since 1 September 2024, the NASENCO
+ * award before it (see src/core/qualification.ts for what counts when).
+ */
+export const QUALIFICATIONS = ['none', 'npq-enrolled', 'npq', 'nasenco-enrolled', 'nasenco'] as const;
+export type Qualification = (typeof QUALIFICATIONS)[number];
+
 /** A role held by a person; a SENCO's role is tied to one school. */
 export interface RoleGrant {
   role: Role;
@@ -43,6 +50,18 @@ export interface School {
   archived: boolean;
 }
 
+/** A SENCO's profile; dates are 'YYYY-MM-DD'. Feeds buddying, compliance and digests. */
+export interface SencoProfile {
+  appointedOn: string | null;
+  /** SENCO service before this appointment (the 12-month rule). */
+  priorSencoMonths: number | null;
+  qualification: Qualification | null;
+  qualificationStartedOn: string | null;
+  qualificationCompletedOn: string | null;
+  /** Strengths and interests, lower-case. */
+  tags: string[];
+}
+
 export interface Person {
   id: string;
   trustId: string;
@@ -50,6 +69,10 @@ export interface Person {
   email: string | null;
   schoolId: string | null;
   roles: RoleGrant[];
+  preferredPlatform: Platform | null;
+  profile: SencoProfile;
+  archived: boolean;
+  erased: boolean;
 }
 
 export function hasRole(actor: Pick<Actor, 'roles'>, role: Role): boolean {

@@ -1,0 +1,64 @@
+import type { Prisma } from '@prisma/client';
+import type { Platform } from '../core/model';
+import type { AuditEntryInput } from '../core/ports';
+import type { PersonalData, PrivacyRepo } from '../core/roster-port';
+import { fail, ok, type Result } from '../core/result';
+import type { Db } from './database';
+import { personSelect, toPerson } from './roster-mapping';
+
+/** The name an erased person's row keeps, so counts and the audit trail still add up. */
+export const ERASED_NAME = 'Erased person';
+
+/** What the bot holds about a person, and erasing it (docs/data-and-privacy.md). */
+export class PrismaPrivacyRepo implements PrivacyRepo {
+  constructor(private readonly db: Db) {}
+
+  async personalData(trustId: string, personId: string): Promise<PersonalData | null> {
+    const row = await this.db.person.findFirst({ where: { id: personId, trustId, erasedAt: null }, select: { ...personSelect, school: { select: { name: true } } } });
+    if (!row) return null;
+    const [identities, requests, audit] = await Promise.all([
+      this.db.chatIdentity.findMany({ where: { personId }, select: { platform: true, userId: true, email: true, displayName: true, lastSeenAt: true, unreachableAt: true }, orderBy: { createdAt: 'asc' } }),
+      this.db.approvalRequest.findMany({ where: { trustId, OR: [{ personId }, { identity: { personId } }] }, select: { kind: true, status: true, createdAt: true } }),
+      this.db.auditEntry.count({ where: { trustId, OR: [{ actorId: personId }, { subject: personId }] } }),
+    ]);
+    return {
+      person: toPerson(row),
+      schoolName: row.school?.name ?? null,
+      identities: identities.map((i) => ({ platform: i.platform as Platform, userId: i.userId, email: i.email, displayName: i.displayName, lastSeenAt: i.lastSeenAt, reachable: i.unreachableAt === null })),
+      requests,
+      auditEntriesAboutOrBy: audit,
+    };
+  }
+
+  async erase(trustId: string, personId: string, d: { requestId: string; deciderId: string | null }, audit: AuditEntryInput[]): Promise<Result<void, 'conflict'>> {
+    const outcome = await this.db.$transaction(async (tx) => {
+      const decided = await tx.approvalRequest.updateMany({
+        where: { id: d.requestId, trustId, personId, kind: 'erase', status: 'pending' },
+        data: { status: 'approved', decidedById: d.deciderId, decidedAt: new Date(), data: {} },
+      });
+      if (decided.count !== 1) return 'conflict' as const;
+      const now = new Date();
+      const identities = await tx.chatIdentity.findMany({ where: { personId }, select: { platform: true, tenantId: true, userId: true } });
+      const stateKeys = identities.map((i) => `${i.platform}:${i.tenantId}:${i.userId}`);
+      if (stateKeys.length) await tx.conversationState.deleteMany({ where: { key: { in: stateKeys } } });
+      await tx.chatIdentity.deleteMany({ where: { personId } });
+      await tx.roleAssignment.deleteMany({ where: { personId } });
+      await tx.snooze.deleteMany({ where: { personId } });
+      // Undelivered messages to them go; delivered ones keep their status (anonymous
+      // delivery counts) but lose the address and the text.
+      await tx.outboxMessage.deleteMany({ where: { personId, status: { in: ['queued', 'held'] } } });
+      await tx.outboxMessage.updateMany({ where: { personId }, data: { target: {}, content: {} as Prisma.InputJsonValue, lastError: null } });
+      await tx.person.update({
+        where: { id: personId },
+        data: {
+          name: ERASED_NAME, email: null, schoolId: null, preferredPlatform: null, appointedOn: null, priorSencoMonths: null,
+          qualification: null, qualificationStartedOn: null, qualificationCompletedOn: null, tags: [], pausedUntil: null,
+          archivedAt: now, erasedAt: now,
+        },
+      });
+      await tx.auditEntry.createMany({ data: audit.map((a) => ({ trustId: a.trustId, actorId: a.actorId, action: a.action, subject: a.subject ?? null, details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined })) });
+      return 'done' as const;
+    });
+    return outcome === 'done' ? ok(undefined) : fail('conflict');
+  }
+}

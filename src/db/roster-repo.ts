@@ -1,0 +1,199 @@
+import type { Prisma } from '@prisma/client';
+import type { Person, School, Trust } from '../core/model';
+import type { PersonRecord, RosterRepo, RosterWrite, WriteError } from '../core/roster-port';
+import { fail, ok, type Result } from '../core/result';
+import type { Db } from './database';
+import { personSelect, schoolSelect, toPerson, toSchool } from './roster-mapping';
+
+type Tx = Prisma.TransactionClient;
+
+/** Thrown inside a transaction to roll it back with an expected outcome. */
+class Abort extends Error {
+  constructor(readonly reason: WriteError) {
+    super(reason);
+  }
+}
+
+/** Trusts, schools and people in the database. Every query is filtered by trust. */
+export class PrismaRosterRepo implements RosterRepo {
+  constructor(private readonly db: Db) {}
+
+  async listTrusts(): Promise<Trust[]> {
+    return this.db.trust.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  }
+
+  async getTrust(id: string): Promise<Trust | null> {
+    return this.db.trust.findUnique({ where: { id }, select: { id: true, name: true } });
+  }
+
+  async findTrustByName(name: string): Promise<Trust | null> {
+    return this.db.trust.findFirst({ where: { name: { equals: name.trim(), mode: 'insensitive' } }, select: { id: true, name: true } });
+  }
+
+  async listSchools(trustId: string, options: { includeArchived?: boolean } = {}): Promise<School[]> {
+    const rows = await this.db.school.findMany({
+      where: { trustId, ...(options.includeArchived ? {} : { archivedAt: null }) },
+      select: schoolSelect,
+      orderBy: { name: 'asc' },
+    });
+    return rows.map(toSchool);
+  }
+
+  async getSchool(trustId: string, id: string): Promise<School | null> {
+    const row = await this.db.school.findFirst({ where: { id, trustId }, select: schoolSelect });
+    return row ? toSchool(row) : null;
+  }
+
+  async findSchoolByName(trustId: string, name: string): Promise<School | null> {
+    const row = await this.db.school.findFirst({ where: { trustId, name: { equals: name.trim(), mode: 'insensitive' } }, select: schoolSelect });
+    return row ? toSchool(row) : null;
+  }
+
+  async listPeople(trustId: string, options: { schoolId?: string; includeArchived?: boolean } = {}): Promise<Person[]> {
+    const rows = await this.db.person.findMany({
+      where: {
+        trustId,
+        erasedAt: null,
+        ...(options.includeArchived ? {} : { archivedAt: null }),
+        ...(options.schoolId ? { schoolId: options.schoolId } : {}),
+      },
+      select: personSelect,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(toPerson);
+  }
+
+  async getPerson(trustId: string, id: string): Promise<Person | null> {
+    const row = await this.db.person.findFirst({ where: { id, trustId, erasedAt: null }, select: personSelect });
+    return row ? toPerson(row) : null;
+  }
+
+  async findPersonByEmail(trustId: string, email: string): Promise<Person | null> {
+    const row = await this.db.person.findFirst({ where: { trustId, email: email.trim().toLowerCase(), erasedAt: null }, select: personSelect });
+    return row ? toPerson(row) : null;
+  }
+
+  async write(trustId: string, w: RosterWrite): Promise<Result<void, WriteError>> {
+    try {
+      await this.db.$transaction(async (tx) => {
+        if (w.decide) await decide(tx, trustId, w.decide);
+        if (w.importApplied) await markApplied(tx, trustId, w.importApplied);
+        if (w.trust) await createTrust(tx, trustId, w.trust);
+        for (const school of w.schools ?? []) await writeSchool(tx, trustId, school);
+        for (const person of w.people ?? []) await writePerson(tx, trustId, person);
+        for (const link of w.links ?? []) await linkIdentity(tx, trustId, link);
+        if (w.linkByEmail) await linkByEmail(tx, w.people ?? []);
+        if (w.audit.length) {
+          await tx.auditEntry.createMany({
+            data: w.audit.map((a) => ({ trustId: a.trustId, actorId: a.actorId, action: a.action, subject: a.subject ?? null, details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined })),
+          });
+        }
+      }, { timeout: 60_000, maxWait: 10_000 });
+      return ok(undefined);
+    } catch (error) {
+      if (error instanceof Abort) return fail(error.reason);
+      // A unique index won a race that our own checks lost: report it, do not crash.
+      if ((error as { code?: string }).code === 'P2002') return fail('conflict');
+      throw error;
+    }
+  }
+}
+
+async function decide(tx: Tx, trustId: string, d: NonNullable<RosterWrite['decide']>): Promise<void> {
+  const done = await tx.approvalRequest.updateMany({
+    where: { id: d.requestId, trustId, status: 'pending' },
+    data: { status: d.status, decidedById: d.deciderId, decidedAt: new Date(), data: {} },
+  });
+  if (done.count !== 1) throw new Abort('conflict');
+}
+
+async function markApplied(tx: Tx, trustId: string, importId: string): Promise<void> {
+  const done = await tx.rosterImport.updateMany({
+    where: { id: importId, trustId, status: 'previewed' },
+    data: { status: 'applied', content: null, decidedAt: new Date() },
+  });
+  if (done.count !== 1) throw new Abort('conflict');
+}
+
+async function createTrust(tx: Tx, trustId: string, trust: Trust): Promise<void> {
+  if (trust.id !== trustId) throw new Error('trust id does not match the write');
+  const clash = await tx.trust.findFirst({ where: { name: { equals: trust.name, mode: 'insensitive' } }, select: { id: true } });
+  if (clash) throw new Abort('duplicate-trust');
+  await tx.trust.create({ data: { id: trust.id, name: trust.name } });
+}
+
+async function writeSchool(tx: Tx, trustId: string, school: School): Promise<void> {
+  const existing = await tx.school.findUnique({ where: { id: school.id }, select: { trustId: true, archivedAt: true } });
+  if (existing && existing.trustId !== trustId) throw new Abort('conflict');
+  const clash = await tx.school.findFirst({
+    where: { trustId, name: { equals: school.name, mode: 'insensitive' }, id: { not: school.id } },
+    select: { id: true },
+  });
+  if (clash) throw new Abort('duplicate-school');
+  const data = {
+    name: school.name,
+    phase: school.phase,
+    localAuthority: school.localAuthority,
+    region: school.region,
+    hasResourceBase: school.hasResourceBase,
+    archivedAt: school.archived ? (existing?.archivedAt ?? new Date()) : null,
+  };
+  if (existing) await tx.school.update({ where: { id: school.id }, data });
+  else await tx.school.create({ data: { id: school.id, trustId, ...data } });
+}
+
+async function writePerson(tx: Tx, trustId: string, person: PersonRecord): Promise<void> {
+  const existing = await tx.person.findUnique({ where: { id: person.id }, select: { trustId: true, archivedAt: true, erasedAt: true } });
+  if (existing && (existing.trustId !== trustId || existing.erasedAt)) throw new Abort('conflict');
+  const email = person.email?.trim().toLowerCase() || null;
+  if (email) {
+    const clash = await tx.person.findFirst({ where: { trustId, email, id: { not: person.id } }, select: { id: true } });
+    if (clash) throw new Abort('duplicate-email');
+  }
+  const schoolIds = [person.schoolId, ...person.roles.map((r) => r.schoolId)].filter((id): id is string => !!id);
+  if (schoolIds.length) {
+    const found = await tx.school.count({ where: { trustId, id: { in: [...new Set(schoolIds)] } } });
+    if (found !== new Set(schoolIds).size) throw new Abort('conflict');
+  }
+  const p = person.profile;
+  const data = {
+    name: person.name,
+    email,
+    schoolId: person.schoolId,
+    preferredPlatform: person.preferredPlatform,
+    appointedOn: p.appointedOn,
+    priorSencoMonths: p.priorSencoMonths,
+    qualification: p.qualification,
+    qualificationStartedOn: p.qualificationStartedOn,
+    qualificationCompletedOn: p.qualificationCompletedOn,
+    tags: p.tags,
+    archivedAt: person.archived ? (existing?.archivedAt ?? new Date()) : null,
+  };
+  if (existing) {
+    await tx.person.update({ where: { id: person.id }, data });
+    await tx.roleAssignment.deleteMany({ where: { personId: person.id } });
+  } else {
+    await tx.person.create({ data: { id: person.id, trustId, ...data } });
+  }
+  if (person.roles.length) {
+    await tx.roleAssignment.createMany({ data: person.roles.map((r) => ({ trustId, personId: person.id, role: r.role, schoolId: r.schoolId })) });
+  }
+}
+
+async function linkIdentity(tx: Tx, trustId: string, link: { identityId: string; personId: string }): Promise<void> {
+  const person = await tx.person.findFirst({ where: { id: link.personId, trustId, erasedAt: null }, select: { id: true } });
+  if (!person) throw new Abort('conflict');
+  await tx.chatIdentity.update({ where: { id: link.identityId }, data: { personId: link.personId } });
+}
+
+/**
+ * Links chat accounts already seen (a Teams install, a lookup, someone who wrote first) to
+ * people just added. Identity emails come from the platforms, never from typing.
+ */
+async function linkByEmail(tx: Tx, people: PersonRecord[]): Promise<void> {
+  for (const person of people) {
+    const email = person.email?.trim().toLowerCase();
+    if (!email || person.archived) continue;
+    await tx.chatIdentity.updateMany({ where: { email, personId: null }, data: { personId: person.id } });
+  }
+}
