@@ -47,7 +47,11 @@ function renderBlock(block: Block): SlackBlock[] {
     case 'form':
       return [
         ...block.fields.map(renderField),
-        { type: 'actions', block_id: 'form_actions', elements: [button(block.submit, 0), ...(block.cancel ? [button(block.cancel, 1)] : [])] },
+        {
+          type: 'actions',
+          block_id: 'form_actions',
+          elements: [block.submit, ...(block.more ?? []), ...(block.cancel ? [block.cancel] : [])].map((b, i) => button(b, i)),
+        },
       ];
   }
 }

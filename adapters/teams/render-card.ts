@@ -54,7 +54,11 @@ function renderBlock(block: Block): { body: CardElement[]; actions: CardElement[
     case 'form':
       return {
         body: block.fields.map(renderField),
-        actions: [submitAction(block.submit), ...(block.cancel ? [{ ...submitAction(block.cancel), associatedInputs: 'none' }] : [])],
+        actions: [
+          submitAction(block.submit),
+          ...(block.more ?? []).map(submitAction),
+          ...(block.cancel ? [{ ...submitAction(block.cancel), associatedInputs: 'none' }] : []),
+        ],
       };
   }
 }

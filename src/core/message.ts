@@ -26,7 +26,11 @@ export type Block =
   | { type: 'facts'; facts: Array<{ label: string; value: string }> }
   | { type: 'table'; columns: string[]; rows: string[][] }
   | { type: 'buttons'; buttons: Button[] }
-  | { type: 'form'; fields: Field[]; submit: Button; cancel?: Button };
+  /**
+   * Inputs with a submit button. `more` are further submit buttons that also carry the inputs
+   * (e.g. Yes / Partly / No with an optional note), shown between submit and cancel.
+   */
+  | { type: 'form'; fields: Field[]; submit: Button; more?: Button[]; cancel?: Button };
 
 export interface OutboundMessage {
   /** Plain-text summary: notification preview, screen readers, and the fallback text. */

@@ -35,4 +35,14 @@ describe('renderSlackMessage', () => {
   it('converts **bold** to Slack *bold*', () => {
     expect(mrkdwn('a **b** c **d**')).toBe('a *b* c *d*');
   });
+
+  it('renders extra submit buttons of a form in the same actions block, with unique action ids', () => {
+    const rendered = renderSlackMessage({
+      summary: 'q',
+      blocks: [{ type: 'form', fields: [{ kind: 'text', id: 'note', label: 'Note' }], submit: { label: 'Yes', verb: 'a', data: { v: 'yes' } }, more: [{ label: 'No', verb: 'a', data: { v: 'no' } }], cancel: { label: 'Skip', verb: 'b' } }],
+    });
+    const actions = rendered.blocks[1] as { elements: Array<{ action_id: string; value: string }> };
+    expect(actions.elements.map((e) => e.action_id)).toEqual(['a#0', 'a#1', 'b#2']);
+    expect(JSON.parse(actions.elements[1]!.value)).toEqual({ verb: 'a', data: { v: 'no' } });
+  });
 });

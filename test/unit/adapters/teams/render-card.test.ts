@@ -21,4 +21,13 @@ describe('renderTeamsMessage', () => {
     expect(card.actions[0]).toMatchObject({ type: 'Action.Submit', title: 'Save', data: { verb: 'school.save', id: 's1' }, style: 'positive' });
     expect(card.actions[1]).toMatchObject({ associatedInputs: 'none', data: { verb: 'flow.cancel' } });
   });
+
+  it('renders extra submit buttons of a form between submit and cancel, carrying the inputs', () => {
+    const card = renderCard({
+      summary: 'q',
+      blocks: [{ type: 'form', fields: [{ kind: 'text', id: 'note', label: 'Note' }], submit: { label: 'Yes', verb: 'a', data: { v: 'yes' } }, more: [{ label: 'No', verb: 'a', data: { v: 'no' } }], cancel: { label: 'Skip', verb: 'b' } }],
+    }) as { actions: Array<Record<string, unknown>> };
+    expect(card.actions.map((a) => [a.title, a.associatedInputs])).toEqual([['Yes', undefined], ['No', undefined], ['Skip', 'none']]);
+    expect(card.actions[1]!.data).toEqual({ verb: 'a', v: 'no' });
+  });
 });
