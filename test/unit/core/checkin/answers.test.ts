@@ -65,5 +65,6 @@ describe('notes and follow-ups', () => {
     expect(parseFollowUp('', '28/02/2027', today)).toEqual({ ok: true, value: { help: '', by: '2027-02-28' } });
     expect(parseFollowUp('', '', today)).toEqual({ ok: false, error: 'empty' });
     expect(parseFollowUp('x', '31/02/2027', today)).toEqual({ ok: false, error: 'invalid-date' });
+    expect(parseFollowUp('x', '2027-01-18', today)).toEqual({ ok: false, error: 'past-date' });
   });
 });
