@@ -8,12 +8,21 @@ import { PrismaAuditLog } from './db/audit-log';
 import { openDatabase, type Database } from './db/database';
 import { PrismaHealthCheck } from './db/health';
 import { PrismaIdentityRepo } from './db/identity-repo';
+import { PrismaJobClaims } from './db/job-claims';
+import { PrismaNudgePreferences } from './db/nudge-preferences';
+import { PrismaDeliveryQueue } from './db/outbox-delivery-repo';
+import { PrismaOutbox } from './db/outbox-repo';
+import { PrismaReachability } from './db/reachability-repo';
 import { PrismaReceiptStore } from './db/receipt-store';
 import { PrismaStateStore } from './db/state-store';
+import { PrismaTermDatesStore } from './db/term-dates-store';
 import type { FlowDeps } from './flows/deps';
 import { buildRegistry } from './flows/index';
 import { handleEvent } from './flows/router';
 import { createLogger } from './logger';
+import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler/index';
+import { createHoldCheck } from './scheduler/quiet-rules';
+import { SchoolDaysCache } from './scheduler/school-days';
 import { createHttpServer } from './server';
 
 export interface RunningBot {
@@ -21,6 +30,7 @@ export interface RunningBot {
   url: string;
   database: Database;
   deps: FlowDeps;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -30,6 +40,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Use this database instead of opening one from the config (tests). */
   database?: Database;
+  /** Scheduler settings; tests pass `{ cron: false }` and drive it with `runOnce`. */
+  scheduler?: Partial<Pick<SchedulerOptions, 'cron' | 'sleep' | 'pollMs' | 'rates' | 'worker' | 'onUncertain' | 'sources' | 'random'>>;
 }
 
 /** Wiring only: config -> database -> core -> adapters -> server. */
@@ -45,6 +57,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     state: new PrismaStateStore(db, clock),
     receipts: new PrismaReceiptStore(db),
     audit: new PrismaAuditLog(db),
+    outbox: new PrismaOutbox(db, clock),
+    nudges: new PrismaNudgePreferences(db),
     clock,
     logger,
   };
@@ -68,11 +82,25 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
   logger.info('bot listening', { url, mode: config.mode, database: database.kind, slack: Boolean(slack) });
+  const scheduler = startScheduler({
+    instanceId: config.instanceId,
+    clock,
+    logger,
+    queue: new PrismaDeliveryQueue(db),
+    claims: new PrismaJobClaims(db),
+    senders: slack ? [teams.sender, slack.sender] : [teams.sender],
+    reachability: new PrismaReachability(db),
+    holdCheck: createHoldCheck({ nudges: deps.nudges, schoolDays: new SchoolDaysCache(new PrismaTermDatesStore(db), clock, logger) }),
+    ...options.scheduler,
+  });
   return {
     url,
     database,
     deps,
+    scheduler,
     stop: async () => {
+      // Scheduler first: calls in flight finish and unstarted rows go back before the database closes.
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.database) await database.close();
     },

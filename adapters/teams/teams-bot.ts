@@ -13,6 +13,7 @@ import type { Logger } from '../../src/core/ports';
 import type { TeamsConfig } from '../../src/config';
 import { renderTeamsMessage } from './render-card';
 import { activityProblem, toInboundEvent } from './to-event';
+import { createProactiveAdapter } from './proactive-adapter';
 import { TeamsSender } from './teams-sender';
 
 export interface TeamsBotOptions {
@@ -40,10 +41,9 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.tenantId,
   };
-  const adapter = new TeamsAdapter(
-    config.authenticated ? credentials : {},
-    new ConfigurationServiceClientCredentialFactory(credentials),
-  );
+  const authConfig = config.authenticated ? credentials : {};
+  const credentialsFactory = new ConfigurationServiceClientCredentialFactory(credentials);
+  const adapter = new TeamsAdapter(authConfig, credentialsFactory);
   const app = new Application<TurnState>({
     adapter,
     botAppId: config.appId,
@@ -67,7 +67,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   });
 
   return {
-    sender: new TeamsSender(adapter, config.appId, logger),
+    // Proactive sends go through an adapter without the SDK's own retries: the outbox owns them.
+    sender: new TeamsSender(createProactiveAdapter(authConfig, credentialsFactory), config.appId, logger),
     async handleHttp(req, res, rawBody) {
       if (!config.authenticated && !isLoopback(req.socket.remoteAddress)) {
         logger.warn('teams request refused: local mode accepts loopback only', { remote: req.socket.remoteAddress });

@@ -1,3 +1,5 @@
+import type { NudgePreferences } from '../core/nudge-port';
+import type { Outbox } from '../core/outbox-port';
 import type { AuditLog, Clock, IdentityRepo, Logger, ReceiptStore, StateStore } from '../core/ports';
 
 /** The services flows use, passed in (fakes in unit tests, Prisma in production). */
@@ -6,6 +8,10 @@ export interface FlowDeps {
   state: StateStore;
   receipts: ReceiptStore;
   audit: AuditLog;
+  /** Proactive messages: queue them here, the scheduler delivers them. */
+  outbox: Outbox;
+  /** Snooze and pause of nudges. */
+  nudges: NudgePreferences;
   clock: Clock;
   logger: Logger;
 }

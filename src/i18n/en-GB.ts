@@ -21,6 +21,21 @@ const messages = {
   'role.admin': 'administrators',
   'cancel.done': 'Cancelled. Nothing was changed.',
   'cancel.nothing': 'There was nothing to cancel.',
+  'snooze.button.tomorrow': 'Snooze until tomorrow',
+  'snooze.button.nextWeek': 'Snooze until next week',
+  'snooze.choose': 'Which reminders would you like to snooze?',
+  'snooze.all': 'All reminders',
+  'snooze.pauseHint': 'Away for longer? Type **pause until** and a date, for example pause until 6 April 2027.',
+  'snooze.done': 'Snoozed: {what} until {until}. Type **resume** to have them back sooner.',
+  'snooze.usage': 'Type **snooze** to choose, or **snooze tomorrow** or **snooze next week** to snooze all reminders.',
+  'snooze.badButton': 'That snooze button is not one I know. Type **snooze** to choose again.',
+  'pause.usage': 'Until when? For example **pause until 6 April 2027** or **pause until 06/04/2027**.',
+  'pause.badDate': 'I could not read "{input}" as a date. Write it like 6 April 2027 or 06/04/2027.',
+  'pause.past': 'That date is not in the future. Pick a date from tomorrow onwards.',
+  'pause.tooFar': 'I can pause reminders for up to {days} days. Pick an earlier date.',
+  'pause.done': 'Paused all reminders until {until}. Type **resume** to have them back sooner.',
+  'resume.done': 'Reminders are back on. Anything held for you will arrive during school hours.',
+  'resume.nothing': 'Your reminders were not paused or snoozed, so nothing has changed.',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -1,4 +1,5 @@
 import { RecordingServer, type RecordedCall } from './recording-server';
+import { SlidingWindowCap } from './sliding-window';
 
 /**
  * A stand-in for the Slack Web API (`slackApiUrl`): every method is `POST /api/<method>`.
@@ -8,10 +9,21 @@ export class FakeSlackApi extends RecordingServer {
   readonly users = new Map<string, { id: string; name: string; email: string }>();
   /** Slack error code to answer for a method (e.g. chat.postMessage -> 'channel_not_found'). */
   readonly errors = new Map<string, string>();
+  /** Slack error code for chat.postMessage to one channel (e.g. 'channel_not_found'). */
+  readonly channelErrors = new Map<string, string>();
+  /** HTTP answers to give, in order, to the next posts to a channel (e.g. 429 / 503). */
+  readonly injected = new Map<string, Array<{ status: number; retryAfter?: number }>>();
+  /** Messages accepted by chat.postMessage, in order. */
+  readonly delivered: Array<Record<string, unknown>> = [];
+  /** chat.postMessage calls answered 429. */
+  throttled = 0;
+  private readonly cap: SlidingWindowCap | null;
   private counter = 0;
 
-  constructor() {
+  /** `rateCap`: chat.postMessage per channel; above it, HTTP 429 with Retry-After as Slack does. */
+  constructor(options: { rateCap?: { perSecond: number; windowMs?: number } } = {}) {
     super((call) => this.answer(call));
+    this.cap = options.rateCap ? new SlidingWindowCap(options.rateCap.perSecond, options.rateCap.windowMs ?? 1000) : null;
   }
 
   get apiUrl(): string {
@@ -47,12 +59,29 @@ export class FakeSlackApi extends RecordingServer {
       case 'conversations.open':
         return ok({ channel: { id: `D${String(args.users ?? '').replace(/^U/, '')}` } });
       case 'chat.postMessage':
-        return ok({ channel: args.channel, ts: `${1700000000 + ++this.counter}.000100` });
+        return this.post(args);
       case 'chat.postEphemeral':
         return ok({ message_ts: `${1700000000 + ++this.counter}.000200` });
       default:
         return ok({});
     }
+  }
+
+  private post(args: Record<string, string>) {
+    const channel = String(args.channel ?? '');
+    const injected = this.injected.get(channel)?.shift();
+    if (injected) return this.refuse(injected.status, injected.retryAfter);
+    const error = this.channelErrors.get(channel);
+    if (error) return { status: 200, body: { ok: false, error } };
+    if (this.cap && !this.cap.tryTake(channel, Date.now())) return this.refuse(429, this.cap.retryAfterSeconds(channel, Date.now()));
+    this.delivered.push(args);
+    return ok({ channel, ts: `${1700000000 + ++this.counter}.000100` });
+  }
+
+  private refuse(status: number, retryAfter?: number) {
+    if (status === 429) this.throttled += 1;
+    const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
+    return { status, headers, body: status === 429 ? { ok: false, error: 'ratelimited' } : { ok: false, error: 'fake_http_error' } };
   }
 }
 

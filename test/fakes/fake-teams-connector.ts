@@ -1,4 +1,5 @@
 import { RecordingServer, type RecordedCall } from './recording-server';
+import { SlidingWindowCap } from './sliding-window';
 
 export interface TeamsMember {
   id: string;
@@ -7,18 +8,45 @@ export interface TeamsMember {
   aadObjectId?: string;
 }
 
+/** A canned answer for the next send to a conversation (failure injection). */
+export interface InjectedAnswer {
+  status: number;
+  /** Seconds, sent as the Retry-After header. */
+  retryAfter?: number;
+}
+
+export interface FakeTeamsOptions {
+  /** Rate cap per tenant: above it, sends get 429 with Retry-After (sliding window). */
+  rateCap?: { perSecond: number; windowMs?: number };
+  /** Answers sends after this delay, like a real service's latency. */
+  latencyMs?: number;
+  /** Keep only counts and delivered keys, not every call (for large benchmarks). */
+  recordCalls?: boolean;
+}
+
 /**
  * A stand-in for the Bot Framework connector service (the activity's serviceUrl): records
- * replies and proactive messages, answers member look-ups, and can fail on demand.
+ * replies and proactive messages, answers member look-ups, and can fail on demand. Optionally
+ * enforces a rate cap per tenant, answering 429 with Retry-After like the real service.
  */
 export class FakeTeamsConnector extends RecordingServer {
   readonly members = new Map<string, TeamsMember>();
   /** Status to answer for sends to a conversation id (e.g. 403 = bot blocked). */
   readonly failures = new Map<string, number>();
+  /** Answers to give, in order, to the next sends to a conversation id; then back to normal. */
+  readonly injected = new Map<string, InjectedAnswer[]>();
+  /** Every activity accepted (200), in order: what recipients would see. */
+  readonly delivered: Array<{ conversationId: string; activity: Record<string, unknown> }> = [];
+  /** Sends to a conversation (activities), whatever the answer. */
+  sendCalls = 0;
+  /** Sends answered 429 by the rate cap or injection. */
+  throttled = 0;
+  private readonly cap: SlidingWindowCap | null;
   private counter = 0;
 
-  constructor() {
-    super((call) => this.answer(call));
+  constructor(private readonly options: FakeTeamsOptions = {}) {
+    super((call) => this.answer(call), options.recordCalls ?? true);
+    this.cap = options.rateCap ? new SlidingWindowCap(options.rateCap.perSecond, options.rateCap.windowMs ?? 1000) : null;
   }
 
   /** Activities the bot sent (replies and proactive messages). */
@@ -36,11 +64,7 @@ export class FakeTeamsConnector extends RecordingServer {
   private answer(call: RecordedCall) {
     const parts = call.path.split('?')[0]!.split('/').map(decodeURIComponent);
     // /v3/conversations/{id}/activities[/{replyTo}]
-    if (call.method === 'POST' && parts[3] && parts[4] === 'activities') {
-      const failure = this.failures.get(parts[3]);
-      if (failure) return { status: failure, body: { error: { code: 'Failure', message: `fake ${failure}` } } };
-      return { status: 200, body: { id: `activity-${++this.counter}` } };
-    }
+    if (call.method === 'POST' && parts[3] && parts[4] === 'activities') return this.answerSend(parts[3], call);
     // /v3/conversations/{id}/members/{memberId}
     if (call.method === 'GET' && parts[4] === 'members' && parts[5]) {
       const member = this.members.get(parts[5]);
@@ -52,4 +76,30 @@ export class FakeTeamsConnector extends RecordingServer {
     }
     return { status: 404, body: { error: { code: 'NotFound', message: call.path } } };
   }
+
+  private async answerSend(conversationId: string, call: RecordedCall) {
+    this.sendCalls += 1;
+    if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+    const injected = this.injected.get(conversationId)?.shift();
+    if (injected) return this.refuse(injected.status, injected.retryAfter);
+    const failure = this.failures.get(conversationId);
+    if (failure) return this.refuse(failure);
+    const activity = (call.body ?? {}) as Record<string, unknown>;
+    const tenant = tenantOf(activity);
+    if (this.cap && !this.cap.tryTake(tenant, Date.now())) return this.refuse(429, this.cap.retryAfterSeconds(tenant, Date.now()));
+    this.delivered.push({ conversationId, activity });
+    return { status: 200, body: { id: `activity-${++this.counter}` } };
+  }
+
+  private refuse(status: number, retryAfter?: number) {
+    if (status === 429) this.throttled += 1;
+    const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
+    return { status, headers, body: { error: { code: status === 429 ? 'TooManyRequests' : 'Failure', message: `fake ${status}` } } };
+  }
+}
+
+function tenantOf(activity: Record<string, unknown>): string {
+  const conversation = activity.conversation as { tenantId?: string } | undefined;
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return conversation?.tenantId ?? channelData?.tenant?.id ?? 'default';
 }

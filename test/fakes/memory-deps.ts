@@ -2,6 +2,7 @@ import type { Actor } from '../../src/core/model';
 import type { AuditEntryInput, ConversationState, IdentityRepo, ReceiptStore, StateStore } from '../../src/core/ports';
 import type { FlowDeps } from '../../src/flows/deps';
 import { memoryLogger } from '../../src/logger';
+import { memoryNudges, memoryOutbox } from './memory-nudges';
 
 /** In-memory stand-ins for the database-backed ports, for unit tests of flows. */
 export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: AuditEntryInput[]; states: Map<string, ConversationState> } {
@@ -27,6 +28,8 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
     states,
     audits,
     audit: { record: async (entry) => void audits.push(entry) },
+    outbox: memoryOutbox(),
+    nudges: memoryNudges(),
     clock: { now: () => new Date('2026-11-23T10:00:00Z') },
     logger: memoryLogger(),
   };

@@ -17,7 +17,8 @@ export class RecordingServer {
   private server: Server | null = null;
   url = '';
 
-  constructor(private readonly respond: Responder) {}
+  /** `record: false` keeps no call list (large benchmarks); answers are the same. */
+  constructor(private readonly respond: Responder, private readonly record = true) {}
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.onRequest(req, res));
@@ -45,7 +46,7 @@ export class RecordingServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const call: RecordedCall = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: parse(text, req.headers['content-type'] ?? ''), at: Date.now() };
-    this.calls.push(call);
+    if (this.record) this.calls.push(call);
     const answer = await this.respond(call);
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));

@@ -1,0 +1,151 @@
+import type { ConversationAddress } from './events';
+import type { OutboundMessage } from './message';
+import type { Platform } from './model';
+
+/**
+ * The delivery outbox: every proactive message is a row before it is sent, so a restart loses
+ * nothing and the same logical message is queued once. Flows enqueue; the scheduler's workers
+ * deliver (src/scheduler/outbox-worker.ts documents the state machine and its guarantees).
+ */
+
+export const OUTBOX_STATUSES = ['queued', 'held', 'sending', 'sent', 'failed', 'unreachable', 'uncertain'] as const;
+/**
+ * - queued: waiting for its `notBefore`; held: the same, moved later by quiet hours, snooze or
+ *   pause (never dropped);
+ * - sending: a platform call has started (committed before the call);
+ * - sent / failed / unreachable: final;
+ * - uncertain: final, a worker died during the platform call, so we cannot know whether the
+ *   platform got it; never re-sent automatically (no duplicate), listed for follow-up.
+ */
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** One proactive message to queue. */
+export interface OutboxEntry {
+  /**
+   * Idempotency key, deterministic for the logical message: e.g.
+   * `checkin-reminder:<roundId>:<personId>:<yyyy-mm-dd>`. A second enqueue is a no-op.
+   */
+  key: string;
+  trustId?: string | null;
+  personId?: string | null;
+  platform: Platform;
+  /** A stored conversation reference (Teams) or channel / user (Slack). */
+  target: ConversationAddress;
+  content: OutboundMessage;
+  /** Earliest delivery (default: now). Quiet rules may move it later, never earlier. */
+  notBefore?: Date;
+  /** Rate-limit bucket: use `teamsBucket` / `slackBucket`. */
+  bucket: string;
+  /**
+   * Set for nudges (reminders, follow-ups): quiet hours, snooze of this kind and pause-all
+   * apply at send time. Leave unset for messages a person asked for.
+   */
+  kind?: string | null;
+}
+
+export interface EnqueueResult {
+  /** Keys that are new rows now. */
+  queued: string[];
+  /** Keys that were already in the outbox (whatever their status): nothing was changed. */
+  duplicates: string[];
+}
+
+/** A row as status queries report it. */
+export interface OutboxRecord {
+  key: string;
+  platform: Platform;
+  personId: string | null;
+  kind: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  notBefore: Date;
+  lastError: string | null;
+  lastAttemptAt: Date | null;
+  sentAt: Date | null;
+  settledAt: Date | null;
+  providerId: string | null;
+  createdAt: Date;
+}
+
+/** What flows and feature code use to queue proactive messages and ask how they went. */
+export interface Outbox {
+  /** Queues each entry once per key, in one transaction; reports which keys were new. */
+  enqueue(entries: readonly OutboxEntry[]): Promise<EnqueueResult>;
+  get(key: string): Promise<OutboxRecord | null>;
+  /** Rows per status, optionally only keys starting with `keyPrefix` (one fan-out). */
+  countByStatus(keyPrefix?: string): Promise<Record<OutboxStatus, number>>;
+  /** Nudge kinds queued, held or sent to this person since `since` (newest first). */
+  recentKinds(personId: string, since: Date): Promise<string[]>;
+  /** After "resume": this person's held nudges become due now (quiet hours still apply). */
+  releaseHeld(personId: string, now: Date): Promise<number>;
+}
+
+/** Teams allows about 50 requests/s per app per tenant: one bucket per tenant. */
+export function teamsBucket(tenantId: string): string {
+  return `teams:${tenantId}`;
+}
+
+/** Slack allows about 1 chat.postMessage/s per channel: one bucket per channel (or DM user). */
+export function slackBucket(teamId: string, channelOrUser: string): string {
+  return `slack:${teamId}:${channelOrUser}`;
+}
+
+/** A row leased to one worker for delivery. */
+export interface ClaimedMessage {
+  id: string;
+  key: string;
+  platform: Platform;
+  target: ConversationAddress;
+  content: OutboundMessage;
+  bucket: string;
+  kind: string | null;
+  personId: string | null;
+  trustId: string | null;
+  /** Platform calls made so far (before this one). */
+  attempts: number;
+  notBefore: Date;
+}
+
+/** The outcome of one platform call, as the worker records it. */
+export type DeliveryResult =
+  | { status: 'sent'; at: Date; providerId: string | null }
+  | { status: 'retry'; notBefore: Date; error: string }
+  | { status: 'failed' | 'unreachable'; at: Date; error: string };
+
+/**
+ * The workers' side of the outbox. Every write names the worker, so a worker that lost its
+ * lease (it was too slow, another replica took the row) cannot overwrite the new holder.
+ */
+export interface DeliveryQueue {
+  /**
+   * Leases up to `limit` due rows (queued or held, `notBefore <= now`, no live lease), oldest
+   * first, to `worker` until `now + leaseMs`. Safe with many replicas on PostgreSQL
+   * (`FOR UPDATE SKIP LOCKED`): a row is leased to one worker at a time.
+   */
+  claim(worker: string, limit: number, now: Date, leaseMs: number): Promise<ClaimedMessage[]>;
+  /**
+   * Marks the row 'sending' (attempts + 1) and commits, just before the platform call. False
+   * when this worker no longer holds the row: then it must not call the platform.
+   */
+  begin(id: string, worker: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** Records the outcome of the call started by `begin`. */
+  settle(id: string, worker: string, result: DeliveryResult): Promise<void>;
+  /**
+   * Gives a leased row back without a platform call, due again at `notBefore`: 'held' with a
+   * reason for quiet hours / snooze / pause, 'queued' for rate-limit pacing or shutdown.
+   */
+  defer(id: string, worker: string, notBefore: Date, status: 'queued' | 'held', reason: string | null): Promise<void>;
+  /** Ends a leased row without a platform call (e.g. the recipient left the roster). */
+  cancel(id: string, worker: string, now: Date, reason: string): Promise<void>;
+  /**
+   * Rows left 'sending' past their lease: their worker died during the platform call.
+   * 'flag' marks them 'uncertain' (never sent twice); 'resend' queues them again
+   * (at-least-once: the platform may show the message twice). Returns the keys.
+   */
+  recoverStale(now: Date, policy: 'flag' | 'resend'): Promise<string[]>;
+}
+
+/** Records that a person cannot be reached on a platform (blocked or removed the bot). */
+export interface RecipientReachability {
+  markUnreachable(personId: string, platform: Platform, at: Date): Promise<void>;
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '@prisma/client';
+import type { Platform } from '../core/model';
+import { systemClock, type Clock } from '../core/ports';
+import { OUTBOX_STATUSES, type EnqueueResult, type Outbox, type OutboxEntry, type OutboxRecord, type OutboxStatus } from '../core/outbox-port';
+import type { Db } from './database';
+
+/** Rows per INSERT: 12 parameters each stays far below PostgreSQL's 65,535 per statement. */
+const CHUNK = 500;
+
+const RECORD_FIELDS = {
+  key: true, platform: true, personId: true, kind: true, status: true, attempts: true, notBefore: true, lastError: true,
+  lastAttemptAt: true, sentAt: true, settledAt: true, providerId: true, createdAt: true,
+} as const;
+
+/** The outbox as flows see it: queue once per key, ask how it went. */
+export class PrismaOutbox implements Outbox {
+  constructor(private readonly db: Db, private readonly clock: Clock = systemClock) {}
+
+  async enqueue(entries: readonly OutboxEntry[]): Promise<EnqueueResult> {
+    if (entries.length === 0) return { queued: [], duplicates: [] };
+    const now = this.clock.now();
+    // ON CONFLICT DO NOTHING ... RETURNING tells exactly which keys this call inserted, even
+    // when another replica enqueues the same keys at the same moment.
+    const inserted = await this.db.$transaction(async (tx) => {
+      const keys: string[] = [];
+      for (let i = 0; i < entries.length; i += CHUNK) {
+        const rows = entries.slice(i, i + CHUNK).map((e) => insertValues(e, now));
+        const returned = await tx.$queryRaw<Array<{ key: string }>>`
+          INSERT INTO "OutboxMessage" ("id", "key", "trustId", "personId", "platform", "target", "content", "kind", "status", "notBefore", "bucket", "createdAt")
+          VALUES ${Prisma.join(rows)}
+          ON CONFLICT ("key") DO NOTHING
+          RETURNING "key"`;
+        keys.push(...returned.map((r) => r.key));
+      }
+      return new Set(keys);
+    });
+    const queued: string[] = [];
+    const duplicates: string[] = [];
+    const seen = new Set<string>();
+    for (const { key } of entries) {
+      if (inserted.has(key) && !seen.has(key)) queued.push(key);
+      else duplicates.push(key);
+      seen.add(key);
+    }
+    return { queued, duplicates };
+  }
+
+  async get(key: string): Promise<OutboxRecord | null> {
+    const row = await this.db.outboxMessage.findUnique({ where: { key }, select: RECORD_FIELDS });
+    return row ? { ...row, platform: row.platform as Platform, status: row.status as OutboxStatus } : null;
+  }
+
+  async countByStatus(keyPrefix?: string): Promise<Record<OutboxStatus, number>> {
+    const groups = await this.db.outboxMessage.groupBy({
+      by: ['status'],
+      where: keyPrefix ? { key: { startsWith: keyPrefix } } : {},
+      _count: { _all: true },
+    });
+    const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+    for (const g of groups) counts[g.status as OutboxStatus] = g._count._all;
+    return counts;
+  }
+
+  async recentKinds(personId: string, since: Date): Promise<string[]> {
+    const rows = await this.db.outboxMessage.findMany({
+      where: { personId, kind: { not: null }, OR: [{ status: { in: ['queued', 'held'] } }, { createdAt: { gte: since } }] },
+      select: { kind: true },
+      orderBy: { createdAt: 'desc' },
+      take: 50,
+    });
+    return [...new Set(rows.map((r) => r.kind!))];
+  }
+
+  async releaseHeld(personId: string, now: Date): Promise<number> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { personId, status: 'held' },
+      data: { status: 'queued', notBefore: now },
+    });
+    return count;
+  }
+}
+
+function insertValues(entry: OutboxEntry, now: Date): Prisma.Sql {
+  return Prisma.sql`(${randomUUID()}, ${entry.key}, ${entry.trustId ?? null}, ${entry.personId ?? null}, ${entry.platform},
+    ${JSON.stringify(entry.target)}::jsonb, ${JSON.stringify(entry.content)}::jsonb, ${entry.kind ?? null}, 'queued',
+    ${entry.notBefore ?? now}, ${entry.bucket}, ${now})`;
+}

@@ -1,0 +1,313 @@
+/**
+ * Delivers outbox rows through the platform senders, paced by the rate limiter.
+ *
+ * A row's life: queued/held --claim (lease)--> [quiet rules, rate-limit slot] --begin-->
+ * sending --platform call--> sent | queued (retry later) | failed | unreachable.
+ *
+ * Guarantees, honestly:
+ * - A row is leased to one worker at a time (claim uses FOR UPDATE SKIP LOCKED), and only the
+ *   lease holder can mark it 'sending' (`begin` is conditional on the holder). A worker that
+ *   lost its lease does not call the platform. So two workers never send the same row.
+ * - 'sending' is committed before the platform call and the outcome right after it. If the
+ *   process dies before `begin`, the lease expires and the row is claimed again: nothing was
+ *   sent, nothing is lost. If it dies between `begin` and the outcome (a window of one HTTP
+ *   round trip plus one write), nobody can know whether Teams or Slack got the message; neither
+ *   platform offers an idempotency key for posts. Such rows become 'uncertain' once their send
+ *   lease passes and are NOT re-sent by default (`onUncertain: 'flag'`): no duplicate, at the
+ *   price of a rare message that may not have arrived, which stays visible in the outbox.
+ *   `onUncertain: 'resend'` chooses at-least-once instead.
+ * - Ambiguous answers from the platform itself (5xx, network errors) are retried with backoff,
+ *   as Microsoft and Slack advise, so those cases are at-least-once.
+ * - A graceful stop (SIGTERM) lets calls in flight finish and gives unstarted rows back: no
+ *   uncertain rows, no losses, no duplicates.
+ * - Nothing here throws out of the loop: a failing row is logged and retried later.
+ */
+import type { Platform } from '../core/model';
+import type { ClaimedMessage, DeliveryQueue, RecipientReachability } from '../core/outbox-port';
+import type { ChatSender, Clock, Logger, SendOutcome } from '../core/ports';
+import { DEFAULT_BACKOFF, nextRetry, type BackoffPolicy } from './backoff';
+import type { HoldCheck } from './quiet-rules';
+import { RateLimiter } from './rate-limiter';
+
+export interface WorkerTuning {
+  /** Rows per claim; the next claim happens when half of them are done. */
+  batchSize: number;
+  /** How long a claimed, not yet started row stays this worker's. */
+  claimLeaseMs: number;
+  /** Longer than any platform call can take, so a live call never looks dead. */
+  sendLeaseMs: number;
+  /** A row whose rate-limit slot is further away than this is given back, due at that slot. */
+  horizonMs: number;
+  /** Platform calls in flight at once (Teams answers in ~100-300 ms; 49/s needs ~15). */
+  maxInFlight: number;
+  backoff: BackoffPolicy;
+}
+
+export const DEFAULT_TUNING: Readonly<WorkerTuning> = Object.freeze({
+  batchSize: 100,
+  claimLeaseMs: 60_000,
+  sendLeaseMs: 10 * 60_000,
+  horizonMs: 5_000,
+  maxInFlight: 32,
+  backoff: DEFAULT_BACKOFF,
+});
+
+export interface OutboxWorkerOptions {
+  workerId: string;
+  queue: DeliveryQueue;
+  senders: readonly ChatSender[];
+  reachability: RecipientReachability;
+  /** Quiet hours / snooze / pause; absent = every row may go now. */
+  holdCheck?: HoldCheck;
+  limiter?: RateLimiter;
+  clock: Clock;
+  /** Waits `ms` of the clock's time (a fake clock's sleep advances it). */
+  sleep?: (ms: number) => Promise<void>;
+  logger: Logger;
+  random?: () => number;
+  tuning?: Partial<WorkerTuning>;
+}
+
+export interface DrainReport {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  unreachable: number;
+  held: number;
+  /** Given back for pacing or shutdown, without a platform call. */
+  deferred: number;
+  /** Lost the lease before starting: another worker has the row. */
+  skipped: number;
+  errors: number;
+}
+
+const emptyReport = (): DrainReport => ({ claimed: 0, sent: 0, retried: 0, failed: 0, unreachable: 0, held: 0, deferred: 0, skipped: 0, errors: 0 });
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class OutboxWorker {
+  private readonly tuning: WorkerTuning;
+  private readonly senders: ReadonlyMap<Platform, ChatSender>;
+  private readonly limiter: RateLimiter;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly slots: Semaphore;
+  private stopping = false;
+  private signalStop: () => void = () => undefined;
+  private readonly stopped = new Promise<void>((resolve) => (this.signalStop = resolve));
+  private wakeUp: () => void = () => undefined;
+  private draining: Promise<unknown> = Promise.resolve();
+  private loop: Promise<void> | null = null;
+
+  constructor(private readonly options: OutboxWorkerOptions) {
+    this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    this.senders = new Map(options.senders.map((s) => [s.platform, s]));
+    this.limiter = options.limiter ?? new RateLimiter();
+    this.sleep = options.sleep ?? realSleep;
+    this.random = options.random ?? Math.random;
+    this.slots = new Semaphore(this.tuning.maxInFlight);
+  }
+
+  /** Delivers everything due now, until no row is due; one drain at a time per worker. */
+  drain(): Promise<DrainReport> {
+    const run = this.draining.then(() => this.drainOnce());
+    this.draining = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Drains, then polls every `pollMs` (or when woken) until stopped. */
+  start(pollMs: number): void {
+    if (this.loop) return;
+    this.loop = (async () => {
+      while (!this.stopping) {
+        await this.drain().catch((error) => this.options.logger.error('outbox drain failed', { error: String(error) }));
+        await this.idle(pollMs);
+      }
+    })();
+  }
+
+  /** Ends a poll wait early (after a large enqueue). */
+  wake(): void {
+    this.wakeUp();
+  }
+
+  /** Stops claiming, lets calls in flight finish and gives waiting rows back. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.signalStop();
+    this.wakeUp();
+    await this.loop;
+    await this.draining;
+  }
+
+  private async idle(ms: number): Promise<void> {
+    await Promise.race([this.sleep(ms), this.stopped, new Promise<void>((resolve) => (this.wakeUp = resolve))]);
+  }
+
+  private async drainOnce(): Promise<DrainReport> {
+    const report = emptyReport();
+    const active = new Set<Promise<void>>();
+    const { batchSize, claimLeaseMs } = this.tuning;
+    try {
+      while (!this.stopping) {
+        if (active.size > batchSize / 2) {
+          await Promise.race(active);
+          continue;
+        }
+        const rows = await this.options.queue.claim(this.options.workerId, batchSize - active.size, this.options.clock.now(), claimLeaseMs);
+        report.claimed += rows.length;
+        for (const row of rows) {
+          const delivery: Promise<void> = this.deliver(row, report).finally(() => active.delete(delivery));
+          active.add(delivery);
+        }
+        if (rows.length === 0) {
+          if (active.size === 0) break;
+          await Promise.race(active);
+        }
+      }
+    } finally {
+      await Promise.allSettled(active);
+    }
+    return report;
+  }
+
+  /** One row, start to finish. Never throws: a failure leaves the row to its lease. */
+  private async deliver(row: ClaimedMessage, report: DrainReport): Promise<void> {
+    try {
+      if (await this.holdIfNeeded(row, report)) return;
+      if (!(await this.waitForSlot(row, report))) return;
+      await this.slots.run(() => this.attempt(row, report));
+    } catch (error) {
+      report.errors += 1;
+      this.options.logger.error('outbox delivery failed; the row is retried when its lease ends', { key: row.key, error: String((error as Error)?.stack ?? error) });
+    }
+  }
+
+  /** Quiet hours, snooze and pause: true when the row was held or cancelled instead. */
+  private async holdIfNeeded(row: ClaimedMessage, report: DrainReport): Promise<boolean> {
+    const { queue, workerId, clock } = this.options;
+    const sender = this.senders.get(row.platform);
+    if (!sender) {
+      await queue.cancel(row.id, workerId, clock.now(), `no sender for ${row.platform}: the platform is not configured`);
+      report.failed += 1;
+      return true;
+    }
+    if (!this.options.holdCheck) return false;
+    const decision = await this.options.holdCheck(row, clock.now());
+    if (decision.action === 'send') return false;
+    if (decision.action === 'cancel') {
+      await queue.cancel(row.id, workerId, clock.now(), decision.reason);
+      report.failed += 1;
+    } else {
+      await queue.defer(row.id, workerId, decision.until, 'held', decision.reason);
+      report.held += 1;
+    }
+    return true;
+  }
+
+  /** Takes a rate-limit slot and waits for it; false when the row was given back instead. */
+  private async waitForSlot(row: ClaimedMessage, report: DrainReport): Promise<boolean> {
+    const { queue, workerId, clock } = this.options;
+    const now = clock.now().getTime();
+    const wait = this.limiter.peek(row.bucket, now);
+    if (wait > this.tuning.horizonMs) {
+      await queue.defer(row.id, workerId, new Date(now + wait), 'queued', null);
+      report.deferred += 1;
+      return false;
+    }
+    const reserved = this.limiter.reserve(row.bucket, now);
+    if (reserved > 0) await Promise.race([this.sleep(reserved), this.stopped]);
+    if (this.stopping) {
+      await queue.defer(row.id, workerId, row.notBefore, 'queued', null);
+      report.deferred += 1;
+      return false;
+    }
+    return true;
+  }
+
+  private async attempt(row: ClaimedMessage, report: DrainReport): Promise<void> {
+    const { queue, workerId, clock } = this.options;
+    if (this.stopping) {
+      await queue.defer(row.id, workerId, row.notBefore, 'queued', null);
+      report.deferred += 1;
+      return;
+    }
+    if (!(await queue.begin(row.id, workerId, clock.now(), this.tuning.sendLeaseMs))) {
+      report.skipped += 1;
+      return;
+    }
+    const outcome = await this.send(row);
+    await this.record(row, outcome, report);
+  }
+
+  private async send(row: ClaimedMessage): Promise<SendOutcome> {
+    try {
+      return await this.senders.get(row.platform)!.send(row.target, row.content);
+    } catch (error) {
+      // Senders classify errors themselves; an exception here is unexpected, so try again later.
+      return { status: 'retry', retryAfterMs: null, error: `sender threw: ${String((error as Error)?.message ?? error)}`.slice(0, 300) };
+    }
+  }
+
+  private async record(row: ClaimedMessage, outcome: SendOutcome, report: DrainReport): Promise<void> {
+    const { queue, workerId, clock } = this.options;
+    const now = clock.now();
+    switch (outcome.status) {
+      case 'sent':
+        await queue.settle(row.id, workerId, { status: 'sent', at: now, providerId: outcome.providerId });
+        report.sent += 1;
+        return;
+      case 'retry':
+        return this.retryOrGiveUp(row, outcome, now, report);
+      case 'unreachable':
+        await queue.settle(row.id, workerId, { status: 'unreachable', at: now, error: outcome.error });
+        report.unreachable += 1;
+        if (row.personId) await this.options.reachability.markUnreachable(row.personId, row.platform, now);
+        return;
+      case 'failed':
+        await queue.settle(row.id, workerId, { status: 'failed', at: now, error: outcome.error });
+        report.failed += 1;
+        this.options.logger.warn('outbox message failed', { key: row.key, error: outcome.error });
+        return;
+    }
+  }
+
+  private async retryOrGiveUp(row: ClaimedMessage, outcome: Extract<SendOutcome, { status: 'retry' }>, now: Date, report: DrainReport): Promise<void> {
+    const { queue, workerId } = this.options;
+    // A 429 throttles the whole bucket (the tenant), not just this row.
+    if (outcome.retryAfterMs !== null) this.limiter.pauseUntil(row.bucket, now.getTime() + outcome.retryAfterMs);
+    const attempts = row.attempts + 1;
+    const decision = nextRetry(attempts, outcome.retryAfterMs, this.random, this.tuning.backoff);
+    if (!decision.retry) {
+      await queue.settle(row.id, workerId, { status: 'failed', at: now, error: `gave up after ${attempts} attempts: ${outcome.error}` });
+      report.failed += 1;
+      this.options.logger.warn('outbox message gave up', { key: row.key, attempts, error: outcome.error });
+      return;
+    }
+    await queue.settle(row.id, workerId, { status: 'retry', notBefore: new Date(now.getTime() + decision.delayMs), error: outcome.error });
+    report.retried += 1;
+  }
+}
+
+/** At most `size` tasks at once; the rest wait in order. */
+class Semaphore {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(size: number) {
+    this.free = Math.max(1, size);
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
+  }
+}
