@@ -114,21 +114,8 @@ function validateManifest(manifest) {
 }
 
 // ---------------------------------------------------------------- zip
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// zlib.crc32 is built into Node from 20.15.
+const crc32 = (buf) => zlib.crc32(buf);
 
 function dosDateTime(date) {
   const year = Math.max(1980, date.getFullYear());
