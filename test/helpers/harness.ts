@@ -39,7 +39,8 @@ export async function startHarness(kind: 'pglite' | 'postgres', env: Record<stri
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
   const config = { ...loaded.config, port: 0 };
   const logger = memoryLogger();
-  const bot = await startBot({ config, logger, database: db, clock });
+  // No background tick or delivery loop: tests drive the scheduler with bot.scheduler.runOnce().
+  const bot = await startBot({ config, logger, database: db, clock, scheduler: { cron: false, sleep: sleeperOf(clock) } });
   return {
     bot,
     db,
@@ -58,4 +59,10 @@ export async function startHarness(kind: 'pglite' | 'postgres', env: Record<stri
       await slack.stop();
     },
   };
+}
+
+/** A fake clock's sleep (it advances the clock), so paced deliveries do not wait real time. */
+function sleeperOf(clock: Clock | undefined): ((ms: number) => Promise<void>) | undefined {
+  const sleep = (clock as { sleep?: unknown } | undefined)?.sleep;
+  return typeof sleep === 'function' ? (sleep as (ms: number) => Promise<void>) : undefined;
 }
