@@ -7,7 +7,7 @@ import type { Clock } from '../../src/core/ports';
 export class FakeClock implements Clock {
   private t: number;
 
-  constructor(start: Date | string) {
+  constructor(start: Date | string | number) {
     this.t = new Date(start).getTime();
   }
 
