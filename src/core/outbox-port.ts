@@ -143,6 +143,13 @@ export interface DeliveryQueue {
    * (at-least-once: the platform may show the message twice). Returns the keys.
    */
   recoverStale(now: Date, policy: 'flag' | 'resend'): Promise<string[]>;
+  /**
+   * At start-up, before claiming: rows still leased to `worker` belong to a previous run of
+   * this same replica, which is dead. Unstarted ones are released at once; 'sending' ones are
+   * handled as `recoverStale` would, without waiting for their leases. Only sound when worker
+   * names are unique among running replicas (INSTANCE_ID). Returns the uncertain/resent keys.
+   */
+  recoverOwn(worker: string, now: Date, policy: 'flag' | 'resend'): Promise<{ released: number; midSend: string[] }>;
 }
 
 /** Records that a person cannot be reached on a platform (blocked or removed the bot). */

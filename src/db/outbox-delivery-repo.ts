@@ -1,4 +1,4 @@
-import type { Prisma } from '@prisma/client';
+import { Prisma } from '@prisma/client';
 import type { ConversationAddress } from '../core/events';
 import type { OutboundMessage } from '../core/message';
 import type { Platform } from '../core/model';
@@ -76,17 +76,27 @@ export class PrismaDeliveryQueue implements DeliveryQueue {
   }
 
   async recoverStale(now: Date, policy: 'flag' | 'resend'): Promise<string[]> {
+    return this.recoverMidSend(Prisma.sql`"lockedUntil" < ${now}`, now, policy);
+  }
+
+  async recoverOwn(worker: string, now: Date, policy: 'flag' | 'resend'): Promise<{ released: number; midSend: string[] }> {
+    const { count } = await this.db.outboxMessage.updateMany({ where: { lockedBy: worker, status: { in: ['queued', 'held'] } }, data: UNLOCK });
+    return { released: count, midSend: await this.recoverMidSend(Prisma.sql`"lockedBy" = ${worker}`, now, policy) };
+  }
+
+  /** 'sending' rows matching `which` whose worker died during the platform call. */
+  private async recoverMidSend(which: Prisma.Sql, now: Date, policy: 'flag' | 'resend'): Promise<string[]> {
     const rows =
       policy === 'flag'
         ? await this.db.$queryRaw<Array<{ key: string }>>`
             UPDATE "OutboxMessage" SET "status" = 'uncertain', "settledAt" = ${now},
               "lastError" = 'uncertain: the worker stopped during the platform call; not re-sent, to avoid a duplicate'
-            WHERE "status" = 'sending' AND "lockedUntil" < ${now}
+            WHERE "status" = 'sending' AND ${which}
             RETURNING "key"`
         : await this.db.$queryRaw<Array<{ key: string }>>`
             UPDATE "OutboxMessage" SET "status" = 'queued', "notBefore" = ${now}, "lockedBy" = NULL, "lockedUntil" = NULL,
               "lastError" = 're-sent: the worker stopped during the platform call; the recipient may see it twice'
-            WHERE "status" = 'sending' AND "lockedUntil" < ${now}
+            WHERE "status" = 'sending' AND ${which}
             RETURNING "key"`;
     return rows.map((r) => r.key);
   }

@@ -76,11 +76,24 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     tuning: options.worker,
   });
 
+  const policy = options.onUncertain ?? 'flag';
+  const reportMidSend = (keys: string[]) => {
+    if (keys.length > 0) logger.warn('outbox rows left mid-send by a stopped worker', { policy, keys: keys.slice(0, 20), count: keys.length });
+  };
   const recover = async (now: Date): Promise<string[]> => {
-    const keys = await options.queue.recoverStale(now, options.onUncertain ?? 'flag');
-    if (keys.length > 0) logger.warn('outbox rows left mid-send by a stopped worker', { policy: options.onUncertain ?? 'flag', keys: keys.slice(0, 20), count: keys.length });
+    const keys = await options.queue.recoverStale(now, policy);
+    reportMidSend(keys);
     return keys;
   };
+  // A previous run of this replica (same INSTANCE_ID) is dead: take its rows back now rather
+  // than after their leases, so a restart resumes at once.
+  const ready = options.queue.recoverOwn(options.instanceId, clock.now(), policy).then(
+    ({ released, midSend }) => {
+      if (released > 0) logger.info('outbox rows of a previous run released', { released });
+      reportMidSend(midSend);
+    },
+    (error) => logger.error('outbox start-up recovery failed', { error: String(error) }),
+  );
   const tick = (now: Date) => runTick(now, { claims: options.claims, sources, by: options.instanceId, logger, takeoverAfterMs: options.takeoverAfterMs ?? DEFAULT_TAKEOVER_MS });
 
   let task: ScheduledTask | null = null;
@@ -95,13 +108,16 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       },
       { timezone: 'UTC', noOverlap: true, name: `scheduler-${options.instanceId}` },
     );
-    // Rows left mid-send by a previous run of this deployment are looked at straight away.
-    void recover(clock.now()).catch((error) => logger.error('outbox recovery failed', { error: String(error) }));
-    worker.start(options.pollMs ?? 1000);
+    // Rows left mid-send by other dead replicas are looked at straight away too.
+    void ready
+      .then(() => recover(clock.now()))
+      .catch((error) => logger.error('outbox recovery failed', { error: String(error) }))
+      .then(() => worker.start(options.pollMs ?? 1000));
   }
 
   return {
     async runOnce(now = clock.now()) {
+      await ready;
       const recovered = await recover(now);
       const tickReport = await tick(now);
       const delivery = await worker.drain();
@@ -112,6 +128,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     },
     wake: () => worker.wake(),
     async stop() {
+      await ready;
       await task?.stop();
       await task?.destroy();
       await worker.stop();

@@ -118,6 +118,20 @@ describe.each(databaseKinds)('replicas and restarts on %s', (kind) => {
     expect(survivor.logger.lines.some((l) => l.msg.includes('left mid-send'))).toBe(true);
   });
 
+  it('a replica restarted under the same INSTANCE_ID takes its rows back at once, without waiting for leases', async () => {
+    const clock = new FakeClock(TUESDAY_10AM);
+    await outboxFor(db.prisma, clock).enqueue(Array.from({ length: 3 }, (_, i) => teamsEntry(teams, `own-${i}`)));
+    const queue = new PrismaDeliveryQueue(db.prisma);
+    const claimed = (await queue.claim('stable-name', 100, clock.now(), 60_000)).filter((r) => r.key.startsWith('own-'));
+    expect(claimed).toHaveLength(3);
+    const midSend = claimed.find((r) => r.key === 'own-0')!;
+    await queue.begin(midSend.id, 'stable-name', clock.now(), 10 * 60_000);
+    const restarted = testScheduler(secondPrisma(), clock, teams, slack, { instanceId: 'stable-name', rates: FAST });
+    await restarted.runOnce();
+    expect([...deliveriesPerConversation(teams, 'own-').keys()].sort()).toEqual(['a:own-1', 'a:own-2']);
+    expect(await outboxFor(db.prisma, clock).get('own-0')).toMatchObject({ status: 'uncertain' });
+  });
+
   it("with onUncertain 'resend' such a row is sent again (at-least-once)", async () => {
     const clock = new FakeClock(TUESDAY_10AM);
     await outboxFor(db.prisma, clock).enqueue([teamsEntry(teams, 'resend-me')]);
