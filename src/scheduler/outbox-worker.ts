@@ -28,6 +28,7 @@ import type { ChatSender, Clock, Logger, SendOutcome } from '../core/ports';
 import { DEFAULT_BACKOFF, nextRetry, type BackoffPolicy } from './backoff';
 import type { HoldCheck } from './quiet-rules';
 import { RateLimiter } from './rate-limiter';
+import { Semaphore } from './semaphore';
 
 export interface WorkerTuning {
   /** Rows per claim; the next claim happens when half of them are done. */
@@ -287,27 +288,5 @@ export class OutboxWorker {
     }
     await queue.settle(row.id, workerId, { status: 'retry', notBefore: new Date(now.getTime() + decision.delayMs), error: outcome.error });
     report.retried += 1;
-  }
-}
-
-/** At most `size` tasks at once; the rest wait in order. */
-class Semaphore {
-  private free: number;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(size: number) {
-    this.free = Math.max(1, size);
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free -= 1;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free += 1;
-    }
   }
 }
