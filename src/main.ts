@@ -5,6 +5,7 @@ import { loadConfig, loadDotEnv, type Config } from './config';
 import type { InboundEvent } from './core/events';
 import { systemClock, type Clock, type Logger } from './core/ports';
 import { PrismaAuditLog } from './db/audit-log';
+import { PrismaCheckinRepo } from './db/checkin-repo';
 import { openDatabase, type Database } from './db/database';
 import { PrismaHealthCheck } from './db/health';
 import { PrismaIdentityRepo } from './db/identity-repo';
@@ -16,13 +17,14 @@ import { PrismaReachability } from './db/reachability-repo';
 import { PrismaReceiptStore } from './db/receipt-store';
 import { PrismaStateStore } from './db/state-store';
 import { PrismaTermDatesStore } from './db/term-dates-store';
+import { checkinDueWork } from './flows/checkin/index';
 import type { FlowDeps } from './flows/deps';
 import { buildRegistry } from './flows/index';
 import { handleEvent } from './flows/router';
 import { createLogger } from './logger';
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler/index';
 import { createHoldCheck } from './scheduler/quiet-rules';
-import { SchoolDaysCache } from './scheduler/school-days';
+import { buildSchoolCalendar, SchoolDaysCache } from './scheduler/school-days';
 import { createHttpServer } from './server';
 
 export interface RunningBot {
@@ -59,6 +61,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     audit: new PrismaAuditLog(db),
     outbox: new PrismaOutbox(db, clock),
     nudges: new PrismaNudgePreferences(db),
+    checkin: { repo: new PrismaCheckinRepo(db), calendar: trustCalendar(new PrismaTermDatesStore(db), logger) },
     clock,
     logger,
   };
@@ -93,6 +96,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     holdCheck: createHoldCheck({ nudges: deps.nudges, schoolDays: new SchoolDaysCache(new PrismaTermDatesStore(db), clock, logger) }),
     ...options.scheduler,
   });
+  for (const source of checkinDueWork(deps)) scheduler.register(source);
   return {
     url,
     database,
@@ -104,6 +108,19 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.database) await database.close();
     },
+  };
+}
+
+/** A trust's calendar for check-in rounds; invalid stored dates fall back to the default pattern. */
+function trustCalendar(store: PrismaTermDatesStore, logger: Logger) {
+  return async (trustId: string, now: Date) => {
+    const stored = await store.load(trustId, null);
+    try {
+      return buildSchoolCalendar(stored, now);
+    } catch (error) {
+      logger.error('invalid term dates: check-ins use the default pattern', { trustId, error: (error as Error).message });
+      return buildSchoolCalendar({ trustYears: [], schoolYears: [], extraBankHolidays: stored.extraBankHolidays }, now);
+    }
   };
 }
 

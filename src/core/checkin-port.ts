@@ -67,15 +67,16 @@ export interface CheckinRepo {
   saveSettings(trustId: string, settings: CheckinSettings): Promise<void>;
 
   /**
-   * Creates a round for the period, status 'scheduled', storing the checklist version in force
+   * Creates a round for the period, status 'scheduled', with the checklist version in force
    * (version 1 is stored on first use). 'exists' when the trust has a round for that period.
    */
   createRound(round: NewRound): Promise<Result<CheckinRound, 'exists'>>;
   /**
-   * scheduled -> open with one check-in per school, in one transaction. False when the round
-   * was not scheduled (already opened by another replica or tap): nothing is written.
+   * scheduled -> open with one check-in per school, in one transaction, asking the checklist
+   * version in force now (a change made after the round was planned applies). False when the
+   * round was not scheduled (already opened by another replica or tap): nothing is written.
    */
-  openRound(trustId: string, roundId: string, checkins: readonly NewSchoolCheckin[], at: Date): Promise<boolean>;
+  openRound(trustId: string, roundId: string, checklistVersion: number, checkins: readonly NewSchoolCheckin[], at: Date): Promise<boolean>;
   /** open -> closed; false when it was not open. */
   closeRound(trustId: string, roundId: string, at: Date): Promise<boolean>;
   /** A scheduled round that has not opened can be dropped; false otherwise. */
@@ -83,7 +84,11 @@ export interface CheckinRepo {
   getRound(trustId: string, roundId: string): Promise<CheckinRound | null>;
   /** The trust's rounds, newest period first. */
   listRounds(trustId: string, limit: number): Promise<CheckinRound[]>;
-  /** Scheduled rounds opening, or open rounds closing, in `from < t <= upTo` (all trusts). */
+  /**
+   * Rounds (all trusts) whose opening ('open': scheduled or open) or closing ('close': open or
+   * closed) falls in `from < t <= upTo`. Rounds already past that step are included so a run
+   * that died half-way is finished by its retry (the work is idempotent).
+   */
   roundsDue(event: 'open' | 'close', from: Date, upTo: Date): Promise<CheckinRound[]>;
   /** Every open round (all trusts), for reminders. */
   openRounds(): Promise<CheckinRound[]>;

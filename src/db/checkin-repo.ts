@@ -149,9 +149,10 @@ export class PrismaCheckinRepo implements CheckinRepo {
     }
   }
 
-  async openRound(trustId: string, roundId: string, checkins: readonly NewSchoolCheckin[], at: Date): Promise<boolean> {
+  async openRound(trustId: string, roundId: string, checklistVersion: number, checkins: readonly NewSchoolCheckin[], at: Date): Promise<boolean> {
+    await this.storeDefault(trustId);
     return this.db.$transaction(async (tx) => {
-      const opened = await tx.checkinRound.updateMany({ where: { id: roundId, trustId, status: 'scheduled' }, data: { status: 'open', openedAt: at } });
+      const opened = await tx.checkinRound.updateMany({ where: { id: roundId, trustId, status: 'scheduled' }, data: { status: 'open', openedAt: at, checklistVersion } });
       if (opened.count === 0) return false;
       if (checkins.length > 0) {
         await tx.schoolCheckin.createMany({
@@ -188,7 +189,7 @@ export class PrismaCheckinRepo implements CheckinRepo {
   async roundsDue(event: 'open' | 'close', from: Date, upTo: Date): Promise<CheckinRound[]> {
     const window = { gt: from, lte: upTo };
     const rows = await this.db.checkinRound.findMany({
-      where: event === 'open' ? { status: 'scheduled', opensAt: window } : { status: 'open', closesAt: window },
+      where: event === 'open' ? { status: { in: ['scheduled', 'open'] }, opensAt: window } : { status: { in: ['open', 'closed'] }, closesAt: window },
       orderBy: { id: 'asc' },
       select: roundSelect,
     });

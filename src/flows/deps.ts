@@ -1,5 +1,6 @@
 import type { NudgePreferences } from '../core/nudge-port';
 import type { Outbox } from '../core/outbox-port';
+import type { CheckinDeps } from './checkin/deps';
 import type { AuditLog, Clock, IdentityRepo, Logger, ReceiptStore, StateStore } from '../core/ports';
 
 /** The services flows use, passed in (fakes in unit tests, Prisma in production). */
@@ -12,6 +13,8 @@ export interface FlowDeps {
   outbox: Outbox;
   /** Snooze and pause of nudges. */
   nudges: NudgePreferences;
+  /** Compliance check-ins (issue 5). */
+  checkin: CheckinDeps;
   clock: Clock;
   logger: Logger;
 }

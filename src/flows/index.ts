@@ -1,3 +1,4 @@
+import { registerCheckin } from './checkin/index';
 import { helpCommand } from './help';
 import { pauseCommand, resumeCommand } from './nudges/pause';
 import { snoozeAction, snoozeCommand } from './nudges/snooze';
@@ -8,5 +9,6 @@ export function buildRegistry(): Registry {
   const registry = new Registry();
   registry.addCommand(helpCommand(registry));
   registry.addCommand(snoozeCommand).addAction(snoozeAction).addCommand(pauseCommand).addCommand(resumeCommand);
+  registerCheckin(registry);
   return registry;
 }

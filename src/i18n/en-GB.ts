@@ -1,3 +1,4 @@
+import { checkinMessages } from './checkin';
 /**
  * Every user-facing sentence, in British English. Flows ask for text by key so the wording
  * lives in one place and reads consistently ("organise", "programme", dates as 3 March 2027).
@@ -21,6 +22,7 @@ const messages = {
   'role.admin': 'administrators',
   'cancel.done': 'Cancelled. Nothing was changed.',
   'cancel.nothing': 'There was nothing to cancel.',
+  ...checkinMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',

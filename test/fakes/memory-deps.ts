@@ -2,6 +2,7 @@ import type { Actor } from '../../src/core/model';
 import type { AuditEntryInput, ConversationState, IdentityRepo, ReceiptStore, StateStore } from '../../src/core/ports';
 import type { FlowDeps } from '../../src/flows/deps';
 import { memoryLogger } from '../../src/logger';
+import { unusedCheckin } from './memory-checkin';
 import { memoryNudges, memoryOutbox } from './memory-nudges';
 
 /** In-memory stand-ins for the database-backed ports, for unit tests of flows. */
@@ -30,6 +31,7 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
     audit: { record: async (entry) => void audits.push(entry) },
     outbox: memoryOutbox(),
     nudges: memoryNudges(),
+    checkin: unusedCheckin(),
     clock: { now: () => new Date('2026-11-23T10:00:00Z') },
     logger: memoryLogger(),
   };

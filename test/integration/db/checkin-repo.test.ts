@@ -1,12 +1,12 @@
 import { applyChange } from '../../../src/core/checkin/checklist';
 import { CHECKLIST_V1 } from '../../../src/core/checkin/checklist-v1';
-import type { CheckinAnswer } from '../../../src/core/checkin/model';
+import type { CheckinAnswer, RoundPeriod } from '../../../src/core/checkin/model';
 import { PrismaCheckinRepo } from '../../../src/db/checkin-repo';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases';
 
 const T = 'trust-a';
-const autumn = { year: '2026-27', term: 'autumn' as const, half: null };
-const spring = { year: '2026-27', term: 'spring' as const, half: null };
+const autumn: RoundPeriod = { year: '2026-27', term: 'autumn', half: null };
+const spring: RoundPeriod = { year: '2026-27', term: 'spring', half: null };
 
 function answer(checkinId: string, itemId: string, value: string, extra: Partial<CheckinAnswer> = {}): CheckinAnswer {
   return { checkinId, itemId, checklistVersion: 1, value, note: null, followUp: null, source: 'answered', answeredBy: 'p1', answeredAt: new Date('2026-10-01T10:00:00Z'), ...extra };
@@ -24,7 +24,7 @@ describe.each(databaseKinds)('PrismaCheckinRepo on %s', (kind) => {
   async function openRound(period = autumn, opensAt = new Date('2026-09-15T14:45:00Z')) {
     const created = await repo.createRound({ trustId: T, period, cadence: 'termly', opensAt, closesAt: new Date(opensAt.getTime() + 14 * 86400_000), rule: null, createdBy: 'lead' });
     if (!created.ok) throw new Error(created.error);
-    const opened = await repo.openRound(T, created.value.id, [{ schoolId: 's1', sencoIds: ['p1'], itemIds: ['sen-policy', 'graduated-approach'], prefill: { 'sen-policy': { value: 'yes', source: 'last-round' } } }], opensAt);
+    const opened = await repo.openRound(T, created.value.id, 1, [{ schoolId: 's1', sencoIds: ['p1'], itemIds: ['sen-policy', 'graduated-approach'], prefill: { 'sen-policy': { value: 'yes', source: 'last-round' } } }], opensAt);
     expect(opened).toBe(true);
     const [checkin] = await repo.checkinsOfRound(T, created.value.id);
     return { round: created.value, checkin: checkin! };
@@ -45,7 +45,7 @@ describe.each(databaseKinds)('PrismaCheckinRepo on %s', (kind) => {
   it('creates one round per period, opens it once, and keeps settings', async () => {
     const { round, checkin } = await openRound();
     expect(round).toMatchObject({ status: 'scheduled', checklistVersion: 1, period: autumn });
-    expect(await repo.openRound(T, round.id, [], new Date())).toBe(false);
+    expect(await repo.openRound(T, round.id, 1, [], new Date())).toBe(false);
     expect(checkin).toMatchObject({ schoolId: 's1', itemIds: ['sen-policy', 'graduated-approach'], prefill: { 'sen-policy': { value: 'yes', source: 'last-round' } } });
     const again = await repo.createRound({ trustId: T, period: autumn, cadence: 'termly', opensAt: new Date(), closesAt: new Date(), rule: null, createdBy: null });
     expect(again).toEqual({ ok: false, error: 'exists' });

@@ -1,0 +1,4 @@
+import type { FlowDeps } from '../deps';
+
+/** The services check-in use cases need: flows pass their deps, the scheduler's due work the same. */
+export type CheckinSvc = Pick<FlowDeps, 'checkin' | 'roster' | 'outbox' | 'clock' | 'audit' | 'logger'>;
