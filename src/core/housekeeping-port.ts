@@ -1,0 +1,25 @@
+/**
+ * Retention of the bot's own bookkeeping (not people's data, see docs/data-and-privacy.md):
+ * delivery receipts only need to outlive the platforms' retry windows (Slack retries for
+ * minutes, Teams for seconds); settled outbox rows and finished job claims only need to
+ * outlive the scheduler's look-back, so the same occurrence is never queued again.
+ */
+export interface RetentionPolicy {
+  receiptsDays: number;
+  settledOutboxDays: number;
+  finishedJobsDays: number;
+}
+
+/** Keep well past the longest look-back of any due-work source (days, not minutes). */
+export const DEFAULT_RETENTION: RetentionPolicy = { receiptsDays: 7, settledOutboxDays: 90, finishedJobsDays: 90 };
+
+export interface PruneReport {
+  receipts: number;
+  outbox: number;
+  jobs: number;
+}
+
+export interface Housekeeping {
+  /** Deletes bookkeeping rows older than the policy allows, as of `now`. */
+  prune(now: Date, policy: RetentionPolicy): Promise<PruneReport>;
+}

@@ -1,0 +1,17 @@
+import type { Housekeeping, PruneReport, RetentionPolicy } from '../core/housekeeping-port';
+import type { Db } from './database';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class PrismaHousekeeping implements Housekeeping {
+  constructor(private readonly db: Db) {}
+
+  async prune(now: Date, policy: RetentionPolicy): Promise<PruneReport> {
+    const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
+    const receipts = await this.db.inboundReceipt.deleteMany({ where: { receivedAt: { lt: before(policy.receiptsDays) } } });
+    // Only settled rows: queued, held and sending rows are live work, whatever their age.
+    const outbox = await this.db.outboxMessage.deleteMany({ where: { settledAt: { lt: before(policy.settledOutboxDays) } } });
+    const jobs = await this.db.jobRun.deleteMany({ where: { finishedAt: { lt: before(policy.finishedJobsDays) } } });
+    return { receipts: receipts.count, outbox: outbox.count, jobs: jobs.count };
+  }
+}

@@ -1,0 +1,39 @@
+import { DEFAULT_RETENTION } from '../../../src/core/housekeeping-port';
+import { PrismaHousekeeping } from '../../../src/db/housekeeping-repo';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases';
+
+const NOW = new Date('2026-11-23T02:30:00Z');
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * 24 * 60 * 60 * 1000);
+
+describe.each(databaseKinds)('housekeeping on %s', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+  });
+  afterAll(async () => db.destroy());
+
+  it('deletes only old receipts, settled outbox rows and finished jobs', async () => {
+    const p = db.prisma;
+    await p.inboundReceipt.createMany({ data: [{ key: 'old', receivedAt: daysAgo(8) }, { key: 'new', receivedAt: daysAgo(6) }] });
+    const row = { platform: 'teams', target: {}, content: {}, bucket: 'teams:t1' };
+    await p.outboxMessage.createMany({
+      data: [
+        { ...row, key: 'sent-old', status: 'sent', settledAt: daysAgo(91) },
+        { ...row, key: 'sent-new', status: 'sent', settledAt: daysAgo(10) },
+        { ...row, key: 'queued-old', status: 'queued', createdAt: daysAgo(200) },
+      ],
+    });
+    await p.jobRun.createMany({
+      data: [
+        { key: 'done-old', kind: 'k', claimedBy: 'a', finishedAt: daysAgo(100) },
+        { key: 'done-new', kind: 'k', claimedBy: 'a', finishedAt: daysAgo(1) },
+        { key: 'running-old', kind: 'k', claimedBy: 'a', claimedAt: daysAgo(100) },
+      ],
+    });
+    const report = await new PrismaHousekeeping(p).prune(NOW, DEFAULT_RETENTION);
+    expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1 });
+    expect((await p.inboundReceipt.findMany()).map((r) => r.key)).toEqual(['new']);
+    expect((await p.outboxMessage.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual(['queued-old', 'sent-new']);
+    expect((await p.jobRun.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual(['done-new', 'running-old']);
+  });
+});
