@@ -15,12 +15,14 @@ import { PrismaDeliveryQueue } from './db/outbox-delivery-repo';
 import { PrismaOutbox } from './db/outbox-repo';
 import { PrismaReachability } from './db/reachability-repo';
 import { PrismaReceiptStore } from './db/receipt-store';
+import { prismaRosterServices } from './db/roster-services';
 import { PrismaStateStore } from './db/state-store';
 import { PrismaTermDatesStore } from './db/term-dates-store';
 import { checkinDueWork } from './flows/checkin/index';
 import type { FlowDeps } from './flows/deps';
 import { buildRegistry } from './flows/index';
 import { handleEvent } from './flows/router';
+import { handleMembers } from './flows/roster/index';
 import { createLogger } from './logger';
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler/index';
 import { createHoldCheck } from './scheduler/quiet-rules';
@@ -54,12 +56,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const database =
     options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
   const db = database.prisma;
+  const outbox = new PrismaOutbox(db, clock);
   const deps: FlowDeps = {
     identities: new PrismaIdentityRepo(db),
     state: new PrismaStateStore(db, clock),
     receipts: new PrismaReceiptStore(db),
     audit: new PrismaAuditLog(db),
-    outbox: new PrismaOutbox(db, clock),
+    roster: prismaRosterServices(db, outbox, { mode: config.mode, adminEmails: config.adminEmails }),
+    outbox,
     nudges: new PrismaNudgePreferences(db),
     checkin: { repo: new PrismaCheckinRepo(db), calendar: trustCalendar(new PrismaTermDatesStore(db), logger) },
     clock,
@@ -67,8 +71,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   const registry = buildRegistry();
   const handle = (event: InboundEvent) => handleEvent(event, registry, deps);
-  const teams = createTeamsBot({ config: config.teams, logger, handle });
+  const teams = createTeamsBot({ config: config.teams, logger, handle, members: (event) => handleMembers(event, deps) });
   const slack = config.slack ? createSlackBot({ config: config.slack, logger, handle }) : null;
+  if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
   const server = createHttpServer(
     {

@@ -42,6 +42,8 @@ function renderBlock(block: Block): SlackBlock[] {
       }));
     case 'table':
       return [section([`*${block.columns.join(' · ')}*`, ...block.rows.map((r) => r.join(' · '))].join('\n'))];
+    case 'code':
+      return codeSections(block.text);
     case 'buttons':
       return [{ type: 'actions', elements: block.buttons.map((b, i) => button(b, i)) }];
     case 'form':
@@ -65,6 +67,24 @@ function button(b: Button, index: number): SlackBlock {
     value: JSON.stringify({ verb: b.verb, data: b.data ?? {} }).slice(0, 2000),
     ...(b.style ? { style: b.style } : {}),
   };
+}
+
+/** Preformatted text in ``` sections, split by lines to stay under the section limit. */
+function codeSections(text: string): SlackBlock[] {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const limit = MAX_SECTION_TEXT - 8;
+  const parts: string[] = [];
+  let current = '';
+  for (const line of escaped.split('\n')) {
+    const piece = line.length > limit ? line.slice(0, limit) : line;
+    if (current && current.length + piece.length + 1 > limit) {
+      parts.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${piece}` : piece;
+  }
+  if (current || parts.length === 0) parts.push(current);
+  return parts.map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${part}\`\`\`` } }));
 }
 
 function renderField(field: Field): SlackBlock {

@@ -7,8 +7,9 @@ import type { OutboundMessage } from '../../src/core/message';
 import type { Logger } from '../../src/core/ports';
 import { renderSlackMessage } from './render-blocks';
 import { RestifyReceiver } from './restify-receiver';
+import { SlackDirectory } from './slack-directory';
 import { SlackSender } from './slack-sender';
-import { actionOf, messageEvent, slackAddress } from './to-event';
+import { actionOf, fileOf, messageEvent, slackAddress } from './to-event';
 
 export interface SlackBotOptions {
   config: SlackConfig;
@@ -19,6 +20,8 @@ export interface SlackBotOptions {
 export interface SlackBot {
   handleHttp(req: Request, res: Response, rawBody: Buffer): Promise<void>;
   sender: SlackSender;
+  /** The workspace's users by email, for linking roster people before they write. */
+  directory: SlackDirectory;
 }
 
 /** Where replies to this interaction go: the DM itself, or privately in a channel. */
@@ -38,6 +41,9 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const receiver = new RestifyReceiver(config.signingSecret, logger);
   const app = new App({ token: config.botToken, receiver, clientOptions, logLevel: LogLevel.ERROR, ignoreSelf: true });
   const emails = new Map<string, string | null>();
+  // Uploaded files are fetched with the bot token, so only from Slack's file host (or the
+  // configured API host, for tests and Enterprise Grid proxies).
+  const fileHosts = ['files.slack.com', ...(config.apiUrl ? [new URL(config.apiUrl).host] : [])];
 
   const emailOf = async (client: WebClient, user: string): Promise<string | null> => {
     if (emails.has(user)) return emails.get(user) ?? null;
@@ -58,8 +64,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
 
   app.event('message', async ({ event, body, client }) => {
     const e = event as unknown as Record<string, unknown>;
-    // Edits, joins and other subtypes are not messages to answer.
-    if (e.subtype && e.subtype !== 'bot_message') return;
+    // Edits, joins and other subtypes are not messages to answer; a file upload is.
+    if (e.subtype && e.subtype !== 'bot_message' && e.subtype !== 'file_share') return;
     if (e.channel_type !== 'im') return; // In channels the bot answers @mentions only.
     const user = String(e.user ?? '');
     const fromBot = Boolean(e.bot_id) || e.subtype === 'bot_message' || !user;
@@ -68,6 +74,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       { userId: user, teamId, userName: null },
       { deliveryId: String((body as { event_id?: string }).event_id ?? e.ts), channel: String(e.channel), direct: true, text: String(e.text ?? ''), fromBot, email: fromBot ? null : await emailOf(client, user) },
     );
+    inbound.file = fileOf(e, config.botToken, fileHosts);
     await deliver(client, { channel: String(e.channel), user, ephemeral: false }, await options.handle(inbound));
   });
 
@@ -123,6 +130,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
 
   return {
     sender: new SlackSender(config, logger),
+    directory: new SlackDirectory(app.client),
     handleHttp: (req, res, rawBody) => receiver.handle(req, res, rawBody),
   };
 }

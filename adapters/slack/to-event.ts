@@ -1,4 +1,5 @@
-import type { ActionInput, InboundEvent } from '../../src/core/events';
+import type { ActionInput, InboundEvent, InboundFile } from '../../src/core/events';
+import { cappedDownload, isSafeDownloadUrl } from '../../src/http/capped-download';
 
 interface SlackUserRef {
   userId: string;
@@ -63,4 +64,21 @@ function formValues(payload: Record<string, unknown>): Record<string, string> {
     }
   }
   return out;
+}
+
+/**
+ * The first file of a `file_share` message, downloaded on demand from `url_private_download`
+ * with the bot token (needs files:read). https://api.slack.com/types/file#auth
+ */
+export function fileOf(event: Record<string, unknown>, botToken: string, allowedHosts: readonly string[]): InboundFile | null {
+  const file = (event.files as Array<Record<string, unknown>> | undefined)?.[0];
+  if (!file) return null;
+  const url = String(file.url_private_download ?? file.url_private ?? '');
+  if (!isSafeDownloadUrl(url, allowedHosts)) return null;
+  const size = typeof file.size === 'number' ? file.size : null;
+  return {
+    name: String(file.name ?? file.title ?? 'upload'),
+    size,
+    download: (maxBytes) => cappedDownload(url, maxBytes, { authorization: `Bearer ${botToken}` }),
+  };
 }

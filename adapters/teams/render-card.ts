@@ -49,6 +49,9 @@ function renderBlock(block: Block): { body: CardElement[]; actions: CardElement[
       return { body: [{ type: 'FactSet', facts: block.facts.map((f) => ({ title: f.label, value: f.value })) }], actions: [] };
     case 'table':
       return { body: [renderTable(block.columns, block.rows)], actions: [] };
+    case 'code':
+      // A TextRun is never read as markdown, so JSON underscores and asterisks stay as they are.
+      return { body: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: block.text, fontType: 'Monospace', size: 'Small' }] }], actions: [] };
     case 'buttons':
       return { body: [{ type: 'ActionSet', actions: block.buttons.map(submitAction) }], actions: [] };
     case 'form':

@@ -7,11 +7,12 @@ import {
   type Activity,
 } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import type { InboundEvent } from '../../src/core/events';
+import type { InboundEvent, MembersEvent } from '../../src/core/events';
 import type { OutboundMessage } from '../../src/core/message';
 import type { Logger } from '../../src/core/ports';
 import type { TeamsConfig } from '../../src/config';
 import { renderTeamsMessage } from './render-card';
+import { membersFromUpdate } from './members';
 import { activityProblem, toInboundEvent } from './to-event';
 import { createProactiveAdapter } from './proactive-adapter';
 import { TeamsSender } from './teams-sender';
@@ -21,6 +22,8 @@ export interface TeamsBotOptions {
   logger: Logger;
   /** The core's entry point: one event in, replies out. */
   handle(event: InboundEvent): Promise<OutboundMessage[]>;
+  /** Accounts seen when the bot is installed in a team or people join it (identity linking). */
+  members?(event: MembersEvent): Promise<void>;
 }
 
 export interface TeamsBot {
@@ -61,6 +64,11 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     const email = await emails.lookup(activity.from.id, () => memberEmail(context, activity.from.id));
     const replies = await options.handle(toInboundEvent(activity, reference, email));
     for (const reply of replies) await context.sendActivity(renderTeamsMessage(reply));
+  });
+  app.activity(ActivityTypes.ConversationUpdate, async (context) => {
+    if (!options.members) return;
+    const event = await membersFromUpdate(context, (id) => emails.lookup(id, () => memberEmail(context, id)));
+    if (event && event.members.length) await options.members(event);
   });
   app.error(async (_context, error) => {
     logger.error('teams turn failed', { error: String(error?.stack ?? error) });

@@ -1,5 +1,9 @@
 import type { Activity } from 'botbuilder';
-import type { ActionInput, ConversationAddress, InboundEvent } from '../../src/core/events';
+import type { ActionInput, ConversationAddress, InboundEvent, InboundFile } from '../../src/core/events';
+import { cappedDownload, isSafeDownloadUrl } from '../../src/http/capped-download';
+
+/** How Teams hands a bot a file the user sent in a personal chat (supportsFiles). */
+export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
 /** The minimum an activity needs before we hand it to the Bot Framework adapter. */
 export function activityProblem(body: unknown): string | null {
@@ -49,8 +53,20 @@ export function actionOf(value: unknown): ActionInput | null {
   return { verb: verb.slice(0, 100), data };
 }
 
+/**
+ * The first file attachment, downloaded on demand from its pre-authorised `downloadUrl`.
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/bots-filesv4
+ */
+export function fileOf(activity: Partial<Activity>): InboundFile | null {
+  const attachment = (activity.attachments ?? []).find((a) => a.contentType === FILE_DOWNLOAD_INFO);
+  const url = (attachment?.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
+  if (!attachment || typeof url !== 'string' || !isSafeDownloadUrl(url)) return null;
+  return { name: String(attachment.name ?? 'upload'), size: null, download: (maxBytes) => cappedDownload(url, maxBytes) };
+}
+
 export function toInboundEvent(activity: Activity, reference: Record<string, unknown>, email: string | null): InboundEvent {
   const action = actionOf(activity.value);
+  const file = action ? null : fileOf(activity);
   return {
     platform: 'teams',
     deliveryId: activity.id ?? `${activity.conversation.id}:${activity.timestamp ?? ''}:${activity.text ?? ''}`,
@@ -62,6 +78,7 @@ export function toInboundEvent(activity: Activity, reference: Record<string, unk
     address: addressOf(activity, reference),
     text: action ? null : (activity.text ?? '').replace(/<[^>]+>/g, ' ').replace(/[ \t]+/g, ' ').trim(),
     action,
+    file,
     fromBot: activity.from.role === 'bot' || activity.from.id === activity.recipient?.id,
   };
 }

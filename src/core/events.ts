@@ -14,6 +14,18 @@ export interface ActionInput {
   data: Record<string, string>;
 }
 
+/** A file attached to a message (Slack file_share, Teams file download info). */
+export interface InboundFile {
+  name: string;
+  /** Size in bytes when the platform says (Slack does; Teams does not). */
+  size: number | null;
+  /**
+   * Downloads the file, giving up with 'too-large' as soon as it passes `maxBytes` (never
+   * buffering more). Throws when the platform refuses or the network fails.
+   */
+  download(maxBytes: number): Promise<Uint8Array | 'too-large'>;
+}
+
 /** One inbound chat event, the same shape whichever platform it came from. */
 export interface InboundEvent {
   platform: Platform;
@@ -29,6 +41,18 @@ export interface InboundEvent {
   address: ConversationAddress;
   text: string | null;
   action: ActionInput | null;
+  /** A file sent with the message, if any. */
+  file?: InboundFile | null;
   /** True when the sender is a bot (including this one): such events are ignored. */
   fromBot: boolean;
+}
+
+/**
+ * Chat accounts the platform told us about without a message: the bot installed in a team
+ * (Teams `conversationUpdate` + member list) or new members joining it.
+ */
+export interface MembersEvent {
+  platform: Platform;
+  tenantId: string;
+  members: Array<{ userId: string; name: string | null; email: string | null; address: ConversationAddress }>;
 }

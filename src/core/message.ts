@@ -25,6 +25,8 @@ export type Block =
   | { type: 'text'; text: string; muted?: boolean }
   | { type: 'facts'; facts: Array<{ label: string; value: string }> }
   | { type: 'table'; columns: string[]; rows: string[][] }
+  /** Preformatted text shown as is, in a monospaced font (e.g. a JSON document). */
+  | { type: 'code'; text: string }
   | { type: 'buttons'; buttons: Button[] }
   /**
    * Inputs with a submit button. `more` are further submit buttons that also carry the inputs

@@ -1,4 +1,4 @@
-import type { InboundEvent } from '../core/events';
+import type { InboundEvent, InboundFile } from '../core/events';
 import type { OutboundMessage } from '../core/message';
 import type { Actor } from '../core/model';
 import type { Audience } from '../core/permissions';
@@ -25,6 +25,8 @@ export interface Command {
   usage?: string;
   examples: readonly string[];
   audience: Audience;
+  /** The data-level rule on top of `audience`, for docs/permissions.md (e.g. "own school only"). */
+  dataRule?: string;
   run(ctx: HandlerContext, args: string): Promise<Reply>;
 }
 
@@ -32,6 +34,7 @@ export interface Command {
 export interface ActionHandler {
   verb: string;
   audience: Audience;
+  dataRule?: string;
   run(ctx: HandlerContext, data: Record<string, string>): Promise<Reply>;
 }
 
@@ -41,11 +44,27 @@ export interface Flow {
   onText(ctx: HandlerContext, state: ConversationState, text: string): Promise<Reply>;
 }
 
+/** Takes a file someone uploaded in chat (e.g. a roster CSV). */
+export interface UploadHandler {
+  id: string;
+  audience: Audience;
+  dataRule?: string;
+  run(ctx: HandlerContext, file: InboundFile): Promise<Reply>;
+}
+
+/**
+ * Answers someone not on any roster who asked for something only roster people may do, or
+ * wrote something that is not a command: first-run set-up or "who are you?".
+ */
+export type Greeter = (ctx: HandlerContext) => Promise<Reply>;
+
 export class Registry {
   private readonly commands = new Map<string, Command>();
   private readonly words = new Map<string, Command>();
   private readonly actions = new Map<string, ActionHandler>();
   private readonly flows = new Map<string, Flow>();
+  private uploadHandler: UploadHandler | null = null;
+  private greeterFn: Greeter | null = null;
 
   addCommand(command: Command): this {
     for (const word of [command.id, ...command.aliases]) {
@@ -66,6 +85,29 @@ export class Registry {
   addFlow(flow: Flow): this {
     this.flows.set(flow.id, flow);
     return this;
+  }
+
+  setUpload(handler: UploadHandler): this {
+    if (this.uploadHandler) throw new Error('An upload handler is registered twice');
+    this.uploadHandler = handler;
+    return this;
+  }
+
+  upload(): UploadHandler | null {
+    return this.uploadHandler;
+  }
+
+  setGreeter(greeter: Greeter): this {
+    this.greeterFn = greeter;
+    return this;
+  }
+
+  greeter(): Greeter | null {
+    return this.greeterFn;
+  }
+
+  listActions(): ActionHandler[] {
+    return [...this.actions.values()];
   }
 
   listCommands(): Command[] {

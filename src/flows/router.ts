@@ -30,7 +30,9 @@ export async function handleEvent(event: InboundEvent, registry: Registry, deps:
   try {
     const actor = await deps.identities.resolve(event);
     const ctx: HandlerContext = { actor, event, deps, stateKey: stateKeyOf(event) };
-    return event.action ? await routeAction(ctx, registry) : await routeText(ctx, registry);
+    if (event.action) return await routeAction(ctx, registry);
+    if (event.file) return await routeFile(ctx, registry, event.file);
+    return await routeText(ctx, registry);
   } catch (error) {
     // Let the platform's own retry (or the person) try again; nothing half-done is kept
     // because handlers write in transactions.
@@ -44,8 +46,15 @@ async function routeAction(ctx: HandlerContext, registry: Registry): Promise<Rep
   const input = ctx.event.action!;
   const handler = registry.action(input.verb);
   if (!handler) return [textMessage(t('unknown.action'))];
-  const denied = refusal(ctx, handler.audience, input.verb);
+  const denied = await refusal(ctx, handler.audience, input.verb, registry);
   return denied ?? handler.run(ctx, input.data);
+}
+
+async function routeFile(ctx: HandlerContext, registry: Registry, file: NonNullable<InboundEvent['file']>): Promise<Reply> {
+  const handler = registry.upload();
+  if (!handler) return [textMessage(t('upload.unsupported'))];
+  const denied = await refusal(ctx, handler.audience, handler.id, registry);
+  return denied ?? handler.run(ctx, file);
 }
 
 async function routeText(ctx: HandlerContext, registry: Registry): Promise<Reply> {
@@ -57,7 +66,7 @@ async function routeText(ctx: HandlerContext, registry: Registry): Promise<Reply
   if (/^(cancel|stop|quit)$/i.test(text)) return cancel(ctx);
   const matched = registry.match(text);
   if (matched) {
-    const denied = refusal(ctx, matched.command.audience, matched.command.id);
+    const denied = await refusal(ctx, matched.command.audience, matched.command.id, registry);
     if (denied) return denied;
     await ctx.deps.state.clear(ctx.stateKey);
     return matched.command.run(ctx, matched.args);
@@ -65,6 +74,10 @@ async function routeText(ctx: HandlerContext, registry: Registry): Promise<Reply
   const state = await ctx.deps.state.get(ctx.stateKey);
   const flow = state ? registry.flow(state.flow) : undefined;
   if (state && flow) return flow.onText(ctx, state, text);
+  const greeter = registry.greeter();
+  // Someone not on a roster who wrote something that is not a near-miss of a command is
+  // asked who they are (or offered the first-run set-up).
+  if (ctx.actor.personId === null && greeter && !suggestionFor(text, registry)) return greeter(ctx);
   return [unknownReply(text, registry)];
 }
 
@@ -74,16 +87,22 @@ async function cancel(ctx: HandlerContext): Promise<Reply> {
   return [textMessage(t(state ? 'cancel.done' : 'cancel.nothing'))];
 }
 
-function refusal(ctx: HandlerContext, audience: Audience, name: string): Reply | null {
+async function refusal(ctx: HandlerContext, audience: Audience, name: string, registry: Registry): Promise<Reply | null> {
   if (isAllowed(ctx.actor, audience)) return null;
+  const greeter = registry.greeter();
+  if (ctx.actor.personId === null && greeter) return greeter(ctx);
   if (ctx.actor.personId === null || audience === 'linked') return [textMessage(t('denied.unlinked'))];
   const roles = joinList((audience as readonly string[]).map((r) => t(`role.${r}` as 'role.senco')));
   return [textMessage(t('denied.role', { command: name, roles }))];
 }
 
+function suggestionFor(text: string, registry: Registry): string | null {
+  const firstWords = text.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+  return closest(firstWords, registry.commandWords()) ?? closest(firstWords.split(' ')[0] ?? '', registry.commandWords());
+}
+
 function unknownReply(text: string, registry: Registry) {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  const firstWords = text.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
-  const suggestion = closest(firstWords, registry.commandWords()) ?? closest(firstWords.split(' ')[0] ?? '', registry.commandWords());
+  const suggestion = suggestionFor(text, registry);
   return textMessage(suggestion ? t('unknown.suggest', { input: shown, suggestion }) : t('unknown.nosuggest', { input: shown }));
 }

@@ -1,4 +1,6 @@
 import { checkinMessages } from './checkin';
+import { rosterMessages } from './roster';
+
 /**
  * Every user-facing sentence, in British English. Flows ask for text by key so the wording
  * lives in one place and reads consistently ("organise", "programme", dates as 3 March 2027).
@@ -22,6 +24,7 @@ const messages = {
   'role.admin': 'administrators',
   'cancel.done': 'Cancelled. Nothing was changed.',
   'cancel.nothing': 'There was nothing to cancel.',
+  ...rosterMessages,
   ...checkinMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',

@@ -7,6 +7,8 @@ import { SlidingWindowCap } from './sliding-window';
  */
 export class FakeSlackApi extends RecordingServer {
   readonly users = new Map<string, { id: string; name: string; email: string }>();
+  /** Files served at GET /files/<name> to the bot token only, like url_private. */
+  readonly files = new Map<string, Uint8Array>();
   /** Slack error code to answer for a method (e.g. chat.postMessage -> 'channel_not_found'). */
   readonly errors = new Map<string, string>();
   /** Slack error code for chat.postMessage to one channel (e.g. 'channel_not_found'). */
@@ -40,7 +42,17 @@ export class FakeSlackApi extends RecordingServer {
     return [...this.callsTo('chat.postMessage'), ...this.callsTo('chat.postEphemeral')].map((b) => JSON.stringify(b));
   }
 
+  /** The url_private Slack would give for a file served here. */
+  fileUrl(name: string): string {
+    return `${this.url}/files/${encodeURIComponent(name)}`;
+  }
+
   private answer(call: RecordedCall) {
+    if (call.method === 'GET' && call.path.startsWith('/files/')) {
+      if (call.headers.authorization !== 'Bearer xoxb-test-token') return { status: 403, body: { ok: false, error: 'not_authed' } };
+      const file = this.files.get(decodeURIComponent(call.path.slice('/files/'.length)));
+      return file ? { status: 200, raw: file } : { status: 404, body: { ok: false, error: 'file_not_found' } };
+    }
     const method = call.path.split('?')[0]!.replace(/^\/api\//, '');
     const args = (call.body ?? {}) as Record<string, string>;
     const error = this.errors.get(method);
@@ -54,7 +66,7 @@ export class FakeSlackApi extends RecordingServer {
       }
       case 'users.lookupByEmail': {
         const user = [...this.users.values()].find((u) => u.email === args.email);
-        return user ? ok({ user: { id: user.id, name: user.name, profile: { email: user.email } } }) : { status: 200, body: { ok: false, error: 'users_not_found' } };
+        return user ? ok({ user: { id: user.id, team_id: 'T0001', name: user.name, real_name: user.name, profile: { email: user.email, real_name: user.name } } }) : { status: 200, body: { ok: false, error: 'users_not_found' } };
       }
       case 'conversations.open':
         return ok({ channel: { id: `D${String(args.users ?? '').replace(/^U/, '')}` } });

@@ -31,6 +31,10 @@ export interface FakeTeamsOptions {
  */
 export class FakeTeamsConnector extends RecordingServer {
   readonly members = new Map<string, TeamsMember>();
+  /** Files served at GET /files/<name>, as Teams serves uploads at a pre-authorised downloadUrl. */
+  readonly files = new Map<string, Uint8Array>();
+  /** Members per page of /pagedmembers (small in tests, to exercise continuation tokens). */
+  pageSize = 50;
   /** Status to answer for sends to a conversation id (e.g. 403 = bot blocked). */
   readonly failures = new Map<string, number>();
   /** Answers to give, in order, to the next sends to a conversation id; then back to normal. */
@@ -65,6 +69,12 @@ export class FakeTeamsConnector extends RecordingServer {
     const parts = call.path.split('?')[0]!.split('/').map(decodeURIComponent);
     // /v3/conversations/{id}/activities[/{replyTo}]
     if (call.method === 'POST' && parts[3] && parts[4] === 'activities') return this.answerSend(parts[3], call);
+    if (call.method === 'GET' && parts[1] === 'files' && parts[2]) {
+      const file = this.files.get(parts[2]);
+      return file ? { status: 200, raw: file } : { status: 404, body: { error: 'no such file' } };
+    }
+    // /v3/conversations/{id}/pagedmembers?pageSize=&continuationToken=
+    if (call.method === 'GET' && parts[4] === 'pagedmembers') return this.pagedMembers(call.path);
     // /v3/conversations/{id}/members/{memberId}
     if (call.method === 'GET' && parts[4] === 'members' && parts[5]) {
       const member = this.members.get(parts[5]);
@@ -75,6 +85,15 @@ export class FakeTeamsConnector extends RecordingServer {
       return { status: 200, body: { id: `a:new-conversation-${++this.counter}` } };
     }
     return { status: 404, body: { error: { code: 'NotFound', message: call.path } } };
+  }
+
+  private pagedMembers(path: string) {
+    const query = new URLSearchParams(path.split('?')[1] ?? '');
+    const start = Number(query.get('continuationToken') ?? 0) || 0;
+    const all = [...this.members.values()].map((m) => ({ ...m, userPrincipalName: m.email, tenantId: 'fake-tenant' }));
+    const page = all.slice(start, start + this.pageSize);
+    const next = start + this.pageSize;
+    return { status: 200, body: { members: page, ...(next < all.length ? { continuationToken: String(next) } : {}) } };
   }
 
   private async answerSend(conversationId: string, call: RecordedCall) {

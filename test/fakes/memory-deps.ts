@@ -4,6 +4,7 @@ import type { FlowDeps } from '../../src/flows/deps';
 import { memoryLogger } from '../../src/logger';
 import { unusedCheckin } from './memory-checkin';
 import { memoryNudges, memoryOutbox } from './memory-nudges';
+import { emptyTrustRoster } from './memory-roster';
 
 /** In-memory stand-ins for the database-backed ports, for unit tests of flows. */
 export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: AuditEntryInput[]; states: Map<string, ConversationState> } {
@@ -29,6 +30,7 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
     states,
     audits,
     audit: { record: async (entry) => void audits.push(entry) },
+    roster: emptyTrustRoster(),
     outbox: memoryOutbox(),
     nudges: memoryNudges(),
     checkin: unusedCheckin(),

@@ -9,7 +9,15 @@ export interface RecordedCall {
   at: number;
 }
 
-export type Responder = (call: RecordedCall) => { status: number; body?: unknown; headers?: Record<string, string> } | Promise<{ status: number; body?: unknown; headers?: Record<string, string> }>;
+/** `raw` answers with those bytes as they are (a file download) instead of JSON. */
+export interface Answer {
+  status: number;
+  body?: unknown;
+  raw?: Uint8Array;
+  headers?: Record<string, string>;
+}
+
+export type Responder = (call: RecordedCall) => Answer | Promise<Answer>;
 
 /** A real HTTP server on loopback that records every call and answers through `respond`. */
 export class RecordingServer {
@@ -48,6 +56,11 @@ export class RecordingServer {
     const call: RecordedCall = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: parse(text, req.headers['content-type'] ?? ''), at: Date.now() };
     if (this.record) this.calls.push(call);
     const answer = await this.respond(call);
+    if (answer.raw) {
+      res.writeHead(answer.status, { 'content-type': 'application/octet-stream', 'content-length': String(answer.raw.length), ...answer.headers });
+      res.end(answer.raw);
+      return;
+    }
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
   }

@@ -1,0 +1,186 @@
+import type { Block, OutboundMessage } from '../../core/message';
+import { SCHOOL_PHASES, type School } from '../../core/model';
+import { isLeader, ownSchoolIds, readsWholeTrust } from '../../core/permissions';
+import { parsePhase } from '../../core/roster/roster-csv';
+import { saveSchool, setSchoolArchived, type SchoolError } from '../../core/roster/save-school';
+import { t } from '../../i18n/en-GB';
+import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
+import { entry, LEADERS, PHASE_LABELS, roster, say, trustId, value } from './common';
+
+const yesNo = [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }];
+
+function schoolRow(s: School): string[] {
+  return [s.name, PHASE_LABELS[s.phase], s.localAuthority ?? '-', s.region ?? '-', s.hasResourceBase ? 'Yes' : 'No'];
+}
+
+const COLUMNS = () => [t('school.col.name'), t('school.col.phase'), t('school.col.la'), t('school.col.region'), t('school.col.resourceBase')];
+
+export const schoolsCommand: Command = {
+  id: 'schools',
+  aliases: ['school list'],
+  summary: 'List the schools (a SENCO sees their own)',
+  usage: 'schools [all]',
+  examples: ['schools'],
+  audience: 'linked',
+  dataRule: 'SENCO: own school only; leaders, admins and trust leaders: whole trust',
+  async run(ctx, args) {
+    const services = roster(ctx);
+    const trust = await services.repo.getTrust(trustId(ctx));
+    const all = await services.repo.listSchools(trustId(ctx), { includeArchived: true });
+    if (!readsWholeTrust(ctx.actor)) {
+      const own = all.filter((s) => ownSchoolIds(ctx.actor).includes(s.id));
+      if (own.length === 0) return say('schools.none');
+      return [{ summary: t('schools.own'), blocks: [{ type: 'heading', text: t('schools.own') }, { type: 'table', columns: COLUMNS(), rows: own.map(schoolRow) }] }];
+    }
+    const showArchived = /^all$/i.test(args);
+    const shown = all.filter((s) => showArchived || !s.archived);
+    const blocks: Block[] = [{ type: 'heading', text: t('schools.title', { trust: trust?.name ?? '' }) }];
+    if (shown.length === 0) blocks.push({ type: 'text', text: t('schools.none') });
+    else {
+      const columns = showArchived ? [...COLUMNS(), t('school.col.status')] : COLUMNS();
+      blocks.push({ type: 'table', columns, rows: shown.map((s) => (showArchived ? [...schoolRow(s), s.archived ? 'Archived' : 'Active'] : schoolRow(s))) });
+    }
+    const archived = all.length - all.filter((s) => !s.archived).length;
+    if (!showArchived && archived > 0) blocks.push({ type: 'text', text: t('schools.archivedNote', { count: archived }), muted: true });
+    if (isLeader(ctx.actor)) {
+      blocks.push({ type: 'buttons', buttons: [
+        { label: t('schools.add'), verb: 'school.form', style: 'primary' },
+        ...(shown.length ? [{ label: t('schools.edit'), verb: 'school.pick', data: { intent: 'edit' } }, { label: t('schools.archive'), verb: 'school.pick', data: { intent: 'archive' } }] : []),
+        { label: t('schools.import'), verb: 'import.help' },
+      ] });
+    }
+    return [{ summary: t('schools.title', { trust: trust?.name ?? '' }), blocks }];
+  },
+};
+
+export function schoolForm(school: School | null): OutboundMessage {
+  const title = school ? t('school.form.editTitle', { school: school.name }) : t('school.form.addTitle');
+  return {
+    summary: title,
+    blocks: [
+      { type: 'heading', text: title },
+      {
+        type: 'form',
+        fields: [
+          { kind: 'text', id: 'name', label: t('school.form.name'), value: school?.name, required: true },
+          { kind: 'choice', id: 'phase', label: t('school.form.phase'), value: school?.phase, required: true, options: SCHOOL_PHASES.map((p) => ({ label: PHASE_LABELS[p], value: p })) },
+          { kind: 'text', id: 'localAuthority', label: t('school.form.la'), value: school?.localAuthority ?? undefined },
+          { kind: 'text', id: 'region', label: t('school.form.region'), value: school?.region ?? undefined },
+          { kind: 'choice', id: 'resourceBase', label: t('school.form.resourceBase'), value: school?.hasResourceBase ? 'yes' : 'no', options: yesNo },
+        ],
+        submit: { label: t('school.form.save'), verb: 'school.save', data: school ? { schoolId: school.id } : {}, style: 'primary' },
+        cancel: { label: t('import.cancel'), verb: 'form.cancel' },
+      },
+    ],
+  };
+}
+
+/** "school edit Oak" / "school archive Oak" / "school restore Oak", or a chooser without a name. */
+function byName(intent: 'edit' | 'archive' | 'restore'): Command['run'] {
+  return async (ctx, args) => {
+    const services = roster(ctx);
+    if (!args) return [await chooser(ctx, intent)];
+    const school = await services.repo.findSchoolByName(trustId(ctx), args);
+    if (!school) return say('notFound.school', { name: args });
+    return [intentMessage(school, intent)];
+  };
+}
+
+async function chooser(ctx: HandlerContext, intent: 'edit' | 'archive' | 'restore'): Promise<OutboundMessage> {
+  const schools = (await roster(ctx).repo.listSchools(trustId(ctx), { includeArchived: true })).filter((s) => (intent === 'restore' ? s.archived : !s.archived));
+  if (schools.length === 0) return { summary: t('schools.none'), blocks: [{ type: 'text', text: t('schools.none') }] };
+  return {
+    summary: t('school.pick.title'),
+    blocks: [{
+      type: 'form',
+      fields: [{ kind: 'choice', id: 'schoolId', label: t('school.pick.field'), required: true, options: schools.map((s) => ({ label: s.name, value: s.id })) }],
+      submit: { label: t('school.pick.next'), verb: 'school.pick', data: { intent } },
+      cancel: { label: t('import.cancel'), verb: 'form.cancel' },
+    }],
+  };
+}
+
+function intentMessage(school: School, intent: 'edit' | 'archive' | 'restore'): OutboundMessage {
+  if (intent === 'edit') return schoolForm(school);
+  const archive = intent === 'archive';
+  const text = archive ? t('school.archiveConfirm', { school: school.name }) : t('school.restoreButton', { school: school.name });
+  return {
+    summary: text,
+    blocks: [
+      { type: 'text', text },
+      { type: 'buttons', buttons: [
+        { label: t(archive ? 'school.archiveButton' : 'school.restoreButton', { school: school.name }), verb: 'school.archive', data: { schoolId: school.id, archived: archive ? 'true' : 'false' }, style: archive ? 'danger' : 'primary' },
+        { label: t('import.cancel'), verb: 'form.cancel' },
+      ] },
+    ],
+  };
+}
+
+export const schoolCommands: Command[] = [
+  { id: 'school add', aliases: ['add school'], summary: 'Add a school', examples: ['school add'], audience: LEADERS, run: async () => [schoolForm(null)] },
+  { id: 'school edit', aliases: [], summary: 'Edit a school', usage: 'school edit <name>', examples: ['school edit Oak Primary'], audience: LEADERS, dataRule: 'own trust', run: byName('edit') },
+  { id: 'school archive', aliases: [], summary: 'Archive a school', usage: 'school archive <name>', examples: ['school archive Oak Primary'], audience: LEADERS, dataRule: 'own trust', run: byName('archive') },
+  { id: 'school restore', aliases: [], summary: 'Restore an archived school', usage: 'school restore <name>', examples: ['school restore Oak Primary'], audience: LEADERS, dataRule: 'own trust', run: byName('restore') },
+];
+
+function schoolError(error: SchoolError, name: string): Reply {
+  switch (error) {
+    case 'duplicate-school': return say('school.duplicate', { school: name });
+    case 'conflict': return say('conflict');
+    default: return say('notFound.item');
+  }
+}
+
+export const schoolActions: ActionHandler[] = [
+  { verb: 'school.form', audience: LEADERS, run: async () => [schoolForm(null)] },
+  {
+    verb: 'school.pick',
+    audience: LEADERS,
+    dataRule: 'schools of own trust only',
+    async run(ctx, data) {
+      const intent = value(data, 'intent');
+      const mode = intent === 'archive' || intent === 'restore' ? intent : 'edit';
+      const id = value(data, 'schoolId');
+      if (!id) return [await chooser(ctx, mode)];
+      const school = await roster(ctx).repo.getSchool(trustId(ctx), id);
+      return school ? [intentMessage(school, mode)] : say('notFound.item');
+    },
+  },
+  {
+    verb: 'school.save',
+    audience: LEADERS,
+    dataRule: 'schools of own trust only',
+    async run(ctx, data) {
+      const name = value(data, 'name').slice(0, 200);
+      const phase = parsePhase(value(data, 'phase'));
+      if (!name) return say('form.missing', { fields: t('school.form.name') });
+      if (!phase) return say('school.badPhase', { phases: SCHOOL_PHASES.map((p) => PHASE_LABELS[p]).join(', ') });
+      const result = await saveSchool(roster(ctx), ctx.actor, value(data, 'schoolId') || null, {
+        name,
+        phase,
+        localAuthority: value(data, 'localAuthority').slice(0, 200) || null,
+        region: value(data, 'region').slice(0, 200) || null,
+        hasResourceBase: value(data, 'resourceBase') === 'yes',
+      });
+      if (!result.ok) return schoolError(result.error, name);
+      return say('school.saved', { school: result.value.name, phase: PHASE_LABELS[result.value.phase] });
+    },
+  },
+  {
+    verb: 'school.archive',
+    audience: LEADERS,
+    dataRule: 'schools of own trust only',
+    async run(ctx, data) {
+      const archived = value(data, 'archived') !== 'false';
+      const result = await setSchoolArchived(roster(ctx), ctx.actor, value(data, 'schoolId'), archived);
+      if (!result.ok) return schoolError(result.error, '');
+      return say(archived ? 'school.archived' : 'school.restored', { school: result.value.name });
+    },
+  },
+];
+
+/** Audit a read of school-level data that is not the reader's own school. */
+export async function auditRead(ctx: HandlerContext, what: string, schoolId: string | null, subject: string | null = schoolId): Promise<void> {
+  if (schoolId !== null && ownSchoolIds(ctx.actor).includes(schoolId)) return;
+  await ctx.deps.audit.record(entry(ctx.actor, 'roster.read', subject, { what, ...(schoolId ? { schoolId } : { scope: 'trust' }) }));
+}
