@@ -5,6 +5,7 @@ import { checklistCommand } from './checklist-commands';
 import { leaderActions, leaderCommands, statusReply } from './leader';
 
 export { checkinDueWork } from './due-work';
+export { latestFlags } from './rounds';
 export type { CheckinDeps } from './deps';
 
 export function registerCheckin(registry: Registry): Registry {

@@ -259,3 +259,15 @@ export async function closeAndSummarise(svc: CheckinSvc, round: CheckinRound, by
   const next = await planNext(svc, current);
   return { closed, summary, next };
 }
+
+/**
+ * The trust's check-in flags for the weekly digest (issue 5: "flags also feed the weekly
+ * digest"): the latest closed round's concerns and what falls due within 60 days, computed
+ * today. Null before any round has closed.
+ */
+export async function latestFlags(svc: CheckinSvc, trustId: string): Promise<{ round: CheckinRound; concerns: RoundSummary['concerns']; dueSoon: RoundSummary['dueSoon'] } | null> {
+  const round = (await svc.checkin.repo.listRounds(trustId, 12)).find((r) => r.status === 'closed');
+  if (!round) return null;
+  const { summary } = await roundFacts(svc, round);
+  return { round, concerns: summary.concerns, dueSoon: summary.dueSoon };
+}

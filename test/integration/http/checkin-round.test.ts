@@ -5,6 +5,7 @@
  * and a second round keep the answer history right. Bad input is refused without double counts.
  */
 import type { Platform } from '../../../src/core/model';
+import { latestFlags } from '../../../src/flows/checkin/index';
 import { startBot } from '../../../src/main';
 import { slackHeaders } from '../../fixtures/slack/factory';
 import { buttonData, buttons, chatUser, joined, plain, press, send, type ChatUser } from '../../helpers/chat';
@@ -303,6 +304,11 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       const springCheckin = await h.db.prisma.schoolCheckin.findFirst({ where: { schoolId: oakId, round: { term: 'spring' } } });
       expect(springCheckin?.itemIds).toContain('trust-1');
       expect((await h.db.prisma.checkinRound.findFirst({ where: { term: 'spring', year: '2026-27', trustId: springCheckin!.trustId } }))?.checklistVersion).toBe(3);
+
+      // The flags the weekly digest reads: the latest closed round's concerns and due dates.
+      const flags = await latestFlags(h.bot.deps, springCheckin!.trustId);
+      expect(flags?.round.period.term).toBe('spring');
+      expect(flags?.concerns.map((c) => [c.schoolName, c.itemId, c.value])).toContainEqual(['Ash Academy', 'graduated-approach', 'partly']);
 
       const exported = plain(await send(h, platform, lee, 'checkin export'));
       expect(exported).toContain('round,school,item_id,question,must_or_should,checklist_version,answer');

@@ -11,9 +11,9 @@ describe('check-in delivery', () => {
 
   it('prefers the person\'s platform when reachable there', () => {
     const contacts = [
-      { personId: 'p', platform: 'teams' as const, address: { a: 1 }, reachable: true },
-      { personId: 'p', platform: 'slack' as const, address: { b: 1 }, reachable: true },
-      { personId: 'q', platform: 'slack' as const, address: { c: 1 }, reachable: false },
+      { personId: 'p', platform: 'teams' as const, tenantId: 'tn', userId: 'u1', address: { a: 1 }, reachable: true },
+      { personId: 'p', platform: 'slack' as const, tenantId: 'T1', userId: 'U1', address: { b: 1 }, reachable: true },
+      { personId: 'q', platform: 'slack' as const, tenantId: 'T1', userId: 'U2', address: { c: 1 }, reachable: false },
     ];
     expect(pickContact({ id: 'p', preferredPlatform: 'slack' }, contacts)?.platform).toBe('slack');
     expect(pickContact({ id: 'p', preferredPlatform: null }, contacts)?.platform).toBe('teams');
