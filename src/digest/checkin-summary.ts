@@ -69,7 +69,7 @@ export function completionTable(summary: Pick<RoundSummary, 'completion'>): Bloc
 export function roundSummaryMessage(summary: RoundSummary, labels: SummaryLabels): OutboundMessage {
   const title = t('checkin.summary.title', { period: labels.period });
   return {
-    summary: t('checkin.summary.summary', { period: labels.period, complete: summary.complete, schools: summary.schools, concerns: summary.concerns.length }),
+    summary: t('checkin.summary.summary', { period: labels.period, complete: summary.complete, schools: summary.schools, concerns: summary.concerns.length === 1 ? '1 answer' : `${summary.concerns.length} answers` }),
     blocks: [
       { type: 'heading', text: title },
       { type: 'text', text: `**${t('checkin.summary.completion', { complete: summary.complete, schools: summary.schools })}**` },

@@ -10,7 +10,7 @@ import { formatDate } from '../../core/dates';
 import type { Block, Button, Field, OutboundMessage } from '../../core/message';
 import { qualificationStatus } from '../../core/qualification';
 import { t } from '../../i18n/en-GB';
-import { answerLabel, formatInstant, periodLabel } from './text';
+import { answerLabel, formatInstant, periodLabel, plural } from './text';
 
 export const VERBS = {
   open: 'checkin.open',
@@ -236,10 +236,10 @@ export function invitationMessage(view: CheckinView, name: string, step: NextSte
   const count = view.checkin.itemIds.length;
   const period = periodLabel(view.round.period);
   return {
-    summary: t('checkin.invite.summary', { school: view.schoolName, count, closes: closes(view) }),
+    summary: t('checkin.invite.summary', { school: view.schoolName, questions: plural(count, 'question'), closes: closes(view) }),
     blocks: [
       { type: 'heading', text: t('checkin.invite.title', { period }) },
-      { type: 'text', text: t('checkin.invite.intro', { name, school: view.schoolName, count, closes: closes(view) }) },
+      { type: 'text', text: t('checkin.invite.intro', { name, school: view.schoolName, questions: plural(count, 'question'), closes: closes(view) }) },
       ...stepBlocks(view, step),
     ],
   };

@@ -16,7 +16,7 @@ import type { ActionHandler, Command, HandlerContext, Reply } from '../registry'
 import { closeAndSummarise, previewRound, remindStragglers, roundFacts, startRound, stragglers } from './rounds';
 import { DEFAULT_RULE, planRound } from './schedule';
 import type { CheckinSvc } from './services';
-import { answerLabel, formatInstant, periodLabel } from './text';
+import { answerLabel, formatInstant, periodLabel, plural } from './text';
 import { sencoFacts, sencosOf } from './view';
 
 const LEADER = ['send-leader'] as const;
@@ -76,7 +76,7 @@ async function roundCommand(ctx: HandlerContext, args: string): Promise<Reply> {
   const blocks: Block[] = [
     { type: 'heading', text: t('checkin.round.previewTitle', { period }) },
     { type: 'text', text: rule ? t('checkin.round.previewScheduled', { opens: formatInstant(plan.opensAt), closes: formatInstant(plan.closesAt) }) : t('checkin.round.previewNow', { closes: formatInstant(plan.closesAt) }) },
-    { type: 'text', text: t('checkin.round.previewSchools', { schools: schools.length, sencos }) },
+    { type: 'text', text: t('checkin.round.previewSchools', { schools: plural(schools.length, 'school'), sencos: plural(sencos, 'SENCO') }) },
   ];
   if (missing.length) blocks.push({ type: 'text', text: t('checkin.round.previewMissing', { schools: missing.join(', ') }), muted: true });
   blocks.push({ type: 'text', text: t('checkin.round.previewCadence', { cadence: t(`checkin.round.cadence.${cadence}`), rule: ruleText ?? settings.rule ?? DEFAULT_RULE }), muted: true });
@@ -113,7 +113,7 @@ async function confirmStart(ctx: HandlerContext, data: Record<string, string>): 
     return [textMessage(existing ? t('checkin.round.exists', { period: periodLabel(existing.period), status: t(`checkin.round.status.${existing.status}`) }) : t('checkin.round.usage'))];
   }
   const { round, invited } = started.value;
-  if (round.status === 'open') return [textMessage(t('checkin.round.started', { period: periodLabel(round.period), count: invited }))];
+  if (round.status === 'open') return [textMessage(t('checkin.round.started', { period: periodLabel(round.period), sencos: plural(invited, 'SENCO') }))];
   return [textMessage(t('checkin.round.scheduled', { period: periodLabel(round.period), opens: formatInstant(round.opensAt), closes: formatInstant(round.closesAt) }))];
 }
 
@@ -155,7 +155,7 @@ async function remindAsk(ctx: HandlerContext, roundId: string | undefined): Prom
   const waiting = await stragglers(ctx.deps, round);
   if (waiting.length === 0) return [textMessage(t('checkin.remindAll.none'))];
   const count = new Set(waiting.flatMap((w) => w.people.map((p) => p.id))).size;
-  const title = t('checkin.remindAll.title', { count });
+  const title = t('checkin.remindAll.title', { sencos: plural(count, 'SENCO') });
   return [
     {
       summary: title,
@@ -181,7 +181,7 @@ async function remindSend(ctx: HandlerContext, data: Record<string, string>): Pr
   await ctx.deps.audit.record({ trustId: round.trustId, actorId: ctx.actor.personId, action: 'checkin.remind', subject: round.id, details: { queued: sent.queued } });
   if (sent.queued === 0 && sent.duplicates > 0) return [textMessage(t('checkin.remindAll.already'))];
   if (sent.queued === 0) return [textMessage(t('checkin.remindAll.none'))];
-  return [textMessage(t('checkin.remindAll.sent', { count: sent.queued }))];
+  return [textMessage(t('checkin.remindAll.sent', { sencos: plural(sent.queued, 'SENCO') }))];
 }
 
 async function closeAsk(ctx: HandlerContext, roundId: string | undefined): Promise<Reply> {
@@ -278,7 +278,7 @@ async function exportCommand(ctx: HandlerContext): Promise<Reply> {
     }
   }
   if (rows.length === 0) return [textMessage(t('checkin.export.none'))];
-  const title = t('checkin.export.title', { rounds: rounds.length, rows: rows.length });
+  const title = t('checkin.export.title', { rounds: plural(rounds.length, 'round'), rows: plural(rows.length, 'answer') });
   await ctx.deps.audit.record({ trustId, actorId: ctx.actor.personId, action: 'checkin.export', details: { rows: rows.length } });
   return [{ summary: title, blocks: [{ type: 'heading', text: title }, { type: 'text', text: t('checkin.export.hint'), muted: true }, { type: 'code', text: answersCsv(rows).replace(/\r\n/g, '\n') }] }];
 }

@@ -28,6 +28,11 @@ export function answerLabel(item: Pick<ChecklistItem, 'answer'> | undefined, val
   return value;
 }
 
+/** '1 SENCO', '3 SENCOs'. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 export function frequencyLabel(item: ChecklistItem): string {
   const f = item.frequency;
   return f.kind === 'once-a-year' ? t('checkin.frequency.once-a-year', { term: t(`checkin.term.${f.term}`).toLowerCase() }) : t(`checkin.frequency.${f.kind}`);

@@ -90,7 +90,7 @@ describe.each(databaseKinds)('check-in leader controls over HTTP on %s', (kind) 
     expect(plain(await press(h, 'teams', ann, 'nudge.snooze', { kind: 'checkin-reminder', until: 'next-week' }))).toContain('Snoozed: checkin reminder');
     const sent = h.teams.sentActivities().length;
     const ask = await send(h, 'teams', lee, 'checkin remind');
-    expect(plain(await press(h, 'teams', lee, 'checkin.remind.send', buttonData(ask, 'checkin.remind.send')))).toContain('Reminders queued for 1 SENCOs');
+    expect(plain(await press(h, 'teams', lee, 'checkin.remind.send', buttonData(ask, 'checkin.remind.send')))).toContain('Reminders queued for 1 SENCO.');
     await h.bot.scheduler.runOnce();
     const toAnn = h.teams.sentActivities().slice(sent).filter((a) => a.conversationId === `a:1personal-${ann.teams.id}`);
     expect(toAnn).toHaveLength(0);

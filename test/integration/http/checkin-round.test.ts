@@ -141,7 +141,7 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
 
       // A second start in the same term is refused, and the invitation is not sent twice.
       const again = await press(h, platform, lee, 'checkin.round.start', buttonData(preview, 'checkin.round.start'));
-      expect(plain(again)).toContain('There is already a Autumn term 2026-27 check-in (open)');
+      expect(plain(again)).toContain('There is already a check-in for the Autumn term 2026-27 (open)');
       const later = mark(h);
       clock.advance(60_000);
       await h.bot.scheduler.runOnce();
@@ -270,11 +270,11 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       expect(plain(status)).toContain('1 of 3 schools have finished');
 
       const ask = await press(h, platform, lee, 'checkin.remind.ask', buttonData(status, 'checkin.remind.ask'));
-      expect(plain(ask)).toContain('Remind 1 SENCOs?');
+      expect(plain(ask)).toContain('Remind 1 SENCO?');
       expect(plain(ask)).toContain('Oak Primary');
       const before = mark(h);
       const sent = await press(h, platform, lee, 'checkin.remind.send', buttonData(ask, 'checkin.remind.send'));
-      expect(plain(sent)).toContain('Reminders queued for 1 SENCOs');
+      expect(plain(sent)).toContain('Reminders queued for 1 SENCO.');
       const twice = await press(h, platform, lee, 'checkin.remind.send', buttonData(ask, 'checkin.remind.send'));
       expect(plain(twice)).toContain('already reminded today');
       await h.bot.scheduler.runOnce();

@@ -20,7 +20,7 @@ describe('roundSummaryMessage', () => {
   it('gives completion, concerns with note and follow-up, due soon and changes', () => {
     const message = roundSummaryMessage(summary, labels);
     const text = JSON.stringify(message.blocks);
-    expect(message.summary).toBe('Check-in summary for Spring term 2026-27: 1 of 3 schools finished, 1 answers to look at');
+    expect(message.summary).toBe('Check-in summary for Spring term 2026-27: 1 of 3 schools finished, 1 answer to look at');
     expect(message.blocks[2]).toEqual({ type: 'table', columns: ['School', 'Answered', 'State'], rows: [['Ash', '3/8', 'Started'], ['Elm', '-', 'No SENCO on the roster'], ['Oak', '8/8', 'Finished']] });
     expect(text).toContain('**Oak**: SEN-POLICY: <partly> (\\"Draft\\"); would help: Template by 1 February 2027');
     expect(text).toContain('**Ash**: Sam must hold the SENCO qualification by 1 March 2027');
