@@ -24,6 +24,7 @@ export async function seedTrust(
   name: string,
   schoolNames: string[],
   people: Record<string, { user: ChatUser; roles: Role[]; school?: string }>,
+  options: { link?: boolean } = {},
 ): Promise<SeededTrust> {
   const trustId = randomUUID();
   const schools = Object.fromEntries(schoolNames.map((s) => [s, randomUUID()]));
@@ -44,7 +45,7 @@ export async function seedTrust(
     audit: [],
   });
   if (!written.ok) throw new Error(written.error);
-  for (const [key, p] of Object.entries(people)) await linkAccounts(h, p.user, ids[key]!);
+  if (options.link !== false) for (const [key, p] of Object.entries(people)) await linkAccounts(h, p.user, ids[key]!);
   return { trustId, schools, people: ids };
 }
 
