@@ -30,39 +30,41 @@ export function chatUser(h: Harness, name: string, email: string | null): ChatUs
   return user;
 }
 
-/** Everything the bot sent since `before`, as JSON text per message. */
-function sentSince(h: Harness, platform: Platform, before: number): string[] {
-  if (platform === 'teams') return h.teams.sentTexts().slice(before);
-  return h.slack.postedTexts().slice(before);
-}
-
-function count(h: Harness, platform: Platform): number {
-  return platform === 'teams' ? h.teams.sentTexts().length : h.slack.postedTexts().length;
+/** The bot's messages to this person (their Teams 1:1 chat or Slack DM), as JSON text each. */
+function sentTo(h: Harness, platform: Platform, who: ChatUser): string[] {
+  if (platform === 'teams') {
+    const conversation = `a:1personal-${who.teams.id}`;
+    return h.teams.sentActivities().filter((a) => a.conversationId === conversation).map((a) => JSON.stringify(a.activity));
+  }
+  const channel = `D${who.slack.id.replace(/^U/, '')}`;
+  return [...h.slack.callsTo('chat.postMessage'), ...h.slack.callsTo('chat.postEphemeral')].filter((b) => b.channel === channel).map((b) => JSON.stringify(b));
 }
 
 /**
  * Teams answers within the HTTP request; Slack acknowledges first and answers through the Web
- * API, so wait for the first reply and then until no more arrive for a moment.
+ * API, so wait for the first reply and then until no more arrive for a moment. Counting per
+ * person lets tests talk as several people at once.
  */
-async function replies(h: Harness, platform: Platform, before: number, post: () => Promise<Response>): Promise<string[]> {
+async function replies(h: Harness, platform: Platform, who: ChatUser, post: () => Promise<Response>): Promise<string[]> {
+  const before = sentTo(h, platform, who).length;
   const res = await post();
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
   if (platform === 'slack') {
-    await h.slack.waitFor(() => count(h, 'slack') > before, 10_000);
-    let seen = count(h, 'slack');
+    await h.slack.waitFor(() => sentTo(h, 'slack', who).length > before, 10_000);
+    let seen = sentTo(h, 'slack', who).length;
     for (;;) {
-      await new Promise((r) => setTimeout(r, 120));
-      if (count(h, 'slack') === seen) break;
-      seen = count(h, 'slack');
+      await new Promise((r) => setTimeout(r, 60));
+      const now = sentTo(h, 'slack', who).length;
+      if (now === seen) break;
+      seen = now;
     }
   }
-  return sentSince(h, platform, before);
+  return sentTo(h, platform, who).slice(before);
 }
 
 /** Sends a text message (Teams personal chat / Slack DM) and returns the bot's replies. */
 export function send(h: Harness, platform: Platform, who: ChatUser, text: string): Promise<string[]> {
-  const before = count(h, platform);
-  return replies(h, platform, before, () =>
+  return replies(h, platform, who, () =>
     platform === 'teams' ? h.postTeams(teamsMessage(h.teams.url, text, who.teams)) : h.postSlack(JSON.stringify(slackDm(text, who.slack))),
   );
 }
@@ -72,22 +74,20 @@ export function send(h: Harness, platform: Platform, who: ChatUser, text: string
  * inputs (Teams merges both into `value`; Slack sends inputs in `state.values`).
  */
 export function press(h: Harness, platform: Platform, who: ChatUser, verb: string, data: Record<string, string> = {}, fields: Record<string, string> = {}): Promise<string[]> {
-  const before = count(h, platform);
-  if (platform === 'teams') return replies(h, platform, before, () => h.postTeams(teamsSubmit(h.teams.url, { verb, ...data, ...fields }, who.teams)));
+  if (platform === 'teams') return replies(h, platform, who, () => h.postTeams(teamsSubmit(h.teams.url, { verb, ...data, ...fields }, who.teams)));
   const state = Object.fromEntries(Object.entries(fields).map(([id, value]) => [id, { [id]: { type: 'plain_text_input', value } }]));
-  return replies(h, platform, before, () => h.postSlack(blockAction(verb, data, who.slack, state), 'application/x-www-form-urlencoded'));
+  return replies(h, platform, who, () => h.postSlack(blockAction(verb, data, who.slack, state), 'application/x-www-form-urlencoded'));
 }
 
 /** Uploads a file in chat: served by the platform's fake, then announced to the bot. */
 export function upload(h: Harness, platform: Platform, who: ChatUser, name: string, bytes: Uint8Array, declaredSize = bytes.length): Promise<string[]> {
-  const before = count(h, platform);
   const key = `${++n}-${name}`;
   if (platform === 'teams') {
     h.teams.files.set(key, bytes);
-    return replies(h, platform, before, () => h.postTeams(teamsFileMessage(h.teams.url, name, `${h.teams.url}/files/${encodeURIComponent(key)}`, who.teams)));
+    return replies(h, platform, who, () => h.postTeams(teamsFileMessage(h.teams.url, name, `${h.teams.url}/files/${encodeURIComponent(key)}`, who.teams)));
   }
   h.slack.files.set(key, bytes);
-  return replies(h, platform, before, () => h.postSlack(JSON.stringify(slackFileShare(name, h.slack.fileUrl(key), declaredSize, who.slack))));
+  return replies(h, platform, who, () => h.postSlack(JSON.stringify(slackFileShare(name, h.slack.fileUrl(key), declaredSize, who.slack))));
 }
 
 /** The JSON text of replies, joined: for `toContain` assertions. */

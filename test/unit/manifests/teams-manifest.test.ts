@@ -176,7 +176,8 @@ describe('Teams app manifest template', () => {
       expect(m.developer[key]).toMatch(/^https:\/\/example\.org\/REPLACE-ME\//);
     }
     const bot = m.bots[0];
-    expect(bot?.supportsFiles).toBe(false);
+    // Roster CSVs are uploaded in the personal chat (docs/roster-import.md).
+    expect(bot?.supportsFiles).toBe(true);
     expect([...(bot?.scopes ?? [])].sort()).toEqual(['groupChat', 'personal', 'team']);
     const lists = bot?.commandLists ?? [];
     expect(new Set(lists.flatMap((l) => l.scopes))).toEqual(new Set(['personal', 'team', 'groupChat']));

@@ -46,3 +46,16 @@ describe('renderSlackMessage', () => {
     expect(JSON.parse(actions.elements[1]!.value)).toEqual({ verb: 'a', data: { v: 'no' } });
   });
 });
+
+describe('renderSlackMessage: preformatted text', () => {
+  it('shows a code block in ``` sections, escaped, split under the section limit', () => {
+    const json = JSON.stringify({ lines: Array.from({ length: 200 }, (_, i) => `line ${i} <a> & *b*`) }, null, 2);
+    const blocks = renderSlackMessage({ summary: 's', blocks: [{ type: 'code', text: json }] }).blocks as Array<{ text: { text: string } }>;
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const b of blocks) {
+      expect(b.text.text.length).toBeLessThanOrEqual(3000);
+      expect(b.text.text).toMatch(/^```[\s\S]*```$/);
+    }
+    expect(blocks[0]!.text.text).toContain('&lt;a&gt; &amp; *b*');
+  });
+});

@@ -31,3 +31,10 @@ describe('renderTeamsMessage', () => {
     expect(card.actions[1]!.data).toEqual({ verb: 'a', v: 'no' });
   });
 });
+
+describe('renderTeamsMessage: preformatted text', () => {
+  it('shows a code block as a monospaced TextRun, never read as markdown', () => {
+    const card = renderCard({ summary: 's', blocks: [{ type: 'code', text: '{ "a_b": "*x*" }' }] }) as { body: unknown[] };
+    expect(card.body).toEqual([{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '{ "a_b": "*x*" }', fontType: 'Monospace', size: 'Small' }] }]);
+  });
+});
