@@ -8,6 +8,7 @@ import { PrismaAuditLog } from './db/audit-log';
 import { PrismaCheckinRepo } from './db/checkin-repo';
 import { openDatabase, type Database } from './db/database';
 import { PrismaHealthCheck } from './db/health';
+import { PrismaHousekeeping } from './db/housekeeping-repo';
 import { PrismaIdentityRepo } from './db/identity-repo';
 import { PrismaJobClaims } from './db/job-claims';
 import { PrismaNudgePreferences } from './db/nudge-preferences';
@@ -25,6 +26,7 @@ import { handleEvent } from './flows/router';
 import { handleMembers } from './flows/roster/index';
 import { createLogger } from './logger';
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler/index';
+import { housekeepingSource } from './scheduler/housekeeping-source';
 import { createHoldCheck } from './scheduler/quiet-rules';
 import { buildSchoolCalendar, SchoolDaysCache } from './scheduler/school-days';
 import { createHttpServer } from './server';
@@ -102,6 +104,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ...options.scheduler,
   });
   for (const source of checkinDueWork(deps)) scheduler.register(source);
+  scheduler.register(housekeepingSource(new PrismaHousekeeping(db), logger));
   return {
     url,
     database,
