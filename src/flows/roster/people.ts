@@ -1,3 +1,4 @@
+import { archiveConfirmation } from './archive-confirm';
 import type { Block, ChoiceOption, OutboundMessage } from '../../core/message';
 import { ROLES, type Person, type Role, type School } from '../../core/model';
 import { canReadSchool, isLeader, ownSchoolIds, readsWholeTrust } from '../../core/permissions';
@@ -138,16 +139,8 @@ async function intentMessage(ctx: HandlerContext, person: Person, intent: 'edit'
   if (intent === 'edit') return personForm(ctx, person);
   const archive = intent === 'archive';
   const text = archive ? t('person.archiveConfirm', { name: person.name }) : t('person.restoreButton', { name: person.name });
-  return {
-    summary: text,
-    blocks: [
-      { type: 'text', text },
-      { type: 'buttons', buttons: [
-        { label: t(archive ? 'person.archiveButton' : 'person.restoreButton', { name: person.name }), verb: 'person.archive', data: { personId: person.id, archived: archive ? 'true' : 'false' }, style: archive ? 'danger' : 'primary' },
-        { label: t('import.cancel'), verb: 'form.cancel' },
-      ] },
-    ],
-  };
+  const buttonLabel = t(archive ? 'person.archiveButton' : 'person.restoreButton', { name: person.name });
+  return archiveConfirmation({ archive, text, buttonLabel, verb: 'person.archive', data: { personId: person.id } });
 }
 
 export const personCommands: Command[] = [

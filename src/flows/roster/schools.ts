@@ -1,3 +1,4 @@
+import { archiveConfirmation } from './archive-confirm';
 import type { Block, OutboundMessage } from '../../core/message';
 import { SCHOOL_PHASES, type School } from '../../core/model';
 import { isLeader, ownSchoolIds, readsWholeTrust } from '../../core/permissions';
@@ -104,16 +105,8 @@ function intentMessage(school: School, intent: 'edit' | 'archive' | 'restore'): 
   if (intent === 'edit') return schoolForm(school);
   const archive = intent === 'archive';
   const text = archive ? t('school.archiveConfirm', { school: school.name }) : t('school.restoreButton', { school: school.name });
-  return {
-    summary: text,
-    blocks: [
-      { type: 'text', text },
-      { type: 'buttons', buttons: [
-        { label: t(archive ? 'school.archiveButton' : 'school.restoreButton', { school: school.name }), verb: 'school.archive', data: { schoolId: school.id, archived: archive ? 'true' : 'false' }, style: archive ? 'danger' : 'primary' },
-        { label: t('import.cancel'), verb: 'form.cancel' },
-      ] },
-    ],
-  };
+  const buttonLabel = t(archive ? 'school.archiveButton' : 'school.restoreButton', { school: school.name });
+  return archiveConfirmation({ archive, text, buttonLabel, verb: 'school.archive', data: { schoolId: school.id } });
 }
 
 export const schoolCommands: Command[] = [
