@@ -8,15 +8,18 @@ export interface RetentionPolicy {
   receiptsDays: number;
   settledOutboxDays: number;
   finishedJobsDays: number;
+  /** Roster CSVs previewed but never confirmed hold personal data: drop them soon. */
+  importPreviewHours: number;
 }
 
 /** Keep well past the longest look-back of any due-work source (days, not minutes). */
-export const DEFAULT_RETENTION: RetentionPolicy = { receiptsDays: 7, settledOutboxDays: 90, finishedJobsDays: 90 };
+export const DEFAULT_RETENTION: RetentionPolicy = { receiptsDays: 7, settledOutboxDays: 90, finishedJobsDays: 90, importPreviewHours: 24 };
 
 export interface PruneReport {
   receipts: number;
   outbox: number;
   jobs: number;
+  imports: number;
 }
 
 export interface Housekeeping {

@@ -1,5 +1,6 @@
 import type { Housekeeping, PruneReport, RetentionPolicy } from '../core/housekeeping-port';
 import type { Db } from './database';
+import { PrismaImportStore } from './import-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -12,6 +13,7 @@ export class PrismaHousekeeping implements Housekeeping {
     // Only settled rows: queued, held and sending rows are live work, whatever their age.
     const outbox = await this.db.outboxMessage.deleteMany({ where: { settledAt: { lt: before(policy.settledOutboxDays) } } });
     const jobs = await this.db.jobRun.deleteMany({ where: { finishedAt: { lt: before(policy.finishedJobsDays) } } });
-    return { receipts: receipts.count, outbox: outbox.count, jobs: jobs.count };
+    const imports = await new PrismaImportStore(this.db).expire(new Date(now.getTime() - policy.importPreviewHours * 60 * 60 * 1000));
+    return { receipts: receipts.count, outbox: outbox.count, jobs: jobs.count, imports };
   }
 }

@@ -30,8 +30,14 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
         { key: 'running-old', kind: 'k', claimedBy: 'a', claimedAt: daysAgo(100) },
       ],
     });
+    const trust = await p.trust.create({ data: { name: `Housekeeping ${kind}` } });
+    const preview = { trustId: trust.id, status: 'previewed', fileName: 'people.csv', content: 'name,email', planHash: 'h' };
+    await p.rosterImport.create({ data: { ...preview, createdAt: daysAgo(2) } });
+    await p.rosterImport.create({ data: { ...preview, createdAt: new Date(NOW.getTime() - 60 * 60 * 1000) } });
     const report = await new PrismaHousekeeping(p).prune(NOW, DEFAULT_RETENTION);
-    expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1 });
+    expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1, imports: 1 });
+    const imports = await p.rosterImport.findMany({ orderBy: { createdAt: 'asc' } });
+    expect(imports.map((i) => [i.status, i.content])).toEqual([['cancelled', null], ['previewed', 'name,email']]);
     expect((await p.inboundReceipt.findMany()).map((r) => r.key)).toEqual(['new']);
     expect((await p.outboxMessage.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual(['queued-old', 'sent-new']);
     expect((await p.jobRun.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual(['done-new', 'running-old']);
