@@ -175,7 +175,9 @@ function main(): void {
   console.log('Calendar bench: academic year 2026-27, Europe/London, host TZ=%s', process.env.TZ ?? '(unset)');
   console.log(`  window        ${iso(start)} .. ${iso(end)} (${ticks} one-minute ticks, ${days.size} London days)`);
   console.log(`  calendar      default pattern, ${DEFAULT_BANK_HOLIDAYS.length} bank holidays 2024-2030, INSET ${INSET_DAYS.join(', ')}`);
-  console.log(`  school days   ${(['autumn', 'spring', 'summer'] as const).map((t) => `${t} ${calendar.schoolDaysIn('2026-27', t).length}`).join(', ')}`);
+  console.log(
+    `  school days   ${(['autumn', 'spring', 'summer'] as const).map((t) => `${t} ${calendar.schoolDaysIn('2026-27', t).length}`).join(', ')}`,
+  );
   rules.forEach((rule, i) => {
     const list = firedByRule[i]!;
     const first = list[0];
@@ -191,7 +193,9 @@ function main(): void {
       .map((f) => `${londonWallClock(f.due).date} ${londonWallClock(f.due).time} London = ${iso(f.due)}`);
   console.log(`  October change (Sun 25 Oct 2026), rule 1: ${around('2026-10-12', '2026-11-11').join('; ')}`);
   console.log(`  March change (Sun 28 Mar 2027), rule 1:   ${around('2027-03-15', '2027-04-21').join('; ')}`);
-  console.log(`  checks        expected ${expected}, fired ${fired.length}, late ${late}, restart mismatches ${restartMismatches}/${restartChecks}`);
+  console.log(
+    `  checks        expected ${expected}, fired ${fired.length}, late ${late}, restart mismatches ${restartMismatches}/${restartChecks}`,
+  );
   console.log(
     `  timing        simulation ${simulationMs.toFixed(0)} ms (${nextOccurrenceCalls} nextOccurrence calls); ` +
       `restart checks ${restartMs.toFixed(0)} ms (${((restartMs * 1000) / restartChecks).toFixed(1)} µs/call)`,

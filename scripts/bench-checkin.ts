@@ -66,20 +66,34 @@ interface Person {
 }
 
 function addressOf(who: Person): ConversationAddress {
-  return { kind: 'reference', reference: { conversation: { id: who.conversation, tenantId: 'tenant-bench', conversationType: 'personal' }, user: { id: who.userId } } };
+  return {
+    kind: 'reference',
+    reference: { conversation: { id: who.conversation, tenantId: 'tenant-bench', conversationType: 'personal' }, user: { id: who.userId } },
+  };
 }
 
 let delivery = 0;
 function event(who: Person, input: { text?: string; action?: { verb: string; data: Record<string, string> } }): InboundEvent {
   return {
-    platform: 'teams', deliveryId: `bench-${++delivery}`, tenantId: 'tenant-bench', userId: who.userId, userName: null, email: null, direct: true,
-    address: addressOf(who), text: input.text ?? null, action: input.action ?? null, fromBot: false,
+    platform: 'teams',
+    deliveryId: `bench-${++delivery}`,
+    tenantId: 'tenant-bench',
+    userId: who.userId,
+    userName: null,
+    email: null,
+    direct: true,
+    address: addressOf(who),
+    text: input.text ?? null,
+    action: input.action ?? null,
+    fromBot: false,
   };
 }
 
 function buttonsOf(message: OutboundMessage | undefined): Button[] {
   if (!message) return [];
-  return message.blocks.flatMap((b: Block) => (b.type === 'buttons' ? b.buttons : b.type === 'form' ? [b.submit, ...(b.more ?? []), ...(b.cancel ? [b.cancel] : [])] : []));
+  return message.blocks.flatMap((b: Block) =>
+    b.type === 'buttons' ? b.buttons : b.type === 'form' ? [b.submit, ...(b.more ?? []), ...(b.cancel ? [b.cancel] : [])] : [],
+  );
 }
 
 type Plan = Record<string, string>;
@@ -90,14 +104,31 @@ async function main(): Promise<void> {
   const loaded = loadConfig({ PORT: '1' });
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   const logger = memoryLogger();
-  const bot = await startBot({ config: { ...loaded.config, port: 0, host: '127.0.0.1' }, logger, database, clock, scheduler: { cron: false } });
+  const bot = await startBot({
+    config: { ...loaded.config, port: 0, host: '127.0.0.1' },
+    logger,
+    database,
+    clock,
+    scheduler: { cron: false },
+  });
   const deps = bot.deps;
   const registry = buildRegistry();
   const sender = new RecordingSender();
   const scheduler = startScheduler({
-    instanceId: 'bench', clock, logger, queue: new PrismaDeliveryQueue(database.prisma), claims: new PrismaJobClaims(database.prisma),
-    senders: [sender], reachability: new PrismaReachability(database.prisma), cron: false, sleep: clock.sleep, random: () => 0.5,
-    holdCheck: createHoldCheck({ nudges: deps.nudges, schoolDays: new SchoolDaysCache(new PrismaTermDatesStore(database.prisma), clock, logger) }),
+    instanceId: 'bench',
+    clock,
+    logger,
+    queue: new PrismaDeliveryQueue(database.prisma),
+    claims: new PrismaJobClaims(database.prisma),
+    senders: [sender],
+    reachability: new PrismaReachability(database.prisma),
+    cron: false,
+    sleep: clock.sleep,
+    random: () => 0.5,
+    holdCheck: createHoldCheck({
+      nudges: deps.nudges,
+      schoolDays: new SchoolDaysCache(new PrismaTermDatesStore(database.prisma), clock, logger),
+    }),
     sources: checkinDueWork(deps),
   });
   const db = database.prisma;
@@ -105,23 +136,51 @@ async function main(): Promise<void> {
   async function seedTrust(tag: string): Promise<{ leader: Person; senco: Person }> {
     const trust = await db.trust.create({ data: { name: `Bench Trust ${tag}` } });
     const school = await db.school.create({ data: { trustId: trust.id, name: `Oak Primary ${tag}`, phase: 'primary' } });
-    const people = { leader: { userId: `lee-${tag}`, conversation: `a:lee-${tag}` }, senco: { userId: `ann-${tag}`, conversation: `a:ann-${tag}` } };
+    const people = {
+      leader: { userId: `lee-${tag}`, conversation: `a:lee-${tag}` },
+      senco: { userId: `ann-${tag}`, conversation: `a:ann-${tag}` },
+    };
     for (const [role, who] of Object.entries(people)) {
       const senco = role === 'senco';
       const person = await db.person.create({
-        data: { trustId: trust.id, schoolId: school.id, name: senco ? 'Ann' : 'Lee', email: `${who.userId}@bench.example`, ...(senco ? { appointedOn: '2018-09-01', priorSencoMonths: 0, qualification: 'npq' } : {}) },
+        data: {
+          trustId: trust.id,
+          schoolId: school.id,
+          name: senco ? 'Ann' : 'Lee',
+          email: `${who.userId}@bench.example`,
+          ...(senco ? { appointedOn: '2018-09-01', priorSencoMonths: 0, qualification: 'npq' } : {}),
+        },
       });
-      await db.roleAssignment.create({ data: { trustId: trust.id, personId: person.id, role: senco ? 'senco' : 'send-leader', schoolId: senco ? school.id : null } });
-      await db.chatIdentity.create({ data: { platform: 'teams', tenantId: 'tenant-bench', userId: who.userId, personId: person.id, conversationRef: addressOf(who) as object } });
+      await db.roleAssignment.create({
+        data: { trustId: trust.id, personId: person.id, role: senco ? 'senco' : 'send-leader', schoolId: senco ? school.id : null },
+      });
+      await db.chatIdentity.create({
+        data: {
+          platform: 'teams',
+          tenantId: 'tenant-bench',
+          userId: who.userId,
+          personId: person.id,
+          conversationRef: addressOf(who) as object,
+        },
+      });
     }
     return people;
   }
 
   const handle = (e: InboundEvent) => handleEvent(e, registry, deps);
-  const toPerson = (who: Person, from: number) => sender.sent.slice(from).filter((s) => s.to === who.conversation).map((s) => s.message);
+  const toPerson = (who: Person, from: number) =>
+    sender.sent
+      .slice(from)
+      .filter((s) => s.to === who.conversation)
+      .map((s) => s.message);
 
   /** Answers from `first` on as planned; returns taps and the messages the bot sent. */
-  async function answer(who: Person, first: OutboundMessage, plan: Plan, change: readonly string[]): Promise<{ taps: number; msgs: number }> {
+  async function answer(
+    who: Person,
+    first: OutboundMessage,
+    plan: Plan,
+    change: readonly string[],
+  ): Promise<{ taps: number; msgs: number }> {
     let current: OutboundMessage | undefined = first;
     let taps = 0;
     let msgs = 1;
@@ -143,7 +202,10 @@ async function main(): Promise<void> {
       } else if (answerButton) {
         const itemId = answerButton.data!.i!;
         const value = plan[itemId] ?? 'yes';
-        action = answerButton.data!.v !== undefined ? { verb: answerButton.verb, data: { ...answerButton.data!, v: value } } : { verb: answerButton.verb, data: { ...answerButton.data!, value } };
+        action =
+          answerButton.data!.v !== undefined
+            ? { verb: answerButton.verb, data: { ...answerButton.data!, v: value } }
+            : { verb: answerButton.verb, data: { ...answerButton.data!, value } };
       } else {
         break;
       }
@@ -157,7 +219,12 @@ async function main(): Promise<void> {
     return { taps, msgs };
   }
 
-  const autumn: Plan = { 'sen-information-report': '2026-07-10', 'ehcp-reviews-overdue': '0', 'ehcp-reviews-due-soon': '1', 'ehcp-admissions': 'na' };
+  const autumn: Plan = {
+    'sen-information-report': '2026-07-10',
+    'ehcp-reviews-overdue': '0',
+    'ehcp-reviews-due-soon': '1',
+    'ehcp-admissions': 'na',
+  };
   const a = await seedTrust('A');
   const b = await seedTrust('B');
 
@@ -182,17 +249,25 @@ async function main(): Promise<void> {
   if (!inviteA || !inviteB) throw new Error('spring invitations were not delivered');
 
   const unchanged = await answer(a.senco, inviteA, autumn, []);
-  const twoChanged = await answer(b.senco, inviteB, { ...autumn, 'sen-information-report': '2027-01-08', 'ehcp-reviews-overdue': '2' }, ['sen-information-report']);
+  const twoChanged = await answer(b.senco, inviteB, { ...autumn, 'sen-information-report': '2027-01-08', 'ehcp-reviews-overdue': '2' }, [
+    'sen-information-report',
+  ]);
   const items = (await db.schoolCheckin.findFirst({ where: { round: { term: 'spring' } }, select: { itemIds: true, prefill: true } }))!;
 
   await scheduler.stop();
   await bot.stop();
   await database.close();
 
-  console.log(`Spring round: ${items.itemIds.length} questions, ${Object.keys(items.prefill as object).length} pre-filled from last round or the roster.`);
-  console.log(`Nothing changed: ${unchanged.taps} taps, ${unchanged.msgs} messages (invitation included). Two changed: ${twoChanged.taps} taps, ${twoChanged.msgs} messages.`);
+  console.log(
+    `Spring round: ${items.itemIds.length} questions, ${Object.keys(items.prefill as object).length} pre-filled from last round or the roster.`,
+  );
+  console.log(
+    `Nothing changed: ${unchanged.taps} taps, ${unchanged.msgs} messages (invitation included). Two changed: ${twoChanged.taps} taps, ${twoChanged.msgs} messages.`,
+  );
   console.log(`Goal: at most 10 taps when nothing changed — ${unchanged.taps <= 10 ? 'met' : 'NOT met'}.`);
-  console.log(`checkin taps_unchanged=${unchanged.taps} msgs_unchanged=${unchanged.msgs} taps_two_changed=${twoChanged.taps} msgs_two_changed=${twoChanged.msgs}`);
+  console.log(
+    `checkin taps_unchanged=${unchanged.taps} msgs_unchanged=${unchanged.msgs} taps_two_changed=${twoChanged.taps} msgs_two_changed=${twoChanged.msgs}`,
+  );
 }
 
 main().catch((error) => {

@@ -51,12 +51,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function main(): Promise<void> {
   console.log(`fan-out of ${N} Teams messages, fake connector capped at ${CAP}/s per tenant, latency ${LATENCY_MS} ms`);
   const fanout = await runFanout();
-  console.log(`fanout: ${fanout.seconds.toFixed(2)} s (minimum ${(N / CAP).toFixed(2)} s), ${fanout.calls} calls, ${fanout.throttled} answered 429, dup ${fanout.dup}, lost ${fanout.lost}`);
+  console.log(
+    `fanout: ${fanout.seconds.toFixed(2)} s (minimum ${(N / CAP).toFixed(2)} s), ${fanout.calls} calls, ${fanout.throttled} answered 429, dup ${fanout.dup}, lost ${fanout.lost}`,
+  );
   const figures = `fanout n=${N} ratio=${(fanout.seconds / (N / CAP)).toFixed(3)} p429=${(fanout.throttled / Math.max(1, fanout.calls)).toFixed(4)} dup=${fanout.dup} lost=${fanout.lost}`;
   if (process.env.BENCH_KILL === '0') return console.log(figures);
   const killed = await runKillAndRestart();
-  console.log(`kill -9 after ${killed.deliveredAtKill} deliveries, restart: dup ${killed.dup}, lost ${killed.lost}, uncertain rows ${killed.uncertain} (of which delivered ${killed.uncertainDelivered}), statuses ${JSON.stringify(killed.statuses)}`);
-  console.log(`${figures} killed_restart_dup=${killed.dup} killed_restart_lost=${killed.lost} killed_restart_uncertain=${killed.uncertain}`);
+  console.log(
+    `kill -9 after ${killed.deliveredAtKill} deliveries, restart: dup ${killed.dup}, lost ${killed.lost}, uncertain rows ${killed.uncertain} (of which delivered ${killed.uncertainDelivered}), statuses ${JSON.stringify(killed.statuses)}`,
+  );
+  console.log(
+    `${figures} killed_restart_dup=${killed.dup} killed_restart_lost=${killed.lost} killed_restart_uncertain=${killed.uncertain}`,
+  );
 }
 
 function entries(connector: FakeTeamsConnector, prefix: string): OutboxEntry[] {
@@ -69,7 +75,13 @@ function entries(connector: FakeTeamsConnector, prefix: string): OutboxEntry[] {
       bot: { id: '28:senco-bot', name: 'SENCO Network' },
       user: { id: `29:${key}`, name: 'Bench' },
     };
-    return { key, platform: 'teams', target: { kind: 'reference', reference }, content: textMessage(`Reminder ${key}`), bucket: teamsBucket(TENANT) };
+    return {
+      key,
+      platform: 'teams',
+      target: { kind: 'reference', reference },
+      content: textMessage(`Reminder ${key}`),
+      bucket: teamsBucket(TENANT),
+    };
   });
 }
 
@@ -81,7 +93,8 @@ async function enqueueAll(db: Database, list: OutboxEntry[]): Promise<void> {
 /** Duplicates and losses as the recipients would see them: per conversation at the fake. */
 function tally(connector: FakeTeamsConnector, prefix: string) {
   const counts = new Map<string, number>();
-  for (const d of connector.delivered) if (d.conversationId.startsWith(`a:${prefix}-`)) counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  for (const d of connector.delivered)
+    if (d.conversationId.startsWith(`a:${prefix}-`)) counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
   const dup = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
   return { counts, dup, lost: N - counts.size };
 }
@@ -145,7 +158,10 @@ async function runKillAndRestart() {
     const deliveredAtKill = tally(connector, 'kill').counts.size;
 
     const second = await startBotProcess(target.env, workDir, logFile);
-    await waitUntilStalled(() => connector.delivered.length, () => tally(connector, 'kill').counts.size >= N);
+    await waitUntilStalled(
+      () => connector.delivered.length,
+      () => tally(connector, 'kill').counts.size >= N,
+    );
     second.child.kill('SIGTERM');
     await second.exited;
 

@@ -27,17 +27,28 @@ function freePort() {
 
 function rssMb(pid) {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return Number(line.split(/\s+/)[1]) / 1024;
   } catch {
-    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+    return (
+      Number(
+        execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+          .toString()
+          .trim(),
+      ) / 1024
+    );
   }
 }
 
 async function run(dataDir, idleMs, databaseUrl = '') {
   const port = await freePort();
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [main], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: databaseUrl }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    stdio: 'ignore',
+  });
   for (;;) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) break;
@@ -62,7 +73,9 @@ async function run(dataDir, idleMs, databaseUrl = '') {
   const cold = await run(dataDir, 500);
   const warm = await run(dataDir, 5000);
   console.log(`cold start (empty data folder, migrations): ${cold.readyMs.toFixed(0)} ms`);
-  console.log(`warm start: ${warm.readyMs.toFixed(0)} ms; RSS after 5 s idle: ${warm.rss.toFixed(0)} MB; SIGTERM to exit: ${warm.shutdownMs.toFixed(0)} ms (code ${warm.code})`);
+  console.log(
+    `warm start: ${warm.readyMs.toFixed(0)} ms; RSS after 5 s idle: ${warm.rss.toFixed(0)} MB; SIGTERM to exit: ${warm.shutdownMs.toFixed(0)} ms (code ${warm.code})`,
+  );
   const pgUrl = process.env.BENCH_DATABASE_URL;
   let pgFigures = '';
   if (pgUrl) {
@@ -70,7 +83,9 @@ async function run(dataDir, idleMs, databaseUrl = '') {
     console.log(`on PostgreSQL: start ${pg.readyMs.toFixed(0)} ms; RSS after 5 s idle: ${pg.rss.toFixed(0)} MB`);
     pgFigures = ` pg_start_ms=${pg.readyMs.toFixed(0)} pg_idle_rss_mb=${pg.rss.toFixed(0)}`;
   }
-  console.log(`startup cold_ms=${cold.readyMs.toFixed(0)} warm_ms=${warm.readyMs.toFixed(0)} idle_rss_mb=${warm.rss.toFixed(0)} shutdown_ms=${warm.shutdownMs.toFixed(0)} exit_code=${warm.code}${pgFigures}`);
+  console.log(
+    `startup cold_ms=${cold.readyMs.toFixed(0)} warm_ms=${warm.readyMs.toFixed(0)} idle_rss_mb=${warm.rss.toFixed(0)} shutdown_ms=${warm.shutdownMs.toFixed(0)} exit_code=${warm.code}${pgFigures}`,
+  );
 })().catch((error) => {
   console.error(error);
   process.exit(1);

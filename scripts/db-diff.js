@@ -18,8 +18,16 @@ const previous = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'schema-')), 's
 fs.writeFileSync(previous, execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { cwd: root }));
 const sql = execFileSync(
   process.execPath,
-  [path.join(__dirname, 'prisma.js'), 'migrate', 'diff', '--from-schema-datamodel', previous,
-    '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+  [
+    path.join(__dirname, 'prisma.js'),
+    'migrate',
+    'diff',
+    '--from-schema-datamodel',
+    previous,
+    '--to-schema-datamodel',
+    'prisma/schema.prisma',
+    '--script',
+  ],
   { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
 );
 if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {

@@ -86,9 +86,13 @@ export async function runImport(argv: string[], io: CliIo, options: CliOptions =
     return 2;
   }
   const env = options.env ?? process.env;
-  const database = options.database ?? (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: resolve(env.DATA_DIR || '.data') }));
+  const database =
+    options.database ?? (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: resolve(env.DATA_DIR || '.data') }));
   try {
-    const roster = prismaRosterServices(database.prisma, new PrismaOutbox(database.prisma, systemClock), { mode: 'local', adminEmails: [] });
+    const roster = prismaRosterServices(database.prisma, new PrismaOutbox(database.prisma, systemClock), {
+      mode: 'local',
+      adminEmails: [],
+    });
     const trusts = await roster.repo.listTrusts();
     const trust = args.trust ? await roster.repo.findTrustByName(args.trust) : trusts.length === 1 ? trusts[0]! : null;
     if (!trust) {
@@ -118,14 +122,26 @@ export async function runImport(argv: string[], io: CliIo, options: CliOptions =
     }
     const applied = await applyImport(roster, by, preview.importId);
     if (!applied.ok) {
-      io.err(applied.error === 'changed' ? 'The roster changed while importing; nothing was applied. Run again.' : `Nothing was applied (${applied.error}).`);
+      io.err(
+        applied.error === 'changed'
+          ? 'The roster changed while importing; nothing was applied. Run again.'
+          : `Nothing was applied (${applied.error}).`,
+      );
       return 1;
     }
-    io.out(`Applied in ${Date.now() - started} ms: schools ${countText(applied.value.counts.schools)}; people ${countText(applied.value.counts.people)}.`);
+    io.out(
+      `Applied in ${Date.now() - started} ms: schools ${countText(applied.value.counts.schools)}; people ${countText(applied.value.counts.people)}.`,
+    );
     const directories = options.directories ?? (args.lookup ? slackDirectory(env) : []);
     if (directories.length) {
-      const report = await linkByDirectory({ ...roster, directories, logger: createLogger({ silent: true }) }, trust.id, applied.value.personIds);
-      io.out(`Looked up ${report.looked} people in Slack by email: ${report.linked} found, ${report.notFound} not found${report.failed ? `, ${report.failed} failed` : ''}.`);
+      const report = await linkByDirectory(
+        { ...roster, directories, logger: createLogger({ silent: true }) },
+        trust.id,
+        applied.value.personIds,
+      );
+      io.out(
+        `Looked up ${report.looked} people in Slack by email: ${report.linked} found, ${report.notFound} not found${report.failed ? `, ${report.failed} failed` : ''}.`,
+      );
     }
     return 0;
   } finally {
@@ -152,9 +168,18 @@ function printPreview(preview: ImportPreview, trustName: string, io: CliIo): voi
     for (const line of lines) io.out(`  ${line}`);
   };
   if (plan.rejected.length === 0) {
-    list('To add', [...plan.schools.add.map((r) => `school  ${r.name}`), ...plan.people.add.map((a) => `person  ${a.row.name} <${a.row.email}>`)]);
-    list('To change', [...plan.schools.change.map((c) => `school  ${c.row.name} (${c.fields.join(', ')})`), ...plan.people.change.map((c) => `person  ${c.row.name} <${c.row.email}> (${c.fields.join(', ')})`)]);
-    list('To archive', [...plan.schools.archive.map((c) => `school  ${c.row.name}`), ...plan.people.archive.map((c) => `person  ${c.row.name} <${c.row.email}>`)]);
+    list('To add', [
+      ...plan.schools.add.map((r) => `school  ${r.name}`),
+      ...plan.people.add.map((a) => `person  ${a.row.name} <${a.row.email}>`),
+    ]);
+    list('To change', [
+      ...plan.schools.change.map((c) => `school  ${c.row.name} (${c.fields.join(', ')})`),
+      ...plan.people.change.map((c) => `person  ${c.row.name} <${c.row.email}> (${c.fields.join(', ')})`),
+    ]);
+    list('To archive', [
+      ...plan.schools.archive.map((c) => `school  ${c.row.name}`),
+      ...plan.people.archive.map((c) => `person  ${c.row.name} <${c.row.email}>`),
+    ]);
   }
   list('Rejected', plan.rejected.map(rejectionText));
 }

@@ -41,17 +41,13 @@ function readConfig(env) {
     );
   }
   if (!GUID.test(appId)) {
-    throw new UsageError(
-      `MICROSOFT_APP_ID must be a GUID such as 00000000-0000-0000-0000-000000000000, got "${appId}".`,
-    );
+    throw new UsageError(`MICROSOFT_APP_ID must be a GUID such as 00000000-0000-0000-0000-000000000000, got "${appId}".`);
   }
   let botDomain = (env.BOT_DOMAIN || '').trim();
   if (botDomain) {
     botDomain = botDomain.replace(/\.$/, '');
     if (!DOMAIN.test(botDomain)) {
-      throw new UsageError(
-        `BOT_DOMAIN must be a bare host name such as bot.example.org (no https://, path or port), got "${botDomain}".`,
-      );
+      throw new UsageError(`BOT_DOMAIN must be a bare host name such as bot.example.org (no https://, path or port), got "${botDomain}".`);
     }
   }
   const outDir = path.resolve(env.OUT_DIR || path.join(ROOT, 'dist'));

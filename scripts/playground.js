@@ -37,8 +37,7 @@ if (!fs.existsSync(bin)) {
 const botPort = process.env.PORT || '3978';
 const uiPort = process.env.PLAYGROUND_PORT || '56150';
 const endpoint = `http://localhost:${botPort}/api/messages`;
-const logFile =
-  process.env.M365_AGENTS_PLAYGROUND_LOGFILE || path.join(ROOT, 'dist', 'playground', 'm365agentsplayground.log');
+const logFile = process.env.M365_AGENTS_PLAYGROUND_LOGFILE || path.join(ROOT, 'dist', 'playground', 'm365agentsplayground.log');
 fs.mkdirSync(path.dirname(logFile), { recursive: true });
 
 const args = ['-e', endpoint, '-c', 'msteams', '-p', uiPort, '--disable-telemetry', ...process.argv.slice(2)];

@@ -32,7 +32,7 @@ export interface SlackConfig {
   apiUrl: string | null;
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false, errors: string[] };
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -51,12 +51,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
 
   const databaseUrl = get('DATABASE_URL') || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    errors.push('DATABASE_URL must start with postgresql:// (e.g. postgresql://user:pass@host:5432/senco). Leave it unset to use the embedded database.');
+    errors.push(
+      'DATABASE_URL must start with postgresql:// (e.g. postgresql://user:pass@host:5432/senco). Leave it unset to use the embedded database.',
+    );
   }
 
   const teams = readTeams(get, mode, errors);
   const slack = readSlack(get, mode, errors);
-  const adminEmails = get('ADMIN_EMAILS').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const adminEmails = get('ADMIN_EMAILS')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
   const badEmail = adminEmails.find((e) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
   if (badEmail) errors.push(`ADMIN_EMAILS has "${badEmail}", which is not an email address. Use a comma-separated list.`);
   if (mode === 'production' && adminEmails.length === 0) {
@@ -97,7 +102,8 @@ function readTeams(get: (n: string) => string, mode: string, errors: string[]): 
   if (appId && !GUID.test(appId)) errors.push(`MICROSOFT_APP_ID must be a GUID (the bot's Microsoft App ID). ${where}`);
   if (mode === 'production') {
     if (!appId) errors.push(`MICROSOFT_APP_ID is required in production. ${where}`);
-    if (!appPassword && appType !== 'UserAssignedMSI') errors.push(`MICROSOFT_APP_PASSWORD is required in production (a client secret of the app registration). ${where}`);
+    if (!appPassword && appType !== 'UserAssignedMSI')
+      errors.push(`MICROSOFT_APP_PASSWORD is required in production (a client secret of the app registration). ${where}`);
   }
   if (appType === 'SingleTenant' && !GUID.test(tenantId)) {
     errors.push(`MICROSOFT_APP_TENANT_ID must be your Entra tenant's GUID when MICROSOFT_APP_TYPE is SingleTenant. ${where}`);

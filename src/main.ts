@@ -55,8 +55,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config } = options;
   const logger = options.logger ?? createLogger();
   const clock = options.clock ?? systemClock;
-  const database =
-    options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
+  const database = options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
   const db = database.prisma;
   const outbox = new PrismaOutbox(db, clock);
   const deps: FlowDeps = {
@@ -141,7 +140,9 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const bot = await startBot({ config: loaded.config });
-  console.log(`SENCO Network Bot ready at ${bot.url} in ${Date.now() - started} ms (${loaded.config.mode} mode, ${bot.database.kind}). Health: ${bot.url}/healthz`);
+  console.log(
+    `SENCO Network Bot ready at ${bot.url} in ${Date.now() - started} ms (${loaded.config.mode} mode, ${bot.database.kind}). Health: ${bot.url}/healthz`,
+  );
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

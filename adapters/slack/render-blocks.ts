@@ -88,7 +88,12 @@ function codeSections(text: string): SlackBlock[] {
 }
 
 function renderField(field: Field): SlackBlock {
-  const base = { type: 'input', block_id: field.id, optional: !field.required, label: { type: 'plain_text', text: truncate(field.label, 2000) } };
+  const base = {
+    type: 'input',
+    block_id: field.id,
+    optional: !field.required,
+    label: { type: 'plain_text', text: truncate(field.label, 2000) },
+  };
   switch (field.kind) {
     case 'text':
       return {

@@ -10,7 +10,10 @@ import type { Logger } from '../../src/core/ports';
 export class RestifyReceiver implements Receiver {
   private app: App | null = null;
 
-  constructor(private readonly signingSecret: string, private readonly logger: Logger) {}
+  constructor(
+    private readonly signingSecret: string,
+    private readonly logger: Logger,
+  ) {}
 
   init(app: App): void {
     this.app = app;

@@ -72,7 +72,14 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     const teamId = String((body as { team_id?: string }).team_id ?? e.team ?? '');
     const inbound = messageEvent(
       { userId: user, teamId, userName: null },
-      { deliveryId: String((body as { event_id?: string }).event_id ?? e.ts), channel: String(e.channel), direct: true, text: String(e.text ?? ''), fromBot, email: fromBot ? null : await emailOf(client, user) },
+      {
+        deliveryId: String((body as { event_id?: string }).event_id ?? e.ts),
+        channel: String(e.channel),
+        direct: true,
+        text: String(e.text ?? ''),
+        fromBot,
+        email: fromBot ? null : await emailOf(client, user),
+      },
     );
     inbound.file = fileOf(e, config.botToken, fileHosts);
     await deliver(client, { channel: String(e.channel), user, ephemeral: false }, await options.handle(inbound));
@@ -83,7 +90,14 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     const teamId = String((body as { team_id?: string }).team_id ?? '');
     const inbound = messageEvent(
       { userId: user, teamId, userName: null },
-      { deliveryId: String((body as { event_id?: string }).event_id ?? event.ts), channel: event.channel, direct: false, text: event.text, fromBot: Boolean(event.bot_id), email: await emailOf(client, user) },
+      {
+        deliveryId: String((body as { event_id?: string }).event_id ?? event.ts),
+        channel: event.channel,
+        direct: false,
+        text: event.text,
+        fromBot: Boolean(event.bot_id),
+        email: await emailOf(client, user),
+      },
     );
     await deliver(client, { channel: event.channel, user, ephemeral: true }, await options.handle(inbound));
   });
@@ -93,7 +107,14 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     const direct = command.channel_id.startsWith('D');
     const inbound = messageEvent(
       { userId: command.user_id, teamId: command.team_id, userName: command.user_name ?? null },
-      { deliveryId: `cmd:${command.trigger_id}`, channel: command.channel_id, direct, text: command.text || 'help', fromBot: false, email: await emailOf(client, command.user_id) },
+      {
+        deliveryId: `cmd:${command.trigger_id}`,
+        channel: command.channel_id,
+        direct,
+        text: command.text || 'help',
+        fromBot: false,
+        email: await emailOf(client, command.user_id),
+      },
     );
     await deliver(client, { channel: command.channel_id, user: command.user_id, ephemeral: !direct }, await options.handle(inbound));
   });

@@ -14,7 +14,8 @@ export class SlackDirectory implements ChatDirectory {
   constructor(private readonly client: WebClient) {}
 
   async lookupByEmail(email: string): Promise<ChatMember | null> {
-    let user: { id?: string; team_id?: string; real_name?: string; name?: string; profile?: { email?: string; real_name?: string } } | undefined;
+    let user:
+      { id?: string; team_id?: string; real_name?: string; name?: string; profile?: { email?: string; real_name?: string } } | undefined;
     try {
       user = (await this.client.users.lookupByEmail({ email })).user as typeof user;
     } catch (error) {

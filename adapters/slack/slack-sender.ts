@@ -6,7 +6,16 @@ import type { ChatSender, Logger, SendOutcome } from '../../src/core/ports';
 import { renderSlackMessage } from './render-blocks';
 
 /** Slack errors meaning this person cannot be messaged any more. */
-const UNREACHABLE = new Set(['channel_not_found', 'user_not_found', 'account_inactive', 'is_archived', 'cannot_dm_bot', 'user_disabled', 'not_in_channel', 'team_access_not_granted']);
+const UNREACHABLE = new Set([
+  'channel_not_found',
+  'user_not_found',
+  'account_inactive',
+  'is_archived',
+  'cannot_dm_bot',
+  'user_disabled',
+  'not_in_channel',
+  'team_access_not_granted',
+]);
 
 /**
  * Proactive Slack messages: opens (or reuses) the DM and posts. The client does not retry or
@@ -16,7 +25,10 @@ export class SlackSender implements ChatSender {
   readonly platform = 'slack' as const;
   private readonly client: WebClient;
 
-  constructor(config: SlackConfig, private readonly logger: Logger) {
+  constructor(
+    config: SlackConfig,
+    private readonly logger: Logger,
+  ) {
     this.client = new WebClient(config.botToken, {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
       retryConfig: { retries: 0 },
@@ -37,7 +49,11 @@ export class SlackSender implements ChatSender {
   private async openDm(userId: string): Promise<string> {
     const opened = await this.client.conversations.open({ users: userId });
     const channel = opened.channel?.id;
-    if (!channel) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'slack_webapi_platform_error', data: { error: 'channel_not_found' } });
+    if (!channel)
+      throw Object.assign(new Error('conversations.open returned no channel'), {
+        code: 'slack_webapi_platform_error',
+        data: { error: 'channel_not_found' },
+      });
     return channel;
   }
 }

@@ -52,14 +52,14 @@ export function actionOf(payload: Record<string, unknown>): ActionInput | null {
 }
 
 function formValues(payload: Record<string, unknown>): Record<string, string> {
-  const values = ((payload.state as { values?: Record<string, Record<string, Record<string, unknown>>> } | undefined)?.values) ?? {};
+  const values = (payload.state as { values?: Record<string, Record<string, Record<string, unknown>>> } | undefined)?.values ?? {};
   const out: Record<string, string> = {};
   for (const block of Object.values(values)) {
     for (const [actionId, input] of Object.entries(block)) {
       const value =
         (input.value as string | null | undefined) ??
         (input.selected_date as string | null | undefined) ??
-        ((input.selected_option as { value?: string } | null | undefined)?.value);
+        (input.selected_option as { value?: string } | null | undefined)?.value;
       if (typeof value === 'string') out[actionId] = value;
     }
   }

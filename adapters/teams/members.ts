@@ -13,7 +13,10 @@ const PAGE_SIZE = 100;
  * - people joining a team the bot is in: those people.
  * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context
  */
-export async function membersFromUpdate(context: TurnContext, lookupEmail: (id: string) => Promise<string | null>): Promise<MembersEvent | null> {
+export async function membersFromUpdate(
+  context: TurnContext,
+  lookupEmail: (id: string) => Promise<string | null>,
+): Promise<MembersEvent | null> {
   const activity = context.activity as Activity;
   const added = activity.membersAdded ?? [];
   if (added.length === 0) return null;
@@ -25,10 +28,22 @@ export async function membersFromUpdate(context: TurnContext, lookupEmail: (id: 
     return {
       platform: 'teams',
       tenantId,
-      members: [{ userId: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name ?? null, email: await lookupEmail(activity.from.id), address: { kind: 'reference', reference } }],
+      members: [
+        {
+          userId: activity.from.aadObjectId ?? activity.from.id,
+          name: activity.from.name ?? null,
+          email: await lookupEmail(activity.from.id),
+          address: { kind: 'reference', reference },
+        },
+      ],
     };
   }
-  const accounts = botAdded ? await allMembers(context) : await someMembers(context, added.map((m) => m.id).filter((id) => id !== activity.recipient?.id));
+  const accounts = botAdded
+    ? await allMembers(context)
+    : await someMembers(
+        context,
+        added.map((m) => m.id).filter((id) => id !== activity.recipient?.id),
+      );
   return {
     platform: 'teams',
     tenantId,

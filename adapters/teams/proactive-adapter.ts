@@ -41,7 +41,10 @@ export function createProactiveAdapter(
 
 function withoutSdkRetries(client: ConnectorClient): ConnectorClient {
   const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }).client?.pipeline;
-  if (!pipeline) throw new Error('botframework-connector changed: ConnectorClient has no core-client pipeline; review adapters/teams/proactive-adapter.ts');
+  if (!pipeline)
+    throw new Error(
+      'botframework-connector changed: ConnectorClient has no core-client pipeline; review adapters/teams/proactive-adapter.ts',
+    );
   pipeline.removePolicy({ name: SDK_RETRY_POLICY });
   return client;
 }

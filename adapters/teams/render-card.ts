@@ -42,16 +42,25 @@ export function renderCard(message: OutboundMessage): Record<string, unknown> {
 function renderBlock(block: Block): { body: CardElement[]; actions: CardElement[] } {
   switch (block.type) {
     case 'heading':
-      return { body: [{ type: 'TextBlock', text: block.text, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' }], actions: [] };
+      return {
+        body: [{ type: 'TextBlock', text: block.text, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' }],
+        actions: [],
+      };
     case 'text':
-      return { body: [{ type: 'TextBlock', text: block.text, wrap: true, ...(block.muted ? { isSubtle: true, size: 'Small' } : {}) }], actions: [] };
+      return {
+        body: [{ type: 'TextBlock', text: block.text, wrap: true, ...(block.muted ? { isSubtle: true, size: 'Small' } : {}) }],
+        actions: [],
+      };
     case 'facts':
       return { body: [{ type: 'FactSet', facts: block.facts.map((f) => ({ title: f.label, value: f.value })) }], actions: [] };
     case 'table':
       return { body: [renderTable(block.columns, block.rows)], actions: [] };
     case 'code':
       // A TextRun is never read as markdown, so JSON underscores and asterisks stay as they are.
-      return { body: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: block.text, fontType: 'Monospace', size: 'Small' }] }], actions: [] };
+      return {
+        body: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: block.text, fontType: 'Monospace', size: 'Small' }] }],
+        actions: [],
+      };
     case 'buttons':
       return { body: [{ type: 'ActionSet', actions: block.buttons.map(submitAction) }], actions: [] };
     case 'form':
@@ -67,7 +76,10 @@ function renderBlock(block: Block): { body: CardElement[]; actions: CardElement[
 }
 
 function renderTable(columns: string[], rows: string[][]): CardElement {
-  const cell = (text: string, bold = false) => ({ type: 'TableCell', items: [{ type: 'TextBlock', text, wrap: true, ...(bold ? { weight: 'Bolder' } : {}) }] });
+  const cell = (text: string, bold = false) => ({
+    type: 'TableCell',
+    items: [{ type: 'TextBlock', text, wrap: true, ...(bold ? { weight: 'Bolder' } : {}) }],
+  });
   return {
     type: 'Table',
     firstRowAsHeader: true,
@@ -89,13 +101,31 @@ function submitAction(button: Button): CardElement {
 }
 
 function renderField(field: Field): CardElement {
-  const common = { id: field.id, label: field.label, isRequired: Boolean(field.required), ...(field.required ? { errorMessage: `${field.label} is required` } : {}) };
+  const common = {
+    id: field.id,
+    label: field.label,
+    isRequired: Boolean(field.required),
+    ...(field.required ? { errorMessage: `${field.label} is required` } : {}),
+  };
   switch (field.kind) {
     case 'text':
-      return { type: 'Input.Text', ...common, value: field.value, placeholder: field.placeholder, isMultiline: Boolean(field.multiline), maxLength: 2000 };
+      return {
+        type: 'Input.Text',
+        ...common,
+        value: field.value,
+        placeholder: field.placeholder,
+        isMultiline: Boolean(field.multiline),
+        maxLength: 2000,
+      };
     case 'date':
       return { type: 'Input.Date', ...common, value: field.value };
     case 'choice':
-      return { type: 'Input.ChoiceSet', ...common, style: 'compact', value: field.value, choices: field.options.map((o) => ({ title: o.label, value: o.value })) };
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        style: 'compact',
+        value: field.value,
+        choices: field.options.map((o) => ({ title: o.label, value: o.value })),
+      };
   }
 }

@@ -1,11 +1,5 @@
 import type { Request, Response } from 'restify';
-import {
-  ActivityTypes,
-  ConfigurationServiceClientCredentialFactory,
-  TeamsInfo,
-  TurnContext,
-  type Activity,
-} from 'botbuilder';
+import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { InboundEvent, MembersEvent } from '../../src/core/events';
 import type { OutboundMessage } from '../../src/core/message';
@@ -80,7 +74,11 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     async handleHttp(req, res, rawBody) {
       if (!config.authenticated && !isLoopback(req.socket.remoteAddress)) {
         logger.warn('teams request refused: local mode accepts loopback only', { remote: req.socket.remoteAddress });
-        return sendStatus(res, 403, 'Local mode accepts Teams requests from this machine only. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to accept Teams traffic.');
+        return sendStatus(
+          res,
+          403,
+          'Local mode accepts Teams requests from this machine only. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to accept Teams traffic.',
+        );
       }
       let body: unknown;
       try {

@@ -19,7 +19,11 @@ interface ConnectorError {
 export class TeamsSender implements ChatSender {
   readonly platform = 'teams' as const;
 
-  constructor(private readonly adapter: CloudAdapter, private readonly appId: string, private readonly logger: Logger) {}
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly logger: Logger,
+  ) {}
 
   async send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
     const activity = renderTeamsMessage(message);

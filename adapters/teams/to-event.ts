@@ -36,8 +36,15 @@ export function tenantOf(activity: Partial<Activity>): string {
  * from a channel or group chat we keep what is needed to open a 1:1 chat later.
  */
 export function addressOf(activity: Partial<Activity>, reference: Record<string, unknown>): ConversationAddress {
-  if (activity.conversation?.conversationType === 'personal' || !activity.conversation?.conversationType) return { kind: 'reference', reference };
-  return { kind: 'member', serviceUrl: activity.serviceUrl, tenantId: tenantOf(activity), memberId: activity.from?.id, channelId: activity.channelId };
+  if (activity.conversation?.conversationType === 'personal' || !activity.conversation?.conversationType)
+    return { kind: 'reference', reference };
+  return {
+    kind: 'member',
+    serviceUrl: activity.serviceUrl,
+    tenantId: tenantOf(activity),
+    memberId: activity.from?.id,
+    channelId: activity.channelId,
+  };
 }
 
 /** Action.Submit data arrives as the activity's `value`: `{ verb, ...buttonData, ...inputs }`. */
@@ -76,7 +83,12 @@ export function toInboundEvent(activity: Activity, reference: Record<string, unk
     email,
     direct: activity.conversation.conversationType === 'personal' || !activity.conversation.conversationType,
     address: addressOf(activity, reference),
-    text: action ? null : (activity.text ?? '').replace(/<[^>]+>/g, ' ').replace(/[ \t]+/g, ' ').trim(),
+    text: action
+      ? null
+      : (activity.text ?? '')
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/[ \t]+/g, ' ')
+          .trim(),
     action,
     file,
     fromBot: activity.from.role === 'bot' || activity.from.id === activity.recipient?.id,

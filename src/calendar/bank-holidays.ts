@@ -92,9 +92,7 @@ export function englandAndWalesBankHolidaysByRule(year: number): BankHoliday[] {
 }
 
 /** The shipped 2024-2030 list as plain dates, sorted. */
-export const DEFAULT_BANK_HOLIDAYS: readonly LocalDate[] = Object.freeze(
-  ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.date).sort(),
-);
+export const DEFAULT_BANK_HOLIDAYS: readonly LocalDate[] = Object.freeze(ENGLAND_AND_WALES_BANK_HOLIDAYS.map((h) => h.date).sort());
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

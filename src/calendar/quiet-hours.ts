@@ -36,11 +36,7 @@ function isInsideWindow(time: LocalTime, hours: SchoolHours): boolean {
 }
 
 /** True on a school day in London between hours.start (inclusive) and hours.end (exclusive). */
-export function isWithinSchoolHours(
-  instant: Date,
-  calendar: SchoolDayCalendar,
-  hours: SchoolHours = DEFAULT_SCHOOL_HOURS,
-): boolean {
+export function isWithinSchoolHours(instant: Date, calendar: SchoolDayCalendar, hours: SchoolHours = DEFAULT_SCHOOL_HOURS): boolean {
   assertValidHours(hours);
   return calendar.isSchoolDay(localDateOf(instant)) && isInsideWindow(localTimeOf(instant), hours);
 }

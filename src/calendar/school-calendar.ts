@@ -2,16 +2,7 @@
  * One school's calendar: the trust's academic years, the school's own overrides, bank holidays
  * and INSET days, answering "may we nudge / meet on this date?" and "where in the term are we?".
  */
-import {
-  LocalDate,
-  addDays,
-  isWeekend,
-  isWithinRange,
-  mondayOf,
-  daysBetween,
-  eachLocalDate,
-  parseLocalDate,
-} from './local-date';
+import { LocalDate, addDays, isWeekend, isWithinRange, mondayOf, daysBetween, eachLocalDate, parseLocalDate } from './local-date';
 import { AcademicYear, Term, TermName, isInHalfTerm, termByName, validateAcademicYear } from './term-dates';
 
 export interface SchoolCalendarOptions {

@@ -73,9 +73,7 @@ function termShapeProblems(term: Term): string[] {
   }
   // Strictly inside: a half-term touching a term edge would leave one "half" with no days.
   if (!(term.start < term.halfTermStart && term.halfTermEnd < term.end)) {
-    problems.push(
-      `${t} half-term ${term.halfTermStart}..${term.halfTermEnd} is not inside the term ${term.start}..${term.end}`,
-    );
+    problems.push(`${t} half-term ${term.halfTermStart}..${term.halfTermEnd} is not inside the term ${term.start}..${term.end}`);
   }
   if (isWeekend(term.start)) problems.push(`${t} starts on a weekend (${term.start})`);
   if (isWeekend(term.end)) problems.push(`${t} ends on a weekend (${term.end})`);

@@ -1,13 +1,4 @@
-import type {
-  Cadence,
-  CheckinAnswer,
-  CheckinRound,
-  Checklist,
-  FollowUp,
-  PastAnswer,
-  RoundPeriod,
-  SchoolCheckin,
-} from './checkin/model';
+import type { Cadence, CheckinAnswer, CheckinRound, Checklist, FollowUp, PastAnswer, RoundPeriod, SchoolCheckin } from './checkin/model';
 import type { Result } from './result';
 
 /**
@@ -107,7 +98,12 @@ export interface CheckinRepo {
   saveAnswer(trustId: string, answer: CheckinAnswer): Promise<Result<SaveAnswerOutcome, SaveAnswerError>>;
   /** Saves several answers, skipping items already answered; returns how many were new. */
   saveAnswers(trustId: string, checkinId: string, answers: readonly CheckinAnswer[]): Promise<Result<number, SaveAnswerError>>;
-  setFollowUp(trustId: string, checkinId: string, itemId: string, followUp: FollowUp | null): Promise<Result<void, SaveAnswerError | 'no-answer'>>;
+  setFollowUp(
+    trustId: string,
+    checkinId: string,
+    itemId: string,
+    followUp: FollowUp | null,
+  ): Promise<Result<void, SaveAnswerError | 'no-answer'>>;
 
   /** A school's answers in rounds other than `exceptRoundId`, for due-item selection. */
   history(trustId: string, schoolId: string, exceptRoundId: string | null): Promise<PastAnswer[]>;

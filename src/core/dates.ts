@@ -62,7 +62,9 @@ export function addYears(date: LocalDate, years: number): LocalDate {
 
 /** Today's date in England for an instant. */
 export function londonDate(instant: Date): LocalDate {
-  const text = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  const text = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
   return text;
 }
 

@@ -30,7 +30,10 @@ export type QualificationStatus =
   | { status: 'due'; deadline: LocalDate; enrolBy: LocalDate; enrolLate: boolean; nasencoDoesNotCount: boolean }
   | { status: 'overdue'; deadline: LocalDate; nasencoDoesNotCount: boolean };
 
-type Profile = Pick<SencoProfile, 'appointedOn' | 'priorSencoMonths' | 'qualification' | 'qualificationStartedOn' | 'qualificationCompletedOn'>;
+type Profile = Pick<
+  SencoProfile,
+  'appointedOn' | 'priorSencoMonths' | 'qualification' | 'qualificationStartedOn' | 'qualificationCompletedOn'
+>;
 
 /** Whether a NASENCO counts: started before 1 Sep 2024 and completed by 1 Sep 2027. */
 export function nasencoCounts(startedOn: LocalDate | null, completedOn: LocalDate | null): boolean | 'unknown' {
@@ -53,12 +56,14 @@ export function qualificationStatus(profile: Profile, today: LocalDate): Qualifi
   if (profile.priorSencoMonths > NEW_TO_ROLE_MAX_PRIOR_MONTHS) return { status: 'not-required' };
   if (!profile.appointedOn) return { status: 'unknown', missing: 'appointed_on' };
   const deadline = qualificationDeadline(profile.appointedOn);
-  if (q === 'npq-enrolled') return today > deadline ? { status: 'overdue', deadline, nasencoDoesNotCount } : { status: 'in-progress', via: 'npq', deadline };
+  if (q === 'npq-enrolled')
+    return today > deadline ? { status: 'overdue', deadline, nasencoDoesNotCount } : { status: 'in-progress', via: 'npq', deadline };
   if (q === 'nasenco-enrolled') {
     const started = profile.qualificationStartedOn;
     if (!started) return { status: 'unknown', missing: 'qualification_dates' };
     const nasencoDeadline = deadline < NASENCO_COMPLETE_BY ? deadline : NASENCO_COMPLETE_BY;
-    if (started < NPQ_REPLACED_NASENCO_ON && today <= nasencoDeadline) return { status: 'in-progress', via: 'nasenco', deadline: nasencoDeadline };
+    if (started < NPQ_REPLACED_NASENCO_ON && today <= nasencoDeadline)
+      return { status: 'in-progress', via: 'nasenco', deadline: nasencoDeadline };
     nasencoDoesNotCount = true;
   }
   if (today > deadline) return { status: 'overdue', deadline, nasencoDoesNotCount };

@@ -164,7 +164,14 @@ export interface AuditTrail {
 export interface PersonalData {
   person: Person;
   schoolName: string | null;
-  identities: Array<{ platform: Platform; userId: string; email: string | null; displayName: string | null; lastSeenAt: Date; reachable: boolean }>;
+  identities: Array<{
+    platform: Platform;
+    userId: string;
+    email: string | null;
+    displayName: string | null;
+    lastSeenAt: Date;
+    reachable: boolean;
+  }>;
   requests: Array<{ kind: string; status: string; createdAt: Date }>;
   auditEntriesAboutOrBy: number;
 }
@@ -176,7 +183,12 @@ export interface PrivacyRepo {
    * roles cleared, chat identities (ids, emails, conversation references) and conversation
    * state deleted. The row stays as an anonymous id so counts and the audit trail hold.
    */
-  erase(trustId: string, personId: string, decide: { requestId: string; deciderId: string | null }, audit: AuditEntryInput[]): Promise<Result<void, 'conflict'>>;
+  erase(
+    trustId: string,
+    personId: string,
+    decide: { requestId: string; deciderId: string | null },
+    audit: AuditEntryInput[],
+  ): Promise<Result<void, 'conflict'>>;
 }
 
 /** Sends a proactive message to people (through the delivery outbox). */

@@ -2,7 +2,16 @@ import type { Prisma } from '@prisma/client';
 import type { ApprovalRepo, ApprovalRequest, JoinDetails } from '../core/roster-port';
 import type { Db } from './database';
 
-const select = { id: true, trustId: true, kind: true, identityId: true, personId: true, data: true, status: true, createdAt: true } as const;
+const select = {
+  id: true,
+  trustId: true,
+  kind: true,
+  identityId: true,
+  personId: true,
+  data: true,
+  status: true,
+  createdAt: true,
+} as const;
 type Row = Prisma.ApprovalRequestGetPayload<{ select: typeof select }>;
 
 /** Join and erasure requests waiting for a SEND leader. */
@@ -29,7 +38,12 @@ export class PrismaApprovalRepo implements ApprovalRepo {
   }
 
   async pending(trustId: string): Promise<ApprovalRequest[]> {
-    const rows = await this.db.approvalRequest.findMany({ where: { trustId, status: 'pending' }, select, orderBy: { createdAt: 'asc' }, take: 50 });
+    const rows = await this.db.approvalRequest.findMany({
+      where: { trustId, status: 'pending' },
+      select,
+      orderBy: { createdAt: 'asc' },
+      take: 50,
+    });
     return rows.map(toRequest);
   }
 

@@ -13,12 +13,15 @@ export class PrismaAuditTrail implements AuditTrail {
       select: { at: true, actorId: true, action: true, subject: true, details: true },
     });
     const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
-    const people = await this.db.person.findMany({ where: { id: { in: actorIds }, trustId, erasedAt: null }, select: { id: true, name: true } });
+    const people = await this.db.person.findMany({
+      where: { id: { in: actorIds }, trustId, erasedAt: null },
+      select: { id: true, name: true },
+    });
     const names = new Map(people.map((p) => [p.id, p.name]));
     return rows.map((r) => ({
       at: r.at,
       actorId: r.actorId,
-      actorName: r.actorId ? names.get(r.actorId) ?? null : null,
+      actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
       action: r.action,
       subject: r.subject,
       details: (r.details as Record<string, unknown> | null) ?? null,

@@ -27,17 +27,44 @@ import { fail, ok, type Result } from '../core/result';
 import type { Db } from './database';
 
 const roundSelect = {
-  id: true, trustId: true, year: true, term: true, half: true, cadence: true, checklistVersion: true, status: true,
-  opensAt: true, closesAt: true, rule: true, createdBy: true, openedAt: true, closedAt: true,
+  id: true,
+  trustId: true,
+  year: true,
+  term: true,
+  half: true,
+  cadence: true,
+  checklistVersion: true,
+  status: true,
+  opensAt: true,
+  closesAt: true,
+  rule: true,
+  createdBy: true,
+  openedAt: true,
+  closedAt: true,
 } satisfies Prisma.CheckinRoundSelect;
 
 const checkinSelect = {
-  id: true, roundId: true, trustId: true, schoolId: true, sencoIds: true, itemIds: true, prefill: true, completedAt: true,
+  id: true,
+  roundId: true,
+  trustId: true,
+  schoolId: true,
+  sencoIds: true,
+  itemIds: true,
+  prefill: true,
+  completedAt: true,
 } satisfies Prisma.SchoolCheckinSelect;
 
 const answerSelect = {
-  checkinId: true, itemId: true, checklistVersion: true, value: true, note: true, followUpHelp: true, followUpBy: true,
-  source: true, answeredBy: true, answeredAt: true,
+  checkinId: true,
+  itemId: true,
+  checklistVersion: true,
+  value: true,
+  note: true,
+  followUpHelp: true,
+  followUpBy: true,
+  source: true,
+  answeredBy: true,
+  answeredAt: true,
 } satisfies Prisma.CheckinAnswerSelect;
 
 type RoundRow = Prisma.CheckinRoundGetPayload<{ select: typeof roundSelect }>;
@@ -50,24 +77,46 @@ function periodOf(row: { year: string; term: string; half: number }): RoundPerio
 
 function toRound(row: RoundRow): CheckinRound {
   return {
-    id: row.id, trustId: row.trustId, period: periodOf(row), cadence: row.cadence as Cadence, checklistVersion: row.checklistVersion,
-    status: row.status as RoundStatus, opensAt: row.opensAt, closesAt: row.closesAt, rule: row.rule, createdBy: row.createdBy,
-    openedAt: row.openedAt, closedAt: row.closedAt,
+    id: row.id,
+    trustId: row.trustId,
+    period: periodOf(row),
+    cadence: row.cadence as Cadence,
+    checklistVersion: row.checklistVersion,
+    status: row.status as RoundStatus,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    rule: row.rule,
+    createdBy: row.createdBy,
+    openedAt: row.openedAt,
+    closedAt: row.closedAt,
   };
 }
 
 function toCheckin(row: CheckinRow): SchoolCheckin {
   return {
-    id: row.id, roundId: row.roundId, trustId: row.trustId, schoolId: row.schoolId, sencoIds: row.sencoIds, itemIds: row.itemIds,
-    prefill: (row.prefill ?? {}) as unknown as Record<string, Prefill>, completedAt: row.completedAt,
+    id: row.id,
+    roundId: row.roundId,
+    trustId: row.trustId,
+    schoolId: row.schoolId,
+    sencoIds: row.sencoIds,
+    itemIds: row.itemIds,
+    prefill: (row.prefill ?? {}) as unknown as Record<string, Prefill>,
+    completedAt: row.completedAt,
   };
 }
 
 function toAnswer(row: AnswerRow): CheckinAnswer {
   const followUp = row.followUpHelp !== null || row.followUpBy !== null ? { help: row.followUpHelp ?? '', by: row.followUpBy } : null;
   return {
-    checkinId: row.checkinId, itemId: row.itemId, checklistVersion: row.checklistVersion, value: row.value, note: row.note, followUp,
-    source: row.source === 'unchanged' ? 'unchanged' : 'answered', answeredBy: row.answeredBy, answeredAt: row.answeredAt,
+    checkinId: row.checkinId,
+    itemId: row.itemId,
+    checklistVersion: row.checklistVersion,
+    value: row.value,
+    note: row.note,
+    followUp,
+    source: row.source === 'unchanged' ? 'unchanged' : 'answered',
+    answeredBy: row.answeredBy,
+    answeredAt: row.answeredAt,
   };
 }
 
@@ -88,12 +137,19 @@ export class PrismaCheckinRepo implements CheckinRepo {
   constructor(private readonly db: Db) {}
 
   async checklist(trustId: string): Promise<Checklist> {
-    const row = await this.db.checklistVersion.findFirst({ where: { trustId }, orderBy: { version: 'desc' }, select: { base: true, version: true, items: true, note: true } });
+    const row = await this.db.checklistVersion.findFirst({
+      where: { trustId },
+      orderBy: { version: 'desc' },
+      select: { base: true, version: true, items: true, note: true },
+    });
     return row ? toChecklist(row) : CHECKLIST_V1;
   }
 
   async checklistVersion(trustId: string, version: number): Promise<Checklist | null> {
-    const row = await this.db.checklistVersion.findUnique({ where: { trustId_version: { trustId, version } }, select: { base: true, version: true, items: true, note: true } });
+    const row = await this.db.checklistVersion.findUnique({
+      where: { trustId_version: { trustId, version } },
+      select: { base: true, version: true, items: true, note: true },
+    });
     if (row) return toChecklist(row);
     return version === 1 ? CHECKLIST_V1 : null;
   }
@@ -103,7 +159,14 @@ export class PrismaCheckinRepo implements CheckinRepo {
       await this.db.$transaction([
         this.storeDefault(trustId),
         this.db.checklistVersion.create({
-          data: { trustId, version: checklist.version, base: checklist.base, items: checklist.items as unknown as Prisma.InputJsonValue, note: checklist.note, createdBy },
+          data: {
+            trustId,
+            version: checklist.version,
+            base: checklist.base,
+            items: checklist.items as unknown as Prisma.InputJsonValue,
+            note: checklist.note,
+            createdBy,
+          },
         }),
       ]);
       return ok(undefined);
@@ -116,7 +179,15 @@ export class PrismaCheckinRepo implements CheckinRepo {
   /** Version 1 is stored on first use, so history never depends on the shipped code. */
   private storeDefault(trustId: string) {
     return this.db.checklistVersion.createMany({
-      data: [{ trustId, version: 1, base: CHECKLIST_V1.base, items: CHECKLIST_V1.items as unknown as Prisma.InputJsonValue, note: CHECKLIST_V1.note }],
+      data: [
+        {
+          trustId,
+          version: 1,
+          base: CHECKLIST_V1.base,
+          items: CHECKLIST_V1.items as unknown as Prisma.InputJsonValue,
+          note: CHECKLIST_V1.note,
+        },
+      ],
       skipDuplicates: true,
     });
   }
@@ -136,8 +207,16 @@ export class PrismaCheckinRepo implements CheckinRepo {
       const latest = await this.checklist(round.trustId);
       const row = await this.db.checkinRound.create({
         data: {
-          trustId: round.trustId, year: round.period.year, term: round.period.term, half: round.period.half ?? 0, cadence: round.cadence,
-          checklistVersion: latest.version, status: 'scheduled', opensAt: round.opensAt, closesAt: round.closesAt, rule: round.rule,
+          trustId: round.trustId,
+          year: round.period.year,
+          term: round.period.term,
+          half: round.period.half ?? 0,
+          cadence: round.cadence,
+          checklistVersion: latest.version,
+          status: 'scheduled',
+          opensAt: round.opensAt,
+          closesAt: round.closesAt,
+          rule: round.rule,
           createdBy: round.createdBy,
         },
         select: roundSelect,
@@ -149,15 +228,29 @@ export class PrismaCheckinRepo implements CheckinRepo {
     }
   }
 
-  async openRound(trustId: string, roundId: string, checklistVersion: number, checkins: readonly NewSchoolCheckin[], at: Date): Promise<boolean> {
+  async openRound(
+    trustId: string,
+    roundId: string,
+    checklistVersion: number,
+    checkins: readonly NewSchoolCheckin[],
+    at: Date,
+  ): Promise<boolean> {
     await this.storeDefault(trustId);
     return this.db.$transaction(async (tx) => {
-      const opened = await tx.checkinRound.updateMany({ where: { id: roundId, trustId, status: 'scheduled' }, data: { status: 'open', openedAt: at, checklistVersion } });
+      const opened = await tx.checkinRound.updateMany({
+        where: { id: roundId, trustId, status: 'scheduled' },
+        data: { status: 'open', openedAt: at, checklistVersion },
+      });
       if (opened.count === 0) return false;
       if (checkins.length > 0) {
         await tx.schoolCheckin.createMany({
           data: checkins.map((c) => ({
-            roundId, trustId, schoolId: c.schoolId, sencoIds: [...c.sencoIds], itemIds: [...c.itemIds], prefill: c.prefill as unknown as Prisma.InputJsonValue,
+            roundId,
+            trustId,
+            schoolId: c.schoolId,
+            sencoIds: [...c.sencoIds],
+            itemIds: [...c.itemIds],
+            prefill: c.prefill as unknown as Prisma.InputJsonValue,
           })),
           skipDuplicates: true,
         });
@@ -167,7 +260,10 @@ export class PrismaCheckinRepo implements CheckinRepo {
   }
 
   async closeRound(trustId: string, roundId: string, at: Date): Promise<boolean> {
-    const closed = await this.db.checkinRound.updateMany({ where: { id: roundId, trustId, status: 'open' }, data: { status: 'closed', closedAt: at } });
+    const closed = await this.db.checkinRound.updateMany({
+      where: { id: roundId, trustId, status: 'open' },
+      data: { status: 'closed', closedAt: at },
+    });
     return closed.count > 0;
   }
 
@@ -189,7 +285,10 @@ export class PrismaCheckinRepo implements CheckinRepo {
   async roundsDue(event: 'open' | 'close', from: Date, upTo: Date): Promise<CheckinRound[]> {
     const window = { gt: from, lte: upTo };
     const rows = await this.db.checkinRound.findMany({
-      where: event === 'open' ? { status: { in: ['scheduled', 'open'] }, opensAt: window } : { status: { in: ['open', 'closed'] }, closesAt: window },
+      where:
+        event === 'open'
+          ? { status: { in: ['scheduled', 'open'] }, opensAt: window }
+          : { status: { in: ['open', 'closed'] }, closesAt: window },
       orderBy: { id: 'asc' },
       select: roundSelect,
     });
@@ -207,7 +306,10 @@ export class PrismaCheckinRepo implements CheckinRepo {
   }
 
   async getCheckin(trustId: string, checkinId: string): Promise<CheckinWithRound | null> {
-    const row = await this.db.schoolCheckin.findFirst({ where: { id: checkinId, trustId }, select: { ...checkinSelect, round: { select: roundSelect } } });
+    const row = await this.db.schoolCheckin.findFirst({
+      where: { id: checkinId, trustId },
+      select: { ...checkinSelect, round: { select: roundSelect } },
+    });
     return row ? { checkin: toCheckin(row), round: toRound(row.round) } : null;
   }
 
@@ -222,18 +324,29 @@ export class PrismaCheckinRepo implements CheckinRepo {
   }
 
   async answers(trustId: string, checkinId: string): Promise<CheckinAnswer[]> {
-    const rows = await this.db.checkinAnswer.findMany({ where: { checkinId, checkin: { trustId } }, orderBy: { answeredAt: 'asc' }, select: answerSelect });
+    const rows = await this.db.checkinAnswer.findMany({
+      where: { checkinId, checkin: { trustId } },
+      orderBy: { answeredAt: 'asc' },
+      select: answerSelect,
+    });
     return rows.map(toAnswer);
   }
 
   async answersOfRound(trustId: string, roundId: string): Promise<CheckinAnswer[]> {
-    const rows = await this.db.checkinAnswer.findMany({ where: { checkin: { trustId, roundId } }, orderBy: [{ checkinId: 'asc' }, { answeredAt: 'asc' }], select: answerSelect });
+    const rows = await this.db.checkinAnswer.findMany({
+      where: { checkin: { trustId, roundId } },
+      orderBy: [{ checkinId: 'asc' }, { answeredAt: 'asc' }],
+      select: answerSelect,
+    });
     return rows.map(toAnswer);
   }
 
   /** The check-in's item list when it exists in the trust and its round is open. */
   private async openItems(trustId: string, checkinId: string): Promise<Result<string[], SaveAnswerError>> {
-    const row = await this.db.schoolCheckin.findFirst({ where: { id: checkinId, trustId }, select: { itemIds: true, round: { select: { status: true } } } });
+    const row = await this.db.schoolCheckin.findFirst({
+      where: { id: checkinId, trustId },
+      select: { itemIds: true, round: { select: { status: true } } },
+    });
     if (!row) return fail('not-found');
     if (row.round.status !== 'open') return fail('closed');
     return ok(row.itemIds);
@@ -241,7 +354,8 @@ export class PrismaCheckinRepo implements CheckinRepo {
 
   private async markCompleteIfDone(checkinId: string, itemIds: readonly string[], at: Date): Promise<void> {
     const answered = await this.db.checkinAnswer.count({ where: { checkinId, itemId: { in: [...itemIds] } } });
-    if (answered >= itemIds.length) await this.db.schoolCheckin.updateMany({ where: { id: checkinId, completedAt: null }, data: { completedAt: at } });
+    if (answered >= itemIds.length)
+      await this.db.schoolCheckin.updateMany({ where: { id: checkinId, completedAt: null }, data: { completedAt: at } });
   }
 
   async saveAnswer(trustId: string, answer: CheckinAnswer): Promise<Result<SaveAnswerOutcome, SaveAnswerError>> {
@@ -251,8 +365,14 @@ export class PrismaCheckinRepo implements CheckinRepo {
     const existing = await this.db.checkinAnswer.findUnique({ where, select: { value: true, note: true } });
     if (existing && existing.value === answer.value && existing.note === answer.note) return ok('unchanged');
     const fields = {
-      checklistVersion: answer.checklistVersion, value: answer.value, note: answer.note, source: answer.source, answeredBy: answer.answeredBy,
-      answeredAt: answer.answeredAt, followUpHelp: answer.followUp?.help ?? null, followUpBy: answer.followUp?.by ?? null,
+      checklistVersion: answer.checklistVersion,
+      value: answer.value,
+      note: answer.note,
+      source: answer.source,
+      answeredBy: answer.answeredBy,
+      answeredAt: answer.answeredAt,
+      followUpHelp: answer.followUp?.help ?? null,
+      followUpBy: answer.followUp?.by ?? null,
     };
     let outcome: SaveAnswerOutcome = existing ? 'updated' : 'created';
     if (existing) {
@@ -276,8 +396,16 @@ export class PrismaCheckinRepo implements CheckinRepo {
     if (!items.ok) return items;
     const created = await this.db.checkinAnswer.createMany({
       data: answers.map((a) => ({
-        checkinId, itemId: a.itemId, checklistVersion: a.checklistVersion, value: a.value, note: a.note, source: a.source,
-        answeredBy: a.answeredBy, answeredAt: a.answeredAt, followUpHelp: a.followUp?.help ?? null, followUpBy: a.followUp?.by ?? null,
+        checkinId,
+        itemId: a.itemId,
+        checklistVersion: a.checklistVersion,
+        value: a.value,
+        note: a.note,
+        source: a.source,
+        answeredBy: a.answeredBy,
+        answeredAt: a.answeredAt,
+        followUpHelp: a.followUp?.help ?? null,
+        followUpBy: a.followUp?.by ?? null,
       })),
       skipDuplicates: true,
     });
@@ -286,7 +414,12 @@ export class PrismaCheckinRepo implements CheckinRepo {
     return ok(created.count);
   }
 
-  async setFollowUp(trustId: string, checkinId: string, itemId: string, followUp: FollowUp | null): Promise<Result<void, SaveAnswerError | 'no-answer'>> {
+  async setFollowUp(
+    trustId: string,
+    checkinId: string,
+    itemId: string,
+    followUp: FollowUp | null,
+  ): Promise<Result<void, SaveAnswerError | 'no-answer'>> {
     const items = await this.openItems(trustId, checkinId);
     if (!items.ok) return items;
     const updated = await this.db.checkinAnswer.updateMany({
@@ -299,16 +432,36 @@ export class PrismaCheckinRepo implements CheckinRepo {
   async history(trustId: string, schoolId: string, exceptRoundId: string | null): Promise<PastAnswer[]> {
     const rows = await this.db.checkinAnswer.findMany({
       where: { checkin: { trustId, schoolId, ...(exceptRoundId ? { roundId: { not: exceptRoundId } } : {}) } },
-      select: { itemId: true, value: true, answeredAt: true, checkin: { select: { sencoIds: true, round: { select: { year: true, term: true, half: true } } } } },
+      select: {
+        itemId: true,
+        value: true,
+        answeredAt: true,
+        checkin: { select: { sencoIds: true, round: { select: { year: true, term: true, half: true } } } },
+      },
     });
-    return rows.map((r) => ({ itemId: r.itemId, value: r.value, answeredAt: r.answeredAt, sencoIds: r.checkin.sencoIds, period: periodOf(r.checkin.round) }));
+    return rows.map((r) => ({
+      itemId: r.itemId,
+      value: r.value,
+      answeredAt: r.answeredAt,
+      sencoIds: r.checkin.sencoIds,
+      period: periodOf(r.checkin.round),
+    }));
   }
 
-  async previousCheckin(trustId: string, schoolId: string, roundId: string): Promise<(CheckinWithRound & { answers: CheckinAnswer[] }) | null> {
+  async previousCheckin(
+    trustId: string,
+    schoolId: string,
+    roundId: string,
+  ): Promise<(CheckinWithRound & { answers: CheckinAnswer[] }) | null> {
     const current = await this.db.checkinRound.findFirst({ where: { id: roundId, trustId }, select: { opensAt: true } });
     if (!current) return null;
     const row = await this.db.schoolCheckin.findFirst({
-      where: { trustId, schoolId, roundId: { not: roundId }, round: { status: { in: ['open', 'closed'] }, opensAt: { lt: current.opensAt } } },
+      where: {
+        trustId,
+        schoolId,
+        roundId: { not: roundId },
+        round: { status: { in: ['open', 'closed'] }, opensAt: { lt: current.opensAt } },
+      },
       orderBy: { round: { opensAt: 'desc' } },
       select: { ...checkinSelect, round: { select: roundSelect }, answers: { select: answerSelect } },
     });

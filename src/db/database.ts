@@ -38,7 +38,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   // pglite-prisma-adapter is built against a newer driver-adapter-utils whose types differ
   // only nominally from the 6.19 client's; the runtime protocol is the same (tested).
   const adapter = new PrismaPGlite(pglite) as unknown as ConstructorParameters<typeof PrismaClient>[0] extends infer O
-    ? O extends { adapter?: infer A } ? NonNullable<A> : never
+    ? O extends { adapter?: infer A }
+      ? NonNullable<A>
+      : never
     : never;
   const prisma = new PrismaClient({ adapter });
   return {

@@ -46,7 +46,10 @@ export class PrismaIdentityLinks implements IdentityLinks {
   }
 
   async find(platform: Platform, tenantId: string, userId: string): Promise<IdentityRecord | null> {
-    const row = await this.db.chatIdentity.findUnique({ where: { platform_tenantId_userId: { platform, tenantId, userId } }, select: identitySelect });
+    const row = await this.db.chatIdentity.findUnique({
+      where: { platform_tenantId_userId: { platform, tenantId, userId } },
+      select: identitySelect,
+    });
     return row ? toRecord(row) : null;
   }
 
@@ -63,7 +66,12 @@ export class PrismaIdentityLinks implements IdentityLinks {
     });
     return rows
       .filter((r) => r.personId && r.conversationRef)
-      .map((r) => ({ personId: r.personId!, platform: r.platform as Platform, address: r.conversationRef as ConversationAddress, reachable: r.unreachableAt === null }));
+      .map((r) => ({
+        personId: r.personId!,
+        platform: r.platform as Platform,
+        address: r.conversationRef as ConversationAddress,
+        reachable: r.unreachableAt === null,
+      }));
   }
 
   async trustsOfTenant(platform: Platform, tenantId: string): Promise<string[]> {
@@ -82,6 +90,14 @@ function isDirect(address: ConversationAddress | null): boolean {
   return address.kind === 'reference' || (address.kind === 'slack-user' && typeof address.channel === 'string');
 }
 
-function toRecord(row: { id: string; platform: string; tenantId: string; userId: string; personId: string | null; email: string | null; displayName: string | null }): IdentityRecord {
+function toRecord(row: {
+  id: string;
+  platform: string;
+  tenantId: string;
+  userId: string;
+  personId: string | null;
+  email: string | null;
+  displayName: string | null;
+}): IdentityRecord {
   return { ...row, platform: row.platform as Platform };
 }

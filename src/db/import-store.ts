@@ -29,13 +29,19 @@ export class PrismaImportStore implements ImportStore {
   }
 
   async cancel(trustId: string, id: string): Promise<boolean> {
-    const done = await this.db.rosterImport.updateMany({ where: { id, trustId, status: 'previewed' }, data: { status: 'cancelled', content: null, decidedAt: new Date() } });
+    const done = await this.db.rosterImport.updateMany({
+      where: { id, trustId, status: 'previewed' },
+      data: { status: 'cancelled', content: null, decidedAt: new Date() },
+    });
     return done.count === 1;
   }
 
   /** Previews never confirmed: drop their files after `olderThan` (personal data). */
   async expire(olderThan: Date): Promise<number> {
-    const done = await this.db.rosterImport.updateMany({ where: { status: 'previewed', createdAt: { lt: olderThan } }, data: { status: 'cancelled', content: null, decidedAt: new Date() } });
+    const done = await this.db.rosterImport.updateMany({
+      where: { status: 'previewed', createdAt: { lt: olderThan } },
+      data: { status: 'cancelled', content: null, decidedAt: new Date() },
+    });
     return done.count;
   }
 }

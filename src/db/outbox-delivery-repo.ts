@@ -80,7 +80,10 @@ export class PrismaDeliveryQueue implements DeliveryQueue {
   }
 
   async recoverOwn(worker: string, now: Date, policy: 'flag' | 'resend'): Promise<{ released: number; midSend: string[] }> {
-    const { count } = await this.db.outboxMessage.updateMany({ where: { lockedBy: worker, status: { in: ['queued', 'held'] } }, data: UNLOCK });
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { lockedBy: worker, status: { in: ['queued', 'held'] } },
+      data: UNLOCK,
+    });
     return { released: count, midSend: await this.recoverMidSend(Prisma.sql`"lockedBy" = ${worker}`, now, policy) };
   }
 

@@ -2,20 +2,41 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '@prisma/client';
 import type { Platform } from '../core/model';
 import { systemClock, type Clock } from '../core/ports';
-import { OUTBOX_STATUSES, type EnqueueResult, type Outbox, type OutboxEntry, type OutboxRecord, type OutboxStatus } from '../core/outbox-port';
+import {
+  OUTBOX_STATUSES,
+  type EnqueueResult,
+  type Outbox,
+  type OutboxEntry,
+  type OutboxRecord,
+  type OutboxStatus,
+} from '../core/outbox-port';
 import type { Db } from './database';
 
 /** Rows per INSERT: 12 parameters each stays far below PostgreSQL's 65,535 per statement. */
 const CHUNK = 500;
 
 const RECORD_FIELDS = {
-  key: true, platform: true, personId: true, kind: true, status: true, attempts: true, notBefore: true, lastError: true,
-  lastAttemptAt: true, sentAt: true, settledAt: true, providerId: true, createdAt: true,
+  key: true,
+  platform: true,
+  personId: true,
+  kind: true,
+  status: true,
+  attempts: true,
+  notBefore: true,
+  lastError: true,
+  lastAttemptAt: true,
+  sentAt: true,
+  settledAt: true,
+  providerId: true,
+  createdAt: true,
 } as const;
 
 /** The outbox as flows see it: queue once per key, ask how it went. */
 export class PrismaOutbox implements Outbox {
-  constructor(private readonly db: Db, private readonly clock: Clock = systemClock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async enqueue(entries: readonly OutboxEntry[]): Promise<EnqueueResult> {
     if (entries.length === 0) return { queued: [], duplicates: [] };

@@ -14,23 +14,45 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
   constructor(private readonly db: Db) {}
 
   async personalData(trustId: string, personId: string): Promise<PersonalData | null> {
-    const row = await this.db.person.findFirst({ where: { id: personId, trustId, erasedAt: null }, select: { ...personSelect, school: { select: { name: true } } } });
+    const row = await this.db.person.findFirst({
+      where: { id: personId, trustId, erasedAt: null },
+      select: { ...personSelect, school: { select: { name: true } } },
+    });
     if (!row) return null;
     const [identities, requests, audit] = await Promise.all([
-      this.db.chatIdentity.findMany({ where: { personId }, select: { platform: true, userId: true, email: true, displayName: true, lastSeenAt: true, unreachableAt: true }, orderBy: { createdAt: 'asc' } }),
-      this.db.approvalRequest.findMany({ where: { trustId, OR: [{ personId }, { identity: { personId } }] }, select: { kind: true, status: true, createdAt: true } }),
+      this.db.chatIdentity.findMany({
+        where: { personId },
+        select: { platform: true, userId: true, email: true, displayName: true, lastSeenAt: true, unreachableAt: true },
+        orderBy: { createdAt: 'asc' },
+      }),
+      this.db.approvalRequest.findMany({
+        where: { trustId, OR: [{ personId }, { identity: { personId } }] },
+        select: { kind: true, status: true, createdAt: true },
+      }),
       this.db.auditEntry.count({ where: { trustId, OR: [{ actorId: personId }, { subject: personId }] } }),
     ]);
     return {
       person: toPerson(row),
       schoolName: row.school?.name ?? null,
-      identities: identities.map((i) => ({ platform: i.platform as Platform, userId: i.userId, email: i.email, displayName: i.displayName, lastSeenAt: i.lastSeenAt, reachable: i.unreachableAt === null })),
+      identities: identities.map((i) => ({
+        platform: i.platform as Platform,
+        userId: i.userId,
+        email: i.email,
+        displayName: i.displayName,
+        lastSeenAt: i.lastSeenAt,
+        reachable: i.unreachableAt === null,
+      })),
       requests,
       auditEntriesAboutOrBy: audit,
     };
   }
 
-  async erase(trustId: string, personId: string, d: { requestId: string; deciderId: string | null }, audit: AuditEntryInput[]): Promise<Result<void, 'conflict'>> {
+  async erase(
+    trustId: string,
+    personId: string,
+    d: { requestId: string; deciderId: string | null },
+    audit: AuditEntryInput[],
+  ): Promise<Result<void, 'conflict'>> {
     const outcome = await this.db.$transaction(async (tx) => {
       const decided = await tx.approvalRequest.updateMany({
         where: { id: d.requestId, trustId, personId, kind: 'erase', status: 'pending' },
@@ -47,16 +69,37 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
       // Undelivered messages to them go; delivered ones keep their status (anonymous
       // delivery counts) but lose the address and the text.
       await tx.outboxMessage.deleteMany({ where: { personId, status: { in: ['queued', 'held'] } } });
-      await tx.outboxMessage.updateMany({ where: { personId }, data: { target: {}, content: {} as Prisma.InputJsonValue, lastError: null } });
+      await tx.outboxMessage.updateMany({
+        where: { personId },
+        data: { target: {}, content: {} as Prisma.InputJsonValue, lastError: null },
+      });
       await tx.person.update({
         where: { id: personId },
         data: {
-          name: ERASED_NAME, email: null, schoolId: null, preferredPlatform: null, appointedOn: null, priorSencoMonths: null,
-          qualification: null, qualificationStartedOn: null, qualificationCompletedOn: null, tags: [], pausedUntil: null,
-          archivedAt: now, erasedAt: now,
+          name: ERASED_NAME,
+          email: null,
+          schoolId: null,
+          preferredPlatform: null,
+          appointedOn: null,
+          priorSencoMonths: null,
+          qualification: null,
+          qualificationStartedOn: null,
+          qualificationCompletedOn: null,
+          tags: [],
+          pausedUntil: null,
+          archivedAt: now,
+          erasedAt: now,
         },
       });
-      await tx.auditEntry.createMany({ data: audit.map((a) => ({ trustId: a.trustId, actorId: a.actorId, action: a.action, subject: a.subject ?? null, details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined })) });
+      await tx.auditEntry.createMany({
+        data: audit.map((a) => ({
+          trustId: a.trustId,
+          actorId: a.actorId,
+          action: a.action,
+          subject: a.subject ?? null,
+          details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined,
+        })),
+      });
       return 'done' as const;
     });
     return outcome === 'done' ? ok(undefined) : fail('conflict');

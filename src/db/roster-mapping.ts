@@ -3,13 +3,31 @@ import type { Person, Platform, Qualification, Role, School, SchoolPhase } from 
 
 /** Columns read for a school / a person: repositories return domain types, never rows. */
 export const schoolSelect = {
-  id: true, trustId: true, name: true, phase: true, localAuthority: true, region: true, hasResourceBase: true, archivedAt: true,
+  id: true,
+  trustId: true,
+  name: true,
+  phase: true,
+  localAuthority: true,
+  region: true,
+  hasResourceBase: true,
+  archivedAt: true,
 } satisfies Prisma.SchoolSelect;
 
 export const personSelect = {
-  id: true, trustId: true, name: true, email: true, schoolId: true, preferredPlatform: true,
-  appointedOn: true, priorSencoMonths: true, qualification: true, qualificationStartedOn: true,
-  qualificationCompletedOn: true, tags: true, archivedAt: true, erasedAt: true,
+  id: true,
+  trustId: true,
+  name: true,
+  email: true,
+  schoolId: true,
+  preferredPlatform: true,
+  appointedOn: true,
+  priorSencoMonths: true,
+  qualification: true,
+  qualificationStartedOn: true,
+  qualificationCompletedOn: true,
+  tags: true,
+  archivedAt: true,
+  erasedAt: true,
   roles: { select: { role: true, schoolId: true }, orderBy: { role: 'asc' } },
 } satisfies Prisma.PersonSelect;
 

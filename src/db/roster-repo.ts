@@ -45,7 +45,10 @@ export class PrismaRosterRepo implements RosterRepo {
   }
 
   async findSchoolByName(trustId: string, name: string): Promise<School | null> {
-    const row = await this.db.school.findFirst({ where: { trustId, name: { equals: name.trim(), mode: 'insensitive' } }, select: schoolSelect });
+    const row = await this.db.school.findFirst({
+      where: { trustId, name: { equals: name.trim(), mode: 'insensitive' } },
+      select: schoolSelect,
+    });
     return row ? toSchool(row) : null;
   }
 
@@ -69,26 +72,38 @@ export class PrismaRosterRepo implements RosterRepo {
   }
 
   async findPersonByEmail(trustId: string, email: string): Promise<Person | null> {
-    const row = await this.db.person.findFirst({ where: { trustId, email: email.trim().toLowerCase(), erasedAt: null }, select: personSelect });
+    const row = await this.db.person.findFirst({
+      where: { trustId, email: email.trim().toLowerCase(), erasedAt: null },
+      select: personSelect,
+    });
     return row ? toPerson(row) : null;
   }
 
   async write(trustId: string, w: RosterWrite): Promise<Result<void, WriteError>> {
     try {
-      await this.db.$transaction(async (tx) => {
-        if (w.decide) await decide(tx, trustId, w.decide);
-        if (w.importApplied) await markApplied(tx, trustId, w.importApplied);
-        if (w.trust) await createTrust(tx, trustId, w.trust);
-        for (const school of w.schools ?? []) await writeSchool(tx, trustId, school);
-        for (const person of w.people ?? []) await writePerson(tx, trustId, person);
-        for (const link of w.links ?? []) await linkIdentity(tx, trustId, link);
-        if (w.linkByEmail) await linkByEmail(tx, w.people ?? []);
-        if (w.audit.length) {
-          await tx.auditEntry.createMany({
-            data: w.audit.map((a) => ({ trustId: a.trustId, actorId: a.actorId, action: a.action, subject: a.subject ?? null, details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined })),
-          });
-        }
-      }, { timeout: 60_000, maxWait: 10_000 });
+      await this.db.$transaction(
+        async (tx) => {
+          if (w.decide) await decide(tx, trustId, w.decide);
+          if (w.importApplied) await markApplied(tx, trustId, w.importApplied);
+          if (w.trust) await createTrust(tx, trustId, w.trust);
+          for (const school of w.schools ?? []) await writeSchool(tx, trustId, school);
+          for (const person of w.people ?? []) await writePerson(tx, trustId, person);
+          for (const link of w.links ?? []) await linkIdentity(tx, trustId, link);
+          if (w.linkByEmail) await linkByEmail(tx, w.people ?? []);
+          if (w.audit.length) {
+            await tx.auditEntry.createMany({
+              data: w.audit.map((a) => ({
+                trustId: a.trustId,
+                actorId: a.actorId,
+                action: a.action,
+                subject: a.subject ?? null,
+                details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined,
+              })),
+            });
+          }
+        },
+        { timeout: 60_000, maxWait: 10_000 },
+      );
       return ok(undefined);
     } catch (error) {
       if (error instanceof Abort) return fail(error.reason);
@@ -176,7 +191,9 @@ async function writePerson(tx: Tx, trustId: string, person: PersonRecord): Promi
     await tx.person.create({ data: { id: person.id, trustId, ...data } });
   }
   if (person.roles.length) {
-    await tx.roleAssignment.createMany({ data: person.roles.map((r) => ({ trustId, personId: person.id, role: r.role, schoolId: r.schoolId })) });
+    await tx.roleAssignment.createMany({
+      data: person.roles.map((r) => ({ trustId, personId: person.id, role: r.role, schoolId: r.schoolId })),
+    });
   }
 }
 

@@ -3,10 +3,16 @@ import type { Clock, ConversationState, StateStore } from '../core/ports';
 import type { Db } from './database';
 
 export class PrismaStateStore implements StateStore {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async get(key: string): Promise<ConversationState | null> {
-    const row = await this.db.conversationState.findUnique({ where: { key }, select: { flow: true, step: true, data: true, expiresAt: true } });
+    const row = await this.db.conversationState.findUnique({
+      where: { key },
+      select: { flow: true, step: true, data: true, expiresAt: true },
+    });
     if (!row || row.expiresAt <= this.clock.now()) return null;
     return { flow: row.flow, step: row.step, data: (row.data ?? {}) as Record<string, unknown> };
   }

@@ -28,27 +28,47 @@ function capped(lines: string[]): string {
 function concernLine(c: Concern, labels: SummaryLabels): string {
   const note = c.note ? t('checkin.summary.note', { note: c.note }) : '';
   let followUp = '';
-  if (c.followUp?.help && c.followUp.by) followUp = t('checkin.summary.followUpBy', { help: c.followUp.help, by: formatDate(c.followUp.by) });
+  if (c.followUp?.help && c.followUp.by)
+    followUp = t('checkin.summary.followUpBy', { help: c.followUp.help, by: formatDate(c.followUp.by) });
   else if (c.followUp?.help) followUp = t('checkin.summary.followUp', { help: c.followUp.help });
   else if (c.followUp?.by) followUp = t('checkin.summary.followUpByOnly', { by: formatDate(c.followUp.by) });
-  return t('checkin.summary.concern', { school: c.schoolName, title: labels.title(c.itemId), answer: labels.answer(c.itemId, c.value), note, followUp });
+  return t('checkin.summary.concern', {
+    school: c.schoolName,
+    title: labels.title(c.itemId),
+    answer: labels.answer(c.itemId, c.value),
+    note,
+    followUp,
+  });
 }
 
 function dueLine(d: DueSoon, labels: SummaryLabels): string {
   switch (d.kind) {
     case 'review-date':
-      return t(d.overdue ? 'checkin.summary.due.reviewOverdue' : 'checkin.summary.due.review', { school: d.schoolName, title: labels.title(d.itemId), date: formatDate(d.due) });
+      return t(d.overdue ? 'checkin.summary.due.reviewOverdue' : 'checkin.summary.due.review', {
+        school: d.schoolName,
+        title: labels.title(d.itemId),
+        date: formatDate(d.due),
+      });
     case 'count':
       return t('checkin.summary.due.count', { school: d.schoolName, count: d.count, title: labels.title(d.itemId) });
     case 'qualification':
-      return t(d.overdue ? 'checkin.summary.due.qualificationOverdue' : 'checkin.summary.due.qualification', { school: d.schoolName, senco: d.sencoName, date: formatDate(d.due) });
+      return t(d.overdue ? 'checkin.summary.due.qualificationOverdue' : 'checkin.summary.due.qualification', {
+        school: d.schoolName,
+        senco: d.sencoName,
+        date: formatDate(d.due),
+      });
     case 'enrol':
       return t('checkin.summary.due.enrol', { school: d.schoolName, senco: d.sencoName, date: formatDate(d.appointedOn) });
   }
 }
 
 function section(heading: string, lines: string[], empty: string): Block[] {
-  return lines.length === 0 ? [{ type: 'text', text: `**${heading}**` }, { type: 'text', text: empty, muted: true }] : [{ type: 'text', text: `**${heading}**\n${capped(lines)}` }];
+  return lines.length === 0
+    ? [
+        { type: 'text', text: `**${heading}**` },
+        { type: 'text', text: empty, muted: true },
+      ]
+    : [{ type: 'text', text: `**${heading}**\n${capped(lines)}` }];
 }
 
 function stateOf(row: RoundSummary['completion'][number]): string {
@@ -69,16 +89,36 @@ export function completionTable(summary: Pick<RoundSummary, 'completion'>): Bloc
 export function roundSummaryMessage(summary: RoundSummary, labels: SummaryLabels): OutboundMessage {
   const title = t('checkin.summary.title', { period: labels.period });
   return {
-    summary: t('checkin.summary.summary', { period: labels.period, complete: summary.complete, schools: summary.schools, concerns: summary.concerns.length === 1 ? '1 answer' : `${summary.concerns.length} answers` }),
+    summary: t('checkin.summary.summary', {
+      period: labels.period,
+      complete: summary.complete,
+      schools: summary.schools,
+      concerns: summary.concerns.length === 1 ? '1 answer' : `${summary.concerns.length} answers`,
+    }),
     blocks: [
       { type: 'heading', text: title },
       { type: 'text', text: `**${t('checkin.summary.completion', { complete: summary.complete, schools: summary.schools })}**` },
       completionTable(summary),
-      ...section(t('checkin.summary.concerns', { count: summary.concerns.length }), summary.concerns.map((c) => concernLine(c, labels)), t('checkin.summary.noConcerns')),
-      ...section(t('checkin.summary.dueSoon', { count: summary.dueSoon.length }), summary.dueSoon.map((d) => dueLine(d, labels)), t('checkin.summary.noDueSoon')),
+      ...section(
+        t('checkin.summary.concerns', { count: summary.concerns.length }),
+        summary.concerns.map((c) => concernLine(c, labels)),
+        t('checkin.summary.noConcerns'),
+      ),
+      ...section(
+        t('checkin.summary.dueSoon', { count: summary.dueSoon.length }),
+        summary.dueSoon.map((d) => dueLine(d, labels)),
+        t('checkin.summary.noDueSoon'),
+      ),
       ...section(
         t('checkin.summary.changes', { count: summary.changes.length }),
-        summary.changes.map((c) => t('checkin.summary.change', { school: c.schoolName, title: labels.title(c.itemId), from: labels.answer(c.itemId, c.from), to: labels.answer(c.itemId, c.to) })),
+        summary.changes.map((c) =>
+          t('checkin.summary.change', {
+            school: c.schoolName,
+            title: labels.title(c.itemId),
+            from: labels.answer(c.itemId, c.from),
+            to: labels.answer(c.itemId, c.to),
+          }),
+        ),
         t('checkin.summary.noChanges'),
       ),
     ],

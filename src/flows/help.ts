@@ -7,7 +7,10 @@ import type { Command, Registry } from './registry';
 /** Builds the help reply from the registry, showing only what this person may use. */
 export function helpMessage(registry: Registry, actor: Actor): OutboundMessage {
   const usable = registry.listCommands().filter((c) => isAllowed(actor, c.audience));
-  const blocks: Block[] = [{ type: 'heading', text: t('help.title') }, { type: 'text', text: t('help.intro') }];
+  const blocks: Block[] = [
+    { type: 'heading', text: t('help.title') },
+    { type: 'text', text: t('help.intro') },
+  ];
   blocks.push({ type: 'facts', facts: usable.map((c) => ({ label: c.usage ?? c.id, value: describe(c) })) });
   if (actor.personId === null) blocks.push({ type: 'text', text: t('help.none'), muted: true });
   const summary = `${t('help.title')}: ${usable.map((c) => c.id).join(', ')}`;

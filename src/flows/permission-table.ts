@@ -19,7 +19,9 @@ export interface PermissionRow {
 }
 
 function actorFor(key: 'unlinked' | Role): Pick<Actor, 'roles' | 'personId'> {
-  return key === 'unlinked' ? { personId: null, roles: [] } : { personId: 'p', roles: [{ role: key, schoolId: key === 'senco' ? 's' : null }] };
+  return key === 'unlinked'
+    ? { personId: null, roles: [] }
+    : { personId: 'p', roles: [{ role: key, schoolId: key === 'senco' ? 's' : null }] };
 }
 
 function row(kind: PermissionRow['kind'], name: string, audience: Audience, rule: string | undefined): PermissionRow {
@@ -40,7 +42,14 @@ export function permissionRows(registry: Registry): PermissionRow[] {
 function table(rows: PermissionRow[], first: string): string[] {
   const header = `| ${first} | ${TABLE_COLUMNS.map((c) => c.label).join(' | ')} | Data-level rule |`;
   const rule = `|${' --- |'.repeat(TABLE_COLUMNS.length + 2)}`;
-  return [header, rule, ...rows.map((r) => `| \`${r.name}\` | ${TABLE_COLUMNS.map((c) => (r.allowed[c.key] ? 'yes' : 'no')).join(' | ')} | ${r.rule.replace(/\|/g, '/')} |`)];
+  return [
+    header,
+    rule,
+    ...rows.map(
+      (r) =>
+        `| \`${r.name}\` | ${TABLE_COLUMNS.map((c) => (r.allowed[c.key] ? 'yes' : 'no')).join(' | ')} | ${r.rule.replace(/\|/g, '/')} |`,
+    ),
+  ];
 }
 
 /** docs/permissions.md, generated; a test fails when the file and the registry disagree. */
@@ -54,14 +63,14 @@ export function permissionMarkdown(registry: Registry): string {
     '',
     'Every command, card action and upload is checked on the server, whatever a button said:',
     '',
-    '1. **Role** (this table): the router compares the person\'s roles with the handler\'s',
+    "1. **Role** (this table): the router compares the person's roles with the handler's",
     '   audience before running it. Refused people get a polite reply naming who may do it;',
     '   someone not on any roster is asked who they are instead (and, with no trust yet,',
     '   offered the first-run set-up). Admins may do everything MAT SEND leaders may.',
     '2. **Data** (last column): handlers check the ids in the request against the person — a',
-    '   SENCO reading another school\'s people or saving another person\'s profile is refused',
+    "   SENCO reading another school's people or saving another person's profile is refused",
     '   even with a forged payload.',
-    '3. **Trust**: every query names the person\'s own trust, so an id from another trust',
+    "3. **Trust**: every query names the person's own trust, so an id from another trust",
     '   reads as "not found" and changes nothing (test/integration/roster/isolation.test.ts).',
     '',
     'A person with several roles may do what any of them allows. `yes` means the role passes',
@@ -70,13 +79,19 @@ export function permissionMarkdown(registry: Registry): string {
     '',
     '## Commands',
     '',
-    ...table(rows.filter((r) => r.kind === 'command'), 'Command'),
+    ...table(
+      rows.filter((r) => r.kind === 'command'),
+      'Command',
+    ),
     '',
     '## Card actions and uploads',
     '',
     'Verbs of buttons and forms. `import` (upload) is a CSV file sent in chat.',
     '',
-    ...table(rows.filter((r) => r.kind !== 'command'), 'Action'),
+    ...table(
+      rows.filter((r) => r.kind !== 'command'),
+      'Action',
+    ),
     '',
   ].join('\n');
 }

@@ -3,7 +3,11 @@
  * declared Content-Length over the cap is refused before reading, and the stream is
  * cancelled as soon as the running total passes it. For uploads from Slack and Teams.
  */
-export async function cappedDownload(url: string, maxBytes: number, headers: Record<string, string> = {}): Promise<Uint8Array | 'too-large'> {
+export async function cappedDownload(
+  url: string,
+  maxBytes: number,
+  headers: Record<string, string> = {},
+): Promise<Uint8Array | 'too-large'> {
   const response = await fetch(url, { headers, redirect: 'follow' });
   if (!response.ok || !response.body) throw new Error(`download failed: HTTP ${response.status}`);
   const declared = Number(response.headers.get('content-length'));

@@ -27,10 +27,12 @@ export const checkinMessages = {
 
   // The SENCO's check-in
   'checkin.invite.title': 'Check-in: {period}',
-  'checkin.invite.intro': 'Hello {name}. It is time for the light-touch check-in for **{school}**: {questions}, a couple of minutes. It is for reflection, not inspection: your answers help the trust see where it can help. It is open until {closes}, and I save every answer as you go.',
+  'checkin.invite.intro':
+    'Hello {name}. It is time for the light-touch check-in for **{school}**: {questions}, a couple of minutes. It is for reflection, not inspection: your answers help the trust see where it can help. It is open until {closes}, and I save every answer as you go.',
   'checkin.invite.summary': 'Check-in for {school}: {questions}, open until {closes}',
   'checkin.remind.title': 'A gentle reminder: {period} check-in',
-  'checkin.remind.text': 'The check-in for **{school}** is open until {closes}. When I sent this, {answered} of {total} questions were answered. If you have finished since, thank you, and please ignore this.',
+  'checkin.remind.text':
+    'The check-in for **{school}** is open until {closes}. When I sent this, {answered} of {total} questions were answered. If you have finished since, thank you, and please ignore this.',
   'checkin.remind.summary': 'Reminder: check-in for {school} open until {closes}',
   'checkin.remind.continue': 'Carry on',
   'checkin.progress': '{n} of {total}',
@@ -46,7 +48,7 @@ export const checkinMessages = {
   'checkin.qual.dueEnrol': '{name} must hold it by {deadline}; the NPQ takes 18-22 months, so enrolling by {enrolBy} leaves time',
   'checkin.qual.inProgress': '{name} is studying for it, due by {deadline}',
   'checkin.qual.overdue': '{name} was due to hold it by {deadline}',
-  'checkin.qual.unknown': '{name}\'s appointment date or qualification is not on the roster yet',
+  'checkin.qual.unknown': "{name}'s appointment date or qualification is not on the roster yet",
   'checkin.field.note': 'Note (optional)',
   'checkin.field.notePlaceholder': 'Anything you would like the trust to know',
   'checkin.field.date': 'Date',
@@ -61,11 +63,13 @@ export const checkinMessages = {
   'checkin.button.resume': 'Answer the rest now',
   'checkin.button.start': 'Open',
   'checkin.prefill.heading': 'Same as last time? ({count})',
-  'checkin.prefill.text': 'These should not have changed since last time. If they have not, confirm them all with one tap; otherwise change the ones that differ.',
+  'checkin.prefill.text':
+    'These should not have changed since last time. If they have not, confirm them all with one tap; otherwise change the ones that differ.',
   'checkin.prefill.fromProfile': '{answer} (from the roster)',
   'checkin.prefill.choose': 'Something different?',
   'checkin.followup.heading': 'What would help, and by when?',
-  'checkin.followup.text': 'You answered **{answer}** to "{title}". One question, then we move on: what would help, and by when? Both are optional.',
+  'checkin.followup.text':
+    'You answered **{answer}** to "{title}". One question, then we move on: what would help, and by when? Both are optional.',
   'checkin.followup.help': 'What would help',
   'checkin.followup.helpPlaceholder': 'e.g. time with the educational psychologist, a template, a conversation with the head',
   'checkin.followup.by': 'By when (optional)',
@@ -79,14 +83,15 @@ export const checkinMessages = {
   'checkin.done.text': 'All {total} answers for **{school}** are saved. You can change any of them until {closes}.',
   'checkin.done.summary': 'Check-in for {school} complete',
   'checkin.paused.heading': 'Nearly there',
-  'checkin.paused.text': '{answered} of {total} answered for **{school}**. {remaining} left for later: type **checkin** or press the button before {closes}.',
+  'checkin.paused.text':
+    '{answered} of {total} answered for **{school}**. {remaining} left for later: type **checkin** or press the button before {closes}.',
   'checkin.review.heading': 'Your answers for {school}',
   'checkin.review.unanswered': 'Not answered yet',
   'checkin.choose.heading': 'Which school?',
   'checkin.choose.text': 'You are SENCO of more than one school with a check-in open.',
   'checkin.none': 'There is no check-in open for your school at the moment.',
   'checkin.noneNext': 'There is no check-in open for your school at the moment. The next one opens {opens}.',
-  'checkin.notSenco': 'Check-ins are answered by each school\'s SENCO. As a MAT SEND leader, try **checkin status**.',
+  'checkin.notSenco': "Check-ins are answered by each school's SENCO. As a MAT SEND leader, try **checkin status**.",
 
   // Refusals and bad input
   'checkin.closed': 'The {period} check-in closed on {closed}, so I could not save that. Your earlier answers are kept as they were.',
@@ -103,9 +108,11 @@ export const checkinMessages = {
   'checkin.error.empty': 'I did not get an answer there. Please try again.',
 
   // Leader: rounds
-  'checkin.round.usage': 'Type **checkin round start** to start now, or add a school day and time to schedule it, e.g. **checkin round start Tuesday 15:45**. Add **half-termly** to run a round every half-term instead of every term.',
+  'checkin.round.usage':
+    'Type **checkin round start** to start now, or add a school day and time to schedule it, e.g. **checkin round start Tuesday 15:45**. Add **half-termly** to run a round every half-term instead of every term.',
   'checkin.round.badRule': 'I could not read that schedule: {error}',
-  'checkin.round.noTerm': 'I cannot find a school day ahead in the trust\'s term dates, so I cannot plan a round. Add next year\'s term dates first.',
+  'checkin.round.noTerm':
+    "I cannot find a school day ahead in the trust's term dates, so I cannot plan a round. Add next year's term dates first.",
   'checkin.round.previewTitle': 'Start the {period} check-in?',
   'checkin.round.previewNow': 'Opens now, closes {closes}.',
   'checkin.round.previewScheduled': 'Opens {opens}, closes {closes}.',
@@ -143,13 +150,15 @@ export const checkinMessages = {
   'checkin.status.remind': 'Remind those not finished',
   'checkin.status.close': 'Close now',
   'checkin.remindAll.title': 'Remind {sencos}?',
-  'checkin.remindAll.text': 'A gentle reminder goes to the SENCOs of: {schools}. It is sent in school hours, and snoozes and pauses are respected.',
+  'checkin.remindAll.text':
+    'A gentle reminder goes to the SENCOs of: {schools}. It is sent in school hours, and snoozes and pauses are respected.',
   'checkin.remindAll.confirm': 'Send reminders',
   'checkin.remindAll.none': 'Everyone has finished, so there is nobody to remind.',
   'checkin.remindAll.sent': 'Reminders queued for {sencos}.',
   'checkin.remindAll.already': 'Those SENCOs were already reminded today, so I have not sent another.',
   'checkin.close.title': 'Close the {period} check-in now?',
-  'checkin.close.text': '{complete} of {schools} schools have finished. Answers cannot be changed after closing; you get the summary straight away.',
+  'checkin.close.text':
+    '{complete} of {schools} schools have finished. Answers cannot be changed after closing; you get the summary straight away.',
   'checkin.close.confirm': 'Close and summarise',
   'checkin.close.notOpen': 'That check-in is not open.',
   'checkin.close.nextPlanned': 'The next round ({period}) is planned to open {opens}.',
@@ -196,7 +205,8 @@ export const checkinMessages = {
   'checklist.columns.on': 'On',
   'checklist.on': 'on',
   'checklist.off': 'off',
-  'checklist.help': 'Change it with **checklist off <item>**, **checklist on <item>**, **checklist reword <item> <new question>** or **checklist add [must|should] [date|number] [autumn|spring|summer] <question>**. Each change makes a new version; past answers keep the version they were given under, and rounds already open keep theirs.',
+  'checklist.help':
+    'Change it with **checklist off <item>**, **checklist on <item>**, **checklist reword <item> <new question>** or **checklist add [must|should] [date|number] [autumn|spring|summer] <question>**. Each change makes a new version; past answers keep the version they were given under, and rounds already open keep theirs.',
   'checklist.changed': 'Saved as version {version}: {note}. It applies from the next round.',
   'checklist.error.unknown-item': 'There is no item "{item}". Type **checklist** to see the item names.',
   'checklist.error.already-off': '"{item}" is already switched off.',
@@ -205,6 +215,8 @@ export const checkinMessages = {
   'checklist.error.empty-wording': 'Please give the new question.',
   'checklist.error.wording-too-long': 'That question is too long; please keep it under 300 characters.',
   'checklist.error.too-many-items': 'The checklist has as many items as a light-touch check-in should. Switch one off first.',
-  'checklist.conflict': 'Someone changed the checklist at the same time, so nothing was saved. Type **checklist** to see it, then try again.',
-  'checklist.usage': 'Type **checklist** to see it, or **checklist off <item>**, **checklist on <item>**, **checklist reword <item> <new question>**, **checklist add [must|should] [date|number] [autumn|spring|summer] <question>**.',
+  'checklist.conflict':
+    'Someone changed the checklist at the same time, so nothing was saved. Type **checklist** to see it, then try again.',
+  'checklist.usage':
+    'Type **checklist** to see it, or **checklist off <item>**, **checklist on <item>**, **checklist reword <item> <new question>**, **checklist add [must|should] [date|number] [autumn|spring|summer] <question>**.',
 } as const;

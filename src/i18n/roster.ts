@@ -9,24 +9,29 @@ export const rosterMessages = {
   'notFound.school': 'I could not find a school called "{name}" in your trust. Type **schools** to see them.',
   'notFound.person': 'I could not find "{name}" on your trust\'s roster. Type **people** to see everyone.',
   'notFound.item': 'That is not something I can find in your trust any more. Type **help** to start again.',
-  'conflict': 'Someone changed this at the same time, so nothing was saved. Please try again.',
+  conflict: 'Someone changed this at the same time, so nothing was saved. Please try again.',
 
   // First run and further trusts
   'setup.title': 'Set up your trust',
-  'setup.intro': 'No trust is set up yet. You will be its MAT SEND leader; you can add schools and people next, or import them from a CSV file.',
-  'setup.anotherIntro': 'Add another trust to this installation, with its MAT SEND leader. They are linked when they first write to me, or when I find their email in Teams or Slack.',
+  'setup.intro':
+    'No trust is set up yet. You will be its MAT SEND leader; you can add schools and people next, or import them from a CSV file.',
+  'setup.anotherIntro':
+    'Add another trust to this installation, with its MAT SEND leader. They are linked when they first write to me, or when I find their email in Teams or Slack.',
   'setup.trustName': 'Trust name',
   'setup.yourName': 'Your name',
   'setup.yourEmail': 'Your work email',
-  'setup.leaderName': 'MAT SEND leader\'s name',
-  'setup.leaderEmail': 'MAT SEND leader\'s work email',
+  'setup.leaderName': "MAT SEND leader's name",
+  'setup.leaderEmail': "MAT SEND leader's work email",
   'setup.submit': 'Set up the trust',
-  'setup.done': 'Done: **{trust}** is set up and you are its MAT SEND leader. Next: **school add** or **person add**, or upload a roster CSV (type **import** to see how).',
+  'setup.done':
+    'Done: **{trust}** is set up and you are its MAT SEND leader. Next: **school add** or **person add**, or upload a roster CSV (type **import** to see how).',
   'setup.anotherDone': '**{trust}** is set up with {leader} as its MAT SEND leader.',
-  'setup.notAllowed': 'Only the people named in the ADMIN_EMAILS setting may set up a trust here. Ask whoever runs this bot for your organisation.',
-  'setup.noPlatformEmail': 'I could not read your email address from {platform}, so I cannot check that you may set up a trust. Ask whoever runs this bot to check your account\'s email.',
+  'setup.notAllowed':
+    'Only the people named in the ADMIN_EMAILS setting may set up a trust here. Ask whoever runs this bot for your organisation.',
+  'setup.noPlatformEmail':
+    "I could not read your email address from {platform}, so I cannot check that you may set up a trust. Ask whoever runs this bot to check your account's email.",
   'setup.duplicate': 'There is already a trust called "{trust}". Choose another name.',
-  'setup.alreadyLinked': 'You are already on a trust\'s roster, so you cannot be the leader of a new one from this account.',
+  'setup.alreadyLinked': "You are already on a trust's roster, so you cannot be the leader of a new one from this account.",
   'setup.badEmail': '"{email}" is not an email address.',
   'setup.notSetUp': 'This bot has not been set up yet. Ask whoever runs it for your organisation to set up your trust.',
 
@@ -35,14 +40,15 @@ export const rosterMessages = {
   'join.intro': 'I do not know who you are yet, so I cannot do that. Tell me, and a MAT SEND leader will approve you with one tap.',
   'join.name': 'Your name',
   'join.email': 'Your work email',
-  'join.trust': 'Your trust\'s name',
+  'join.trust': "Your trust's name",
   'join.school': 'Your school',
-  'join.schoolName': 'Your school\'s name (leave blank if you work for the trust centrally)',
+  'join.schoolName': "Your school's name (leave blank if you work for the trust centrally)",
   'join.trustWide': 'None: I work for the trust centrally',
   'join.role': 'Your role',
   'join.submit': 'Ask to join',
-  'join.sent': 'Thank you. I have asked {trust}\'s MAT SEND leader to approve you; I will be ready for you once they have.',
-  'join.sentNoNotify': 'Thank you. Your request is waiting for {trust}\'s MAT SEND leader: they will see it next time they type **requests**.',
+  'join.sent': "Thank you. I have asked {trust}'s MAT SEND leader to approve you; I will be ready for you once they have.",
+  'join.sentNoNotify':
+    "Thank you. Your request is waiting for {trust}'s MAT SEND leader: they will see it next time they type **requests**.",
   'join.pending': 'Your request to join {trust} is waiting for a MAT SEND leader to approve it (asked on {date}).',
   'join.unknownTrust': 'I could not find a trust called "{trust}". Check its exact name with your MAT SEND leader.',
   'join.unknownSchool': 'I could not find that school in {trust}. Check its name, or leave it blank if you work for the trust centrally.',
@@ -57,7 +63,8 @@ export const rosterMessages = {
   'join.reject': 'Reject',
   'join.approved': 'Approved: {name} is on the roster and linked to their {platform} account.',
   'join.rejected': 'Rejected. Nothing was added to the roster.',
-  'join.welcome': 'Welcome to {trust}\'s SENCO network, {name}. Type **help** to see what you can do, and **profile** to fill in your SENCO profile.',
+  'join.welcome':
+    "Welcome to {trust}'s SENCO network, {name}. Type **help** to see what you can do, and **profile** to fill in your SENCO profile.",
   'join.decided': 'That request has already been dealt with.',
   'join.identityGone': 'The person who asked no longer has a chat account I know, so there is nothing to approve.',
   'join.archived': 'That email belongs to an archived person. Restore them first with **person restore**.',
@@ -90,13 +97,14 @@ export const rosterMessages = {
   'school.pick.next': 'Next',
   'school.saved': 'Saved **{school}** ({phase}).',
   'school.duplicate': 'There is already a school called "{school}" in your trust.',
-  'school.archiveConfirm': 'Archive **{school}**? Its people stay on the roster; it stops appearing in lists, check-ins and digests. You can restore it later.',
+  'school.archiveConfirm':
+    'Archive **{school}**? Its people stay on the roster; it stops appearing in lists, check-ins and digests. You can restore it later.',
   'school.archiveButton': 'Archive {school}',
   'school.restoreButton': 'Restore {school}',
   'school.archived': 'Archived **{school}**.',
   'school.restored': 'Restored **{school}**.',
   'school.badPhase': 'Choose a phase: {phases}.',
-  'school.usage': 'Type the school\'s name too, for example **{example}**.',
+  'school.usage': "Type the school's name too, for example **{example}**.",
 
   // People
   'people.title': 'People in {trust}',
@@ -127,12 +135,14 @@ export const rosterMessages = {
   'person.pick.field': 'Person',
   'person.saved': 'Saved **{name}** ({roles}{school}).',
   'person.savedReach': '{name} is reachable on {platforms}.',
-  'person.savedNoReach': 'I cannot message {name} yet: they are linked when they first write to me, or when I find their email in Teams or Slack.',
+  'person.savedNoReach':
+    'I cannot message {name} yet: they are linked when they first write to me, or when I find their email in Teams or Slack.',
   'person.duplicate': 'Someone in your trust already has the email {email}.',
   'person.schoolRequired': 'A SENCO needs a school.',
-  'person.unknownSchool': 'That school is not one of your trust\'s active schools.',
+  'person.unknownSchool': "That school is not one of your trust's active schools.",
   'person.lastLeader': 'That would leave the trust without a MAT SEND leader or administrator. Give the role to someone else first.',
-  'person.archiveConfirm': 'Archive **{name}**? They lose access and stop getting messages; their history stays. You can restore them later.',
+  'person.archiveConfirm':
+    'Archive **{name}**? They lose access and stop getting messages; their history stays. You can restore them later.',
   'person.archiveButton': 'Archive {name}',
   'person.restoreButton': 'Restore {name}',
   'person.archived': 'Archived **{name}**.',
@@ -170,7 +180,8 @@ export const rosterMessages = {
   'qs.not-required': 'Not required again: more than 12 months as a SENCO before this appointment.',
   'qs.unknown.appointed_on': 'Add the appointment date to see the qualification deadline.',
   'qs.unknown.prior_service': 'Add the years as a SENCO before, to see whether the 3-year deadline applies.',
-  'qs.unknown.qualification_dates': 'Add the qualification\'s start and completion dates: a NASENCO counts only if started before 1 September 2024 and completed by 1 September 2027.',
+  'qs.unknown.qualification_dates':
+    "Add the qualification's start and completion dates: a NASENCO counts only if started before 1 September 2024 and completed by 1 September 2027.",
   'qs.in-progress': 'On course; must be completed by {deadline}.',
   'qs.due': 'Must hold the NPQ for SENCOs by {deadline}. The NPQ takes 18 to 22 months: enrol by {enrolBy}.',
   'qs.dueLate': 'Must hold the NPQ for SENCOs by {deadline}, and is not enrolled yet: enrol now, as the NPQ takes 18 to 22 months.',
@@ -179,8 +190,10 @@ export const rosterMessages = {
 
   // Import
   'import.title': 'Import schools and people from a CSV file',
-  'import.howto': 'Drag a CSV file into this chat (in Slack: a direct message with me). I show a preview first, and change nothing until you press **Apply**. The whole file is applied or none of it.',
-  'import.columns': 'Schools file: **name, phase** (required), local_authority, region, resource_base (yes/no), status (active/archived).\nPeople file: **name, email, role** (required), school, appointed_on, prior_senco_years, qualification, qualification_started_on, qualification_completed_on, tags, status.\nOne combined file: add a **type** column (school or person). Dates as 2025-09-01 or 01/09/2025. Full guide: docs/roster-import.md.',
+  'import.howto':
+    'Drag a CSV file into this chat (in Slack: a direct message with me). I show a preview first, and change nothing until you press **Apply**. The whole file is applied or none of it.',
+  'import.columns':
+    'Schools file: **name, phase** (required), local_authority, region, resource_base (yes/no), status (active/archived).\nPeople file: **name, email, role** (required), school, appointed_on, prior_senco_years, qualification, qualification_started_on, qualification_completed_on, tags, status.\nOne combined file: add a **type** column (school or person). Dates as 2025-09-01 or 01/09/2025. Full guide: docs/roster-import.md.',
   'import.example': 'Example (people): name,email,role,school\nAnn Lee,ann.lee@oak.sch.uk,senco,Oak Primary',
   'import.previewTitle': 'Import preview: {file}',
   'import.counts.schools': 'Schools',
@@ -217,7 +230,8 @@ export const rosterMessages = {
   'csv.no-rows': 'there is a header but no rows',
   'csv.unterminated-quote': 'a quote (") opens here and never closes',
   'csv.bad-quoting': 'a quote (") in the wrong place: put the whole value in quotes and double any quote inside it',
-  'csv.header-unrecognised': 'the first line must be the column names: a schools file has name and phase, a people file has name, email and role, a combined file has type',
+  'csv.header-unrecognised':
+    'the first line must be the column names: a schools file has name and phase, a people file has name, email and role, a combined file has type',
   'csv.header-unknown-column': 'unknown column "{column}" (allowed: {allowed})',
   'csv.header-missing-column': 'required column "{column}" is missing',
   'csv.header-duplicate-column': 'column "{column}" appears twice',
@@ -246,7 +260,8 @@ export const rosterMessages = {
   'reach.summary': '{reachable} of {total} people can be messaged without writing first.',
   'reach.lookup': 'Just looked up {looked} people by email: {linked} found.',
   'reach.lookupFailed': '{failed} lookups failed; try again later.',
-  'reach.missing': 'Not reachable yet: {names}. They are linked when they first write to me, when the bot is added to a team they are in (Teams), or when I find their email (Slack).',
+  'reach.missing':
+    'Not reachable yet: {names}. They are linked when they first write to me, when the bot is added to a team they are in (Teams), or when I find their email (Slack).',
   'reach.all': 'Everyone on the roster is reachable.',
   'requests.title': 'Waiting for you',
   'requests.none': 'No requests are waiting.',
@@ -269,14 +284,15 @@ export const rosterMessages = {
   'mydata.accounts': 'Chat accounts',
   'mydata.requests': 'Requests',
   'mydata.auditCount': 'Audit entries by or about you',
-  'erase.confirm': 'Erasing removes your name, email, SENCO profile, roles and chat accounts from the bot, and you lose access. Anonymous counts stay, and the audit log keeps only an anonymous id. A MAT SEND leader confirms it. Go ahead?',
+  'erase.confirm':
+    'Erasing removes your name, email, SENCO profile, roles and chat accounts from the bot, and you lose access. Anonymous counts stay, and the audit log keeps only an anonymous id. A MAT SEND leader confirms it. Go ahead?',
   'erase.yes': 'Yes, ask for erasure',
   'erase.asked': 'Done: I have asked your MAT SEND leader to confirm the erasure. You can keep using the bot until then.',
   'erase.askedNoNotify': 'Done: your request is waiting for your MAT SEND leader, who will see it next time they type **requests**.',
   'erase.alreadyAsked': 'You already asked on {date}; it is waiting for a MAT SEND leader.',
   'erase.approve': 'Erase their data',
   'erase.keep': 'Do not erase',
-  'erase.done': 'Erased: the person\'s personal data has been removed. Anonymous counts and an anonymous audit trail remain.',
+  'erase.done': "Erased: the person's personal data has been removed. Anonymous counts and an anonymous audit trail remain.",
   'erase.refused': 'Erasure refused; nothing was removed. Please tell the person why.',
   'erase.ownRequest': 'Another MAT SEND leader or administrator must confirm your own erasure.',
 } as const;

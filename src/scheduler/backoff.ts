@@ -34,7 +34,12 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
  * @param retryAfterMs the platform's Retry-After, if it sent one
  * @param random a number in [0, 1)
  */
-export function nextRetry(attempts: number, retryAfterMs: number | null, random: () => number, policy: BackoffPolicy = DEFAULT_BACKOFF): RetryDecision {
+export function nextRetry(
+  attempts: number,
+  retryAfterMs: number | null,
+  random: () => number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): RetryDecision {
   if (!Number.isInteger(attempts) || attempts < 1) throw new Error(`attempts must be a whole number >= 1, got ${attempts}`);
   if (attempts >= policy.maxAttempts) return { retry: false };
   const cap = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempts - 1));

@@ -78,7 +78,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   const policy = options.onUncertain ?? 'flag';
   const reportMidSend = (keys: string[]) => {
-    if (keys.length > 0) logger.warn('outbox rows left mid-send by a stopped worker', { policy, keys: keys.slice(0, 20), count: keys.length });
+    if (keys.length > 0)
+      logger.warn('outbox rows left mid-send by a stopped worker', { policy, keys: keys.slice(0, 20), count: keys.length });
   };
   const recover = async (now: Date): Promise<string[]> => {
     const keys = await options.queue.recoverStale(now, policy);
@@ -94,7 +95,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     },
     (error) => logger.error('outbox start-up recovery failed', { error: String(error) }),
   );
-  const tick = (now: Date) => runTick(now, { claims: options.claims, sources, by: options.instanceId, logger, takeoverAfterMs: options.takeoverAfterMs ?? DEFAULT_TAKEOVER_MS });
+  const tick = (now: Date) =>
+    runTick(now, {
+      claims: options.claims,
+      sources,
+      by: options.instanceId,
+      logger,
+      takeoverAfterMs: options.takeoverAfterMs ?? DEFAULT_TAKEOVER_MS,
+    });
 
   let task: ScheduledTask | null = null;
   if (options.cron !== false) {

@@ -83,7 +83,17 @@ export interface DrainReport {
   errors: number;
 }
 
-const emptyReport = (): DrainReport => ({ claimed: 0, sent: 0, retried: 0, failed: 0, unreachable: 0, held: 0, deferred: 0, skipped: 0, errors: 0 });
+const emptyReport = (): DrainReport => ({
+  claimed: 0,
+  sent: 0,
+  retried: 0,
+  failed: 0,
+  unreachable: 0,
+  held: 0,
+  deferred: 0,
+  skipped: 0,
+  errors: 0,
+});
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -181,7 +191,10 @@ export class OutboxWorker {
       await this.slots.run(() => this.attempt(row, report));
     } catch (error) {
       report.errors += 1;
-      this.options.logger.error('outbox delivery failed; the row is retried when its lease ends', { key: row.key, error: String((error as Error)?.stack ?? error) });
+      this.options.logger.error('outbox delivery failed; the row is retried when its lease ends', {
+        key: row.key,
+        error: String((error as Error)?.stack ?? error),
+      });
     }
   }
 
@@ -274,7 +287,12 @@ export class OutboxWorker {
     }
   }
 
-  private async retryOrGiveUp(row: ClaimedMessage, outcome: Extract<SendOutcome, { status: 'retry' }>, now: Date, report: DrainReport): Promise<void> {
+  private async retryOrGiveUp(
+    row: ClaimedMessage,
+    outcome: Extract<SendOutcome, { status: 'retry' }>,
+    now: Date,
+    report: DrainReport,
+  ): Promise<void> {
     const { queue, workerId } = this.options;
     // A 429 throttles the whole bucket (the tenant), not just this row.
     if (outcome.retryAfterMs !== null) this.limiter.pauseUntil(row.bucket, now.getTime() + outcome.retryAfterMs);

@@ -39,7 +39,8 @@ export function decideHold(now: Date, holds: RecipientHolds): HoldDecision {
     reason = 'snoozed';
   }
   const allowed = nextAllowedInstant(earliest, holds.schoolDays, holds.hours ?? DEFAULT_SCHOOL_HOURS);
-  if (allowed === null) return { action: 'hold', until: new Date(earliest.getTime() + RECHECK_WITHOUT_CALENDAR_MS), reason: 'no-school-day-known' };
+  if (allowed === null)
+    return { action: 'hold', until: new Date(earliest.getTime() + RECHECK_WITHOUT_CALENDAR_MS), reason: 'no-school-day-known' };
   if (allowed.getTime() <= now.getTime()) return { action: 'send' };
   return { action: 'hold', until: allowed, reason: reason ?? 'quiet-hours' };
 }

@@ -25,7 +25,9 @@ export function buildSchoolCalendar(stored: StoredTermDates, now: Date): SchoolC
   const defaults = [thisStartYear - 1, thisStartYear, thisStartYear + 1]
     .filter((start) => !labels.has(academicYearLabel(start)))
     .map((start) => defaultAcademicYear(start));
-  const byRule = [thisStartYear - 1, thisStartYear, thisStartYear + 1, thisStartYear + 2].flatMap((y) => englandAndWalesBankHolidaysByRule(y).map((h) => h.date));
+  const byRule = [thisStartYear - 1, thisStartYear, thisStartYear + 1, thisStartYear + 2].flatMap((y) =>
+    englandAndWalesBankHolidaysByRule(y).map((h) => h.date),
+  );
   const bankHolidays = mergeBankHolidays(mergeBankHolidays(DEFAULT_BANK_HOLIDAYS, byRule), stored.extraBankHolidays);
   return new SchoolCalendar({ years: [...trustYears, ...defaults], overrides, bankHolidays });
 }
@@ -35,7 +37,11 @@ const TTL_MS = 10 * 60_000;
 export class SchoolDaysCache implements SchoolDaysSource {
   private readonly entries = new Map<string, { days: SchoolDays; until: number }>();
 
-  constructor(private readonly store: TermDatesStore, private readonly clock: Clock, private readonly logger: Logger) {}
+  constructor(
+    private readonly store: TermDatesStore,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
 
   async forSchool(trustId: string, schoolId: string | null): Promise<SchoolDays> {
     const key = `${trustId}:${schoolId ?? ''}`;

@@ -50,7 +50,9 @@ export async function runTick(now: Date, deps: TickDeps): Promise<TickReport> {
 
 async function runSource(source: DueWorkSource, now: Date, deps: TickDeps, report: TickReport): Promise<void> {
   const from = new Date(now.getTime() - source.lookbackMs);
-  const due = (await source.due(from, now)).filter((o) => o.dueAt.getTime() <= now.getTime()).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  const due = (await source.due(from, now))
+    .filter((o) => o.dueAt.getTime() <= now.getTime())
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   if (due.length === 0) return;
   const finished = await deps.claims.finishedAmong(due.map((o) => o.key));
   for (const occurrence of due) {
@@ -59,9 +61,19 @@ async function runSource(source: DueWorkSource, now: Date, deps: TickDeps, repor
   }
 }
 
-async function runOccurrence(source: DueWorkSource, occurrence: DueOccurrence, now: Date, deps: TickDeps, report: TickReport): Promise<void> {
+async function runOccurrence(
+  source: DueWorkSource,
+  occurrence: DueOccurrence,
+  now: Date,
+  deps: TickDeps,
+  report: TickReport,
+): Promise<void> {
   const { claims, by, logger } = deps;
-  const claimed = await claims.claim(occurrence.key, source.kind, by, { now, dueAt: occurrence.dueAt, takeoverAfterMs: deps.takeoverAfterMs ?? DEFAULT_TAKEOVER_MS });
+  const claimed = await claims.claim(occurrence.key, source.kind, by, {
+    now,
+    dueAt: occurrence.dueAt,
+    takeoverAfterMs: deps.takeoverAfterMs ?? DEFAULT_TAKEOVER_MS,
+  });
   if (!claimed) return;
   if (isStale(source, occurrence.dueAt, now)) {
     await claims.finish(occurrence.key, 'dropped-stale', now);
@@ -76,6 +88,9 @@ async function runOccurrence(source: DueWorkSource, occurrence: DueOccurrence, n
   } catch (error) {
     await claims.abandon(occurrence.key, `error: ${String((error as Error)?.message ?? error)}`);
     report.failed.push(occurrence.key);
-    logger.error('occurrence failed; retried after the takeover lease', { key: occurrence.key, error: String((error as Error)?.stack ?? error) });
+    logger.error('occurrence failed; retried after the takeover lease', {
+      key: occurrence.key,
+      error: String((error as Error)?.stack ?? error),
+    });
   }
 }

@@ -62,11 +62,23 @@ export class FakeSlackApi extends RecordingServer {
         return ok({ url: 'https://fake.slack.com/', team: 'Fake', user: 'senco_bot', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' });
       case 'users.info': {
         const user = this.users.get(args.user ?? '');
-        return user ? ok({ user: { id: user.id, name: user.name, real_name: user.name, profile: { email: user.email, real_name: user.name } } }) : { status: 200, body: { ok: false, error: 'user_not_found' } };
+        return user
+          ? ok({ user: { id: user.id, name: user.name, real_name: user.name, profile: { email: user.email, real_name: user.name } } })
+          : { status: 200, body: { ok: false, error: 'user_not_found' } };
       }
       case 'users.lookupByEmail': {
         const user = [...this.users.values()].find((u) => u.email === args.email);
-        return user ? ok({ user: { id: user.id, team_id: 'T0001', name: user.name, real_name: user.name, profile: { email: user.email, real_name: user.name } } }) : { status: 200, body: { ok: false, error: 'users_not_found' } };
+        return user
+          ? ok({
+              user: {
+                id: user.id,
+                team_id: 'T0001',
+                name: user.name,
+                real_name: user.name,
+                profile: { email: user.email, real_name: user.name },
+              },
+            })
+          : { status: 200, body: { ok: false, error: 'users_not_found' } };
       }
       case 'conversations.open':
         return ok({ channel: { id: `D${String(args.users ?? '').replace(/^U/, '')}` } });

@@ -78,7 +78,9 @@ export class FakeTeamsConnector extends RecordingServer {
     // /v3/conversations/{id}/members/{memberId}
     if (call.method === 'GET' && parts[4] === 'members' && parts[5]) {
       const member = this.members.get(parts[5]);
-      return member ? { status: 200, body: { ...member, userPrincipalName: member.email } } : { status: 404, body: { error: { code: 'MemberNotFound', message: 'not found' } } };
+      return member
+        ? { status: 200, body: { ...member, userPrincipalName: member.email } }
+        : { status: 404, body: { error: { code: 'MemberNotFound', message: 'not found' } } };
     }
     // POST /v3/conversations: open a 1:1 chat
     if (call.method === 'POST' && parts.length === 3 && parts[2] === 'conversations') {

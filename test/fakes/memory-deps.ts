@@ -12,7 +12,16 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
   const states = new Map<string, ConversationState>();
   const audits: AuditEntryInput[] = [];
   const identities: IdentityRepo = {
-    resolve: async (e) => ({ platform: e.platform, tenantId: e.tenantId, userId: e.userId, displayName: e.userName, personId: null, trustId: null, roles: [], ...actor }),
+    resolve: async (e) => ({
+      platform: e.platform,
+      tenantId: e.tenantId,
+      userId: e.userId,
+      displayName: e.userName,
+      personId: null,
+      trustId: null,
+      roles: [],
+      ...actor,
+    }),
   };
   const receiptStore: ReceiptStore = {
     claim: async (key) => (receipts.has(key) ? false : (receipts.add(key), true)),

@@ -1,7 +1,9 @@
 import type { JobClaims } from '../../src/core/due-work-port';
 
 /** JobClaims in memory, with the same takeover rule as the Prisma one. */
-export function memoryJobClaims(): JobClaims & { runs: Map<string, { kind: string; by: string; claimedAt: Date; finishedAt: Date | null; outcome: string | null }> } {
+export function memoryJobClaims(): JobClaims & {
+  runs: Map<string, { kind: string; by: string; claimedAt: Date; finishedAt: Date | null; outcome: string | null }>;
+} {
   const runs = new Map<string, { kind: string; by: string; claimedAt: Date; finishedAt: Date | null; outcome: string | null }>();
   return {
     runs,

@@ -25,7 +25,9 @@ export function memoryOutbox(): Outbox & { entries: Map<string, OutboxEntry & { 
       for (const e of entries.values()) counts[e.status] += 1;
       return counts;
     },
-    recentKinds: async (personId) => [...new Set([...entries.values()].filter((e) => e.personId === personId && e.kind).map((e) => e.kind!))],
+    recentKinds: async (personId) => [
+      ...new Set([...entries.values()].filter((e) => e.personId === personId && e.kind).map((e) => e.kind!)),
+    ],
     releaseHeld: async (personId, now) => {
       let n = 0;
       for (const e of entries.values()) {

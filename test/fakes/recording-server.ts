@@ -26,7 +26,10 @@ export class RecordingServer {
   url = '';
 
   /** `record: false` keeps no call list (large benchmarks); answers are the same. */
-  constructor(private readonly respond: Responder, private readonly record = true) {}
+  constructor(
+    private readonly respond: Responder,
+    private readonly record = true,
+  ) {}
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.onRequest(req, res));
@@ -44,7 +47,8 @@ export class RecordingServer {
   async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.calls)) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting; calls so far: ${JSON.stringify(this.calls.map((c) => `${c.method} ${c.path}`))}`);
+      if (Date.now() > deadline)
+        throw new Error(`Timed out waiting; calls so far: ${JSON.stringify(this.calls.map((c) => `${c.method} ${c.path}`))}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -53,11 +57,21 @@ export class RecordingServer {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    const call: RecordedCall = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: parse(text, req.headers['content-type'] ?? ''), at: Date.now() };
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body: parse(text, req.headers['content-type'] ?? ''),
+      at: Date.now(),
+    };
     if (this.record) this.calls.push(call);
     const answer = await this.respond(call);
     if (answer.raw) {
-      res.writeHead(answer.status, { 'content-type': 'application/octet-stream', 'content-length': String(answer.raw.length), ...answer.headers });
+      res.writeHead(answer.status, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(answer.raw.length),
+        ...answer.headers,
+      });
       res.end(answer.raw);
       return;
     }

@@ -7,7 +7,10 @@ export class SlidingWindowCap {
   /** Requests refused because the cap was reached. */
   refused = 0;
 
-  constructor(readonly limit: number, readonly windowMs = 1000) {}
+  constructor(
+    readonly limit: number,
+    readonly windowMs = 1000,
+  ) {}
 
   /** True (and counted) when a request for `key` at `now` is within the cap. */
   tryTake(key: string, now: number): boolean {

@@ -34,10 +34,15 @@ export function chatUser(h: Harness, name: string, email: string | null): ChatUs
 function sentTo(h: Harness, platform: Platform, who: ChatUser): string[] {
   if (platform === 'teams') {
     const conversation = `a:1personal-${who.teams.id}`;
-    return h.teams.sentActivities().filter((a) => a.conversationId === conversation).map((a) => JSON.stringify(a.activity));
+    return h.teams
+      .sentActivities()
+      .filter((a) => a.conversationId === conversation)
+      .map((a) => JSON.stringify(a.activity));
   }
   const channel = `D${who.slack.id.replace(/^U/, '')}`;
-  return [...h.slack.callsTo('chat.postMessage'), ...h.slack.callsTo('chat.postEphemeral')].filter((b) => b.channel === channel).map((b) => JSON.stringify(b));
+  return [...h.slack.callsTo('chat.postMessage'), ...h.slack.callsTo('chat.postEphemeral')]
+    .filter((b) => b.channel === channel)
+    .map((b) => JSON.stringify(b));
 }
 
 /**
@@ -73,18 +78,35 @@ export function send(h: Harness, platform: Platform, who: ChatUser, text: string
  * Presses a button or submits a form: `data` is what the button carries, `fields` the form
  * inputs (Teams merges both into `value`; Slack sends inputs in `state.values`).
  */
-export function press(h: Harness, platform: Platform, who: ChatUser, verb: string, data: Record<string, string> = {}, fields: Record<string, string> = {}): Promise<string[]> {
-  if (platform === 'teams') return replies(h, platform, who, () => h.postTeams(teamsSubmit(h.teams.url, { verb, ...data, ...fields }, who.teams)));
+export function press(
+  h: Harness,
+  platform: Platform,
+  who: ChatUser,
+  verb: string,
+  data: Record<string, string> = {},
+  fields: Record<string, string> = {},
+): Promise<string[]> {
+  if (platform === 'teams')
+    return replies(h, platform, who, () => h.postTeams(teamsSubmit(h.teams.url, { verb, ...data, ...fields }, who.teams)));
   const state = Object.fromEntries(Object.entries(fields).map(([id, value]) => [id, { [id]: { type: 'plain_text_input', value } }]));
   return replies(h, platform, who, () => h.postSlack(blockAction(verb, data, who.slack, state), 'application/x-www-form-urlencoded'));
 }
 
 /** Uploads a file in chat: served by the platform's fake, then announced to the bot. */
-export function upload(h: Harness, platform: Platform, who: ChatUser, name: string, bytes: Uint8Array, declaredSize = bytes.length): Promise<string[]> {
+export function upload(
+  h: Harness,
+  platform: Platform,
+  who: ChatUser,
+  name: string,
+  bytes: Uint8Array,
+  declaredSize = bytes.length,
+): Promise<string[]> {
   const key = `${++n}-${name}`;
   if (platform === 'teams') {
     h.teams.files.set(key, bytes);
-    return replies(h, platform, who, () => h.postTeams(teamsFileMessage(h.teams.url, name, `${h.teams.url}/files/${encodeURIComponent(key)}`, who.teams)));
+    return replies(h, platform, who, () =>
+      h.postTeams(teamsFileMessage(h.teams.url, name, `${h.teams.url}/files/${encodeURIComponent(key)}`, who.teams)),
+    );
   }
   h.slack.files.set(key, bytes);
   return replies(h, platform, who, () => h.postSlack(JSON.stringify(slackFileShare(name, h.slack.fileUrl(key), declaredSize, who.slack))));

@@ -49,9 +49,17 @@ export async function startHarness(kind: 'pglite' | 'postgres', env: Record<stri
     logger,
     config,
     postTeams: (activity) =>
-      fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof activity === 'string' ? activity : JSON.stringify(activity) }),
+      fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      }),
     postSlack: (body, contentType = 'application/json', headers = {}) =>
-      fetch(`${bot.url}/slack/events`, { method: 'POST', headers: { ...slackHeaders(SIGNING_SECRET, body, contentType), ...headers }, body }),
+      fetch(`${bot.url}/slack/events`, {
+        method: 'POST',
+        headers: { ...slackHeaders(SIGNING_SECRET, body, contentType), ...headers },
+        body,
+      }),
     stop: async () => {
       await bot.stop();
       await db.destroy();

@@ -30,7 +30,13 @@ export function realSenders(teams: FakeTeamsConnector, slack: FakeSlackApi) {
 }
 
 /** A scheduler with the production wiring (Prisma ports, real senders, quiet rules), cron off. */
-export function testScheduler(db: Db, clock: Clock & { sleep?: (ms: number) => Promise<void> }, teams: FakeTeamsConnector, slack: FakeSlackApi, overrides: Partial<SchedulerOptions> = {}): Scheduler & { logger: ReturnType<typeof memoryLogger> } {
+export function testScheduler(
+  db: Db,
+  clock: Clock & { sleep?: (ms: number) => Promise<void> },
+  teams: FakeTeamsConnector,
+  slack: FakeSlackApi,
+  overrides: Partial<SchedulerOptions> = {},
+): Scheduler & { logger: ReturnType<typeof memoryLogger> } {
   const logger = memoryLogger();
   const nudges = new PrismaNudgePreferences(db);
   const scheduler = startScheduler({
@@ -70,18 +76,39 @@ export function teamsAddress(teams: FakeTeamsConnector, conversationId: string, 
 
 export function teamsEntry(teams: FakeTeamsConnector, key: string, extra: Partial<OutboxEntry> = {}): OutboxEntry {
   const conversationId = `a:${key}`;
-  return { key, platform: 'teams', target: teamsAddress(teams, conversationId), content: textMessage(`Hello ${key}`), bucket: teamsBucket('tenant-1'), ...extra };
+  return {
+    key,
+    platform: 'teams',
+    target: teamsAddress(teams, conversationId),
+    content: textMessage(`Hello ${key}`),
+    bucket: teamsBucket('tenant-1'),
+    ...extra,
+  };
 }
 
 export function slackEntry(channel: string, key: string, extra: Partial<OutboxEntry> = {}): OutboxEntry {
-  return { key, platform: 'slack', target: { kind: 'slack-user', teamId: 'T0001', userId: 'U0ANN', channel }, content: textMessage(`Hello ${key}`), bucket: slackBucket('T0001', channel), ...extra };
+  return {
+    key,
+    platform: 'slack',
+    target: { kind: 'slack-user', teamId: 'T0001', userId: 'U0ANN', channel },
+    content: textMessage(`Hello ${key}`),
+    bucket: slackBucket('T0001', channel),
+    ...extra,
+  };
 }
 
 /** A trust, a school and a person with a Teams identity, for nudge and reachability tests. */
 export async function seedPerson(db: Db, name = 'Ann') {
   const trust = await db.trust.create({ data: { name: `Oak Trust ${Math.random().toString(36).slice(2)}` } });
   const school = await db.school.create({ data: { trustId: trust.id, name: 'Oak Primary', phase: 'primary' } });
-  const person = await db.person.create({ data: { trustId: trust.id, schoolId: school.id, name, email: `${name.toLowerCase()}-${Math.random().toString(36).slice(2)}@oak.sch.uk` } });
+  const person = await db.person.create({
+    data: {
+      trustId: trust.id,
+      schoolId: school.id,
+      name,
+      email: `${name.toLowerCase()}-${Math.random().toString(36).slice(2)}@oak.sch.uk`,
+    },
+  });
   await db.chatIdentity.create({ data: { platform: 'teams', tenantId: 'tenant-1', userId: `29:${name}`, personId: person.id } });
   return { trust, school, person };
 }

@@ -32,14 +32,35 @@ export async function seedTrust(
   const repo = new PrismaRosterRepo(h.db.prisma);
   const written = await repo.write(trustId, {
     trust: { id: trustId, name },
-    schools: schoolNames.map((s) => ({ id: schools[s]!, trustId, name: s, phase: 'primary', localAuthority: 'Leeds', region: null, hasResourceBase: false, archived: false })),
+    schools: schoolNames.map((s) => ({
+      id: schools[s]!,
+      trustId,
+      name: s,
+      phase: 'primary',
+      localAuthority: 'Leeds',
+      region: null,
+      hasResourceBase: false,
+      archived: false,
+    })),
     people: Object.entries(people).map(([key, p]) => {
       const schoolId = p.school ? schools[p.school]! : null;
       return {
-        id: ids[key]!, trustId, name: p.user.name, email: p.user.email || null, schoolId,
+        id: ids[key]!,
+        trustId,
+        name: p.user.name,
+        email: p.user.email || null,
+        schoolId,
         roles: p.roles.map((role) => ({ role, schoolId: role === 'senco' ? schoolId : null })),
-        preferredPlatform: null, archived: false,
-        profile: { appointedOn: null, priorSencoMonths: null, qualification: null, qualificationStartedOn: null, qualificationCompletedOn: null, tags: [] },
+        preferredPlatform: null,
+        archived: false,
+        profile: {
+          appointedOn: null,
+          priorSencoMonths: null,
+          qualification: null,
+          qualificationStartedOn: null,
+          qualificationCompletedOn: null,
+          tags: [],
+        },
       };
     }),
     audit: [],
@@ -54,8 +75,12 @@ export async function linkAccounts(h: Harness, user: ChatUser, personId: string 
   const teamsRef = {
     kind: 'reference',
     reference: {
-      activityId: '1', user: { id: user.teams.id, name: user.name, aadObjectId: user.teams.aadObjectId }, bot: base.recipient,
-      conversation: { id: `a:1personal-${user.teams.id}`, conversationType: 'personal', tenantId: TEAMS_TENANT }, channelId: 'msteams', serviceUrl: `${h.teams.url}/`,
+      activityId: '1',
+      user: { id: user.teams.id, name: user.name, aadObjectId: user.teams.aadObjectId },
+      bot: base.recipient,
+      conversation: { id: `a:1personal-${user.teams.id}`, conversationType: 'personal', tenantId: TEAMS_TENANT },
+      channelId: 'msteams',
+      serviceUrl: `${h.teams.url}/`,
     },
   };
   const slackRef = { kind: 'slack-user', teamId: user.slack.teamId, userId: user.slack.id, channel: `D${user.slack.id.replace(/^U/, '')}` };
@@ -65,7 +90,13 @@ export async function linkAccounts(h: Harness, user: ChatUser, personId: string 
   ];
   for (const row of rows) {
     await h.db.prisma.chatIdentity.create({
-      data: { ...row, conversationRef: row.conversationRef as Prisma.InputJsonValue, personId, email: user.email || null, displayName: user.name },
+      data: {
+        ...row,
+        conversationRef: row.conversationRef as Prisma.InputJsonValue,
+        personId,
+        email: user.email || null,
+        displayName: user.name,
+      },
     });
   }
 }

@@ -11,11 +11,22 @@ export const MAX_NUMBER = 9999;
 /** Dates further back than this are almost certainly typing mistakes. */
 export const OLDEST_PLAUSIBLE_YEARS = 10;
 
-export type AnswerError = 'invalid-choice' | 'invalid-date' | 'future-date' | 'past-date' | 'implausible-date' | 'invalid-number' | 'note-too-long' | 'empty';
+export type AnswerError =
+  'invalid-choice' | 'invalid-date' | 'future-date' | 'past-date' | 'implausible-date' | 'invalid-number' | 'note-too-long' | 'empty';
 
 const CHOICE_WORDS: Record<string, Choice> = {
-  yes: 'yes', y: 'yes', partly: 'partly', partially: 'partly', part: 'partly', no: 'no', n: 'no',
-  na: 'na', 'n/a': 'na', 'n.a.': 'na', 'n.a': 'na', 'not applicable': 'na',
+  yes: 'yes',
+  y: 'yes',
+  partly: 'partly',
+  partially: 'partly',
+  part: 'partly',
+  no: 'no',
+  n: 'no',
+  na: 'na',
+  'n/a': 'na',
+  'n.a.': 'na',
+  'n.a': 'na',
+  'not applicable': 'na',
 };
 
 export function isChoice(value: unknown): value is Choice {

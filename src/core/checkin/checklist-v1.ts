@@ -23,7 +23,9 @@ const NOT_SPECIAL: readonly SchoolPhase[] = ['primary', 'secondary', 'all-throug
 
 const PROBLEMS = { kind: 'choices', values: ['no', 'partly'] } as const;
 
-function item(fields: Omit<ChecklistItem, 'enabled' | 'origin' | 'hint' | 'renewMonths' | 'countsDueSoon' | 'derived'> & Partial<ChecklistItem>): ChecklistItem {
+function item(
+  fields: Omit<ChecklistItem, 'enabled' | 'origin' | 'hint' | 'renewMonths' | 'countsDueSoon' | 'derived'> & Partial<ChecklistItem>,
+): ChecklistItem {
   return { hint: null, renewMonths: null, countsDueSoon: false, derived: null, enabled: true, origin: 'default', ...fields };
 }
 
@@ -149,7 +151,7 @@ export const CHECKLIST_V1_ITEMS: readonly ChecklistItem[] = Object.freeze([
     id: 'ehcp-reviews-due-soon',
     title: 'EHCP reviews due soon',
     question: 'How many EHCP annual reviews fall due in the next 60 days?',
-    hint: 'So the trust can help with timing; reviews need two weeks\' notice.',
+    hint: "So the trust can help with timing; reviews need two weeks' notice.",
     strength: 'should',
     basis: 'Code of Practice 9.166-9.176 (planning)',
     phases: ALL,
@@ -175,7 +177,7 @@ export const CHECKLIST_V1_ITEMS: readonly ChecklistItem[] = Object.freeze([
   item({
     id: 'census-sen-codes',
     title: 'Census SEN codes',
-    question: 'Were pupils\' SEN codes (E, K, N) checked before this term\'s census day?',
+    question: "Were pupils' SEN codes (E, K, N) checked before this term's census day?",
     hint: 'Census days: about the first Thursday in October, third Thursday in January and third Thursday in May.',
     strength: 'must',
     basis: 'Education Act 1996 s.537A (school census)',

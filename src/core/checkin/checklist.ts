@@ -18,13 +18,7 @@ export type ChecklistChange =
   | { kind: 'add'; question: string; strength: Strength; answer: AnswerType; frequency: Frequency };
 
 export type ChecklistChangeError =
-  | 'unknown-item'
-  | 'already-off'
-  | 'already-on'
-  | 'same-wording'
-  | 'empty-wording'
-  | 'wording-too-long'
-  | 'too-many-items';
+  'unknown-item' | 'already-off' | 'already-on' | 'same-wording' | 'empty-wording' | 'wording-too-long' | 'too-many-items';
 
 export function findItem(checklist: Checklist, itemId: string): ChecklistItem | undefined {
   return checklist.items.find((i) => i.id === itemId);
@@ -42,7 +36,10 @@ function cleanWording(text: string): Result<string, ChecklistChangeError> {
 }
 
 function nextTrustItemId(items: readonly ChecklistItem[]): string {
-  const used = items.map((i) => /^trust-(\d+)$/.exec(i.id)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+  const used = items
+    .map((i) => /^trust-(\d+)$/.exec(i.id)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
   return `trust-${used.length ? Math.max(...used) + 1 : 1}`;
 }
 

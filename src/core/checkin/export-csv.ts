@@ -15,8 +15,19 @@ export interface ExportRow {
 }
 
 export const EXPORT_COLUMNS = [
-  'round', 'school', 'item_id', 'question', 'must_or_should', 'checklist_version', 'answer', 'note',
-  'what_would_help', 'by_when', 'confirmed_unchanged', 'answered_by', 'answered_at',
+  'round',
+  'school',
+  'item_id',
+  'question',
+  'must_or_should',
+  'checklist_version',
+  'answer',
+  'note',
+  'what_would_help',
+  'by_when',
+  'confirmed_unchanged',
+  'answered_by',
+  'answered_at',
 ] as const;
 
 export function csvCell(value: string | number | null): string {
@@ -32,9 +43,22 @@ export function answersCsv(rows: readonly ExportRow[]): string {
     const a = row.answer;
     lines.push(
       [
-        row.roundLabel, row.schoolName, a.itemId, item?.question ?? '', item?.strength ?? '', a.checklistVersion, a.value, a.note,
-        a.followUp?.help ?? null, a.followUp?.by ?? null, a.source === 'unchanged' ? 'yes' : 'no', row.answeredByName, a.answeredAt.toISOString(),
-      ].map(csvCell).join(','),
+        row.roundLabel,
+        row.schoolName,
+        a.itemId,
+        item?.question ?? '',
+        item?.strength ?? '',
+        a.checklistVersion,
+        a.value,
+        a.note,
+        a.followUp?.help ?? null,
+        a.followUp?.by ?? null,
+        a.source === 'unchanged' ? 'yes' : 'no',
+        row.answeredByName,
+        a.answeredAt.toISOString(),
+      ]
+        .map(csvCell)
+        .join(','),
     );
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -27,10 +27,7 @@ export type TermName = (typeof TERM_NAMES)[number];
  * - once-a-year: in the given term (and in a school's first round, as a baseline);
  * - on-change: in a school's first round, then only when the school's SENCO has changed.
  */
-export type Frequency =
-  | { kind: 'every-term' }
-  | { kind: 'once-a-year'; term: TermName }
-  | { kind: 'on-change' };
+export type Frequency = { kind: 'every-term' } | { kind: 'once-a-year'; term: TermName } | { kind: 'on-change' };
 
 /** Which answers get the one follow-up question ("what would help, and by when?"). */
 export type FollowUpRule =

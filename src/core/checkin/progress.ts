@@ -18,7 +18,10 @@ export type NextStep =
   | { kind: 'paused'; remaining: string[] }
   | { kind: 'done' };
 
-export function progressOf(checkin: Pick<SchoolCheckin, 'itemIds' | 'prefill'>, answers: readonly Pick<CheckinAnswer, 'itemId'>[]): Progress {
+export function progressOf(
+  checkin: Pick<SchoolCheckin, 'itemIds' | 'prefill'>,
+  answers: readonly Pick<CheckinAnswer, 'itemId'>[],
+): Progress {
   const done = new Set(answers.map((a) => a.itemId));
   const open = checkin.itemIds.filter((id) => !done.has(id));
   const prefillPending = open.filter((id) => id in checkin.prefill);
@@ -32,7 +35,11 @@ export function progressOf(checkin: Pick<SchoolCheckin, 'itemIds' | 'prefill'>, 
  * remaining item in order. `after` is an item just answered or skipped: the next item comes
  * after it, so a skipped item is not asked again straight away.
  */
-export function nextStep(checkin: Pick<SchoolCheckin, 'itemIds' | 'prefill'>, answers: readonly Pick<CheckinAnswer, 'itemId'>[], after?: string): NextStep {
+export function nextStep(
+  checkin: Pick<SchoolCheckin, 'itemIds' | 'prefill'>,
+  answers: readonly Pick<CheckinAnswer, 'itemId'>[],
+  after?: string,
+): NextStep {
   const progress = progressOf(checkin, answers);
   if (progress.complete) return { kind: 'done' };
   if (progress.prefillPending.length > 0) return { kind: 'prefill', itemIds: progress.prefillPending };

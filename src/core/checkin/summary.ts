@@ -85,7 +85,15 @@ function dueSoonOf(school: SchoolRoundData, checklist: Checklist, today: LocalDa
     if (!item) continue;
     if (item.answer === 'date' && item.renewMonths !== null) {
       const due = addMonths(answer.value, item.renewMonths);
-      if (due <= horizon) out.push({ kind: 'review-date', schoolName: school.schoolName, itemId: item.id, question: item.question, due, overdue: due < today });
+      if (due <= horizon)
+        out.push({
+          kind: 'review-date',
+          schoolName: school.schoolName,
+          itemId: item.id,
+          question: item.question,
+          due,
+          overdue: due < today,
+        });
     }
     if (item.answer === 'number' && item.countsDueSoon && Number(answer.value) > 0) {
       out.push({ kind: 'count', schoolName: school.schoolName, itemId: item.id, question: item.question, count: Number(answer.value) });
@@ -94,7 +102,13 @@ function dueSoonOf(school: SchoolRoundData, checklist: Checklist, today: LocalDa
   for (const senco of school.sencos) {
     const status = qualificationStatus(senco, today);
     if ((status.status === 'due' || status.status === 'in-progress' || status.status === 'overdue') && status.deadline <= horizon) {
-      out.push({ kind: 'qualification', schoolName: school.schoolName, sencoName: senco.name, due: status.deadline, overdue: status.deadline < today });
+      out.push({
+        kind: 'qualification',
+        schoolName: school.schoolName,
+        sencoName: senco.name,
+        due: status.deadline,
+        overdue: status.deadline < today,
+      });
     } else if (status.status === 'due' && status.enrolLate && senco.appointedOn) {
       out.push({ kind: 'enrol', schoolName: school.schoolName, sencoName: senco.name, appointedOn: senco.appointedOn });
     }
@@ -110,7 +124,14 @@ function changesOf(school: SchoolRoundData, checklist: Checklist): Change[] {
     const old = before.get(answer.itemId);
     const item = findItem(checklist, answer.itemId) ?? findItem(school.previous.checklist, answer.itemId);
     if (!old || !item || old.value === answer.value) continue;
-    out.push({ schoolName: school.schoolName, itemId: item.id, question: item.question, answerType: item.answer, from: old.value, to: answer.value });
+    out.push({
+      schoolName: school.schoolName,
+      itemId: item.id,
+      question: item.question,
+      answerType: item.answer,
+      from: old.value,
+      to: answer.value,
+    });
   }
   return out;
 }
@@ -130,8 +151,14 @@ export function summariseRound(checklist: Checklist, schools: readonly SchoolRou
       const item = findItem(checklist, answer.itemId);
       if (!item || !needsFollowUp(item, answer.value, today)) continue;
       concerns.push({
-        schoolName: school.schoolName, itemId: item.id, question: item.question, strength: item.strength, value: answer.value,
-        answerType: item.answer, note: answer.note, followUp: answer.followUp,
+        schoolName: school.schoolName,
+        itemId: item.id,
+        question: item.question,
+        strength: item.strength,
+        value: answer.value,
+        answerType: item.answer,
+        note: answer.note,
+        followUp: answer.followUp,
       });
     }
   }

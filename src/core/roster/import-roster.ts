@@ -41,11 +41,20 @@ async function previewText(ports: Ports, by: Importer, fileName: string, text: s
   const csv = readRosterCsv(text);
   const plan = planImport(csv, await snapshot(ports.repo, by.trustId));
   const counts = countsOf(plan);
-  const changes = counts.schools.add + counts.schools.change + counts.schools.archive + counts.people.add + counts.people.change + counts.people.archive;
+  const changes =
+    counts.schools.add + counts.schools.change + counts.schools.archive + counts.people.add + counts.people.change + counts.people.archive;
   let importId: string | null = null;
   if (plan.rejected.length === 0 && changes > 0) {
     importId = randomUUID();
-    await ports.imports.create({ id: importId, trustId: by.trustId, actorId: by.personId, fileName, content: text, planHash: hashPlan(plan), summary: counts });
+    await ports.imports.create({
+      id: importId,
+      trustId: by.trustId,
+      actorId: by.personId,
+      fileName,
+      content: text,
+      planHash: hashPlan(plan),
+      summary: counts,
+    });
   }
   return { importId, fileName, kind: csv.kind, counts, plan };
 }
@@ -77,7 +86,10 @@ export async function applyImport(
 }
 
 export async function snapshot(repo: RosterRepo, trustId: string): Promise<RosterSnapshot> {
-  const [schools, people] = await Promise.all([repo.listSchools(trustId, { includeArchived: true }), repo.listPeople(trustId, { includeArchived: true })]);
+  const [schools, people] = await Promise.all([
+    repo.listSchools(trustId, { includeArchived: true }),
+    repo.listPeople(trustId, { includeArchived: true }),
+  ]);
   return { schools, people };
 }
 
@@ -86,20 +98,51 @@ export function hashPlan(plan: ImportPlan): string {
 }
 
 function emptyPlan(): ImportPlan {
-  return { schools: { add: [], change: [], archive: [], unchanged: 0 }, people: { add: [], change: [], archive: [], unchanged: 0 }, rejected: [] };
+  return {
+    schools: { add: [], change: [], archive: [], unchanged: 0 },
+    people: { add: [], change: [], archive: [], unchanged: 0 },
+    rejected: [],
+  };
 }
 
 /** Turns a clean plan into whole records to write, with new ids and audit entries. Pure but for ids. */
-export function importWrite(plan: ImportPlan, roster: RosterSnapshot, by: Importer): { schools: School[]; people: PersonRecord[]; audit: AuditEntryInput[] } {
-  const entry = (action: string, subject: string | null, details?: Record<string, unknown>): AuditEntryInput => ({ trustId: by.trustId, actorId: by.personId, action, subject, details: { ...details, via: 'import' } });
-  const audit: AuditEntryInput[] = [{ trustId: by.trustId, actorId: by.personId, action: 'roster.import', subject: null, details: { source: by.source, ...countsOf(plan) } }];
+export function importWrite(
+  plan: ImportPlan,
+  roster: RosterSnapshot,
+  by: Importer,
+): { schools: School[]; people: PersonRecord[]; audit: AuditEntryInput[] } {
+  const entry = (action: string, subject: string | null, details?: Record<string, unknown>): AuditEntryInput => ({
+    trustId: by.trustId,
+    actorId: by.personId,
+    action,
+    subject,
+    details: { ...details, via: 'import' },
+  });
+  const audit: AuditEntryInput[] = [
+    {
+      trustId: by.trustId,
+      actorId: by.personId,
+      action: 'roster.import',
+      subject: null,
+      details: { source: by.source, ...countsOf(plan) },
+    },
+  ];
   const storedSchools = new Map(roster.schools.map((s) => [s.id, s]));
   const newSchoolIds = new Map<string, string>();
   const schools: School[] = [];
   for (const row of plan.schools.add) {
     const id = randomUUID();
     newSchoolIds.set(row.name.toLowerCase(), id);
-    schools.push({ id, trustId: by.trustId, name: row.name, phase: row.phase, localAuthority: row.localAuthority ?? null, region: row.region ?? null, hasResourceBase: row.hasResourceBase ?? false, archived: false });
+    schools.push({
+      id,
+      trustId: by.trustId,
+      name: row.name,
+      phase: row.phase,
+      localAuthority: row.localAuthority ?? null,
+      region: row.region ?? null,
+      hasResourceBase: row.hasResourceBase ?? false,
+      archived: false,
+    });
     audit.push(entry('school.add', id, { phase: row.phase }));
   }
   for (const change of [...plan.schools.change, ...plan.schools.archive]) {
@@ -119,14 +162,21 @@ export function importWrite(plan: ImportPlan, roster: RosterSnapshot, by: Import
   const schoolId = (ref: SchoolRef | undefined, current: string | null): string | null => {
     if (ref === undefined) return current;
     if (ref === null) return null;
-    return 'id' in ref ? ref.id : newSchoolIds.get(ref.newName.toLowerCase()) ?? null;
+    return 'id' in ref ? ref.id : (newSchoolIds.get(ref.newName.toLowerCase()) ?? null);
   };
   const people: PersonRecord[] = [];
   for (const { row, school } of plan.people.add) {
     const id = randomUUID();
     const sid = schoolId(school, null);
     people.push({
-      id, trustId: by.trustId, name: row.name, email: row.email, schoolId: sid, roles: grantsFor(row.roles, sid), preferredPlatform: null, archived: false,
+      id,
+      trustId: by.trustId,
+      name: row.name,
+      email: row.email,
+      schoolId: sid,
+      roles: grantsFor(row.roles, sid),
+      preferredPlatform: null,
+      archived: false,
       profile: mergeProfile(EMPTY_PROFILE, row),
     });
     audit.push(entry('person.add', id, { roles: row.roles }));
@@ -136,7 +186,15 @@ export function importWrite(plan: ImportPlan, roster: RosterSnapshot, by: Import
     const stored = storedPeople.get(change.id)!;
     const { row } = change;
     const sid = schoolId(change.school, stored.schoolId);
-    people.push({ ...toRecord(stored), name: row.name, email: row.email, schoolId: sid, roles: grantsFor(row.roles, sid), archived: row.archived, profile: mergeProfile(stored.profile, row) });
+    people.push({
+      ...toRecord(stored),
+      name: row.name,
+      email: row.email,
+      schoolId: sid,
+      roles: grantsFor(row.roles, sid),
+      archived: row.archived,
+      profile: mergeProfile(stored.profile, row),
+    });
     const action = row.archived && !stored.archived ? 'person.archive' : 'person.edit';
     audit.push(entry(action, change.id, { fields: change.fields }));
     if (change.fields.includes('role') || change.fields.includes('school')) {

@@ -52,7 +52,10 @@ export async function decideJoin(
   if (!request || request.kind !== 'join') return fail('not-found');
   if (request.status !== 'pending') return fail('already-decided');
   if (!approve) {
-    const written = await ports.repo.write(trustId, { decide: { requestId, status: 'rejected', deciderId: actor.personId }, audit: [audit(actor, 'join.reject', requestId)] });
+    const written = await ports.repo.write(trustId, {
+      decide: { requestId, status: 'rejected', deciderId: actor.personId },
+      audit: [audit(actor, 'join.reject', requestId)],
+    });
     return written.ok ? ok({ request, person: null }) : fail('already-decided');
   }
   const identity = request.identityId ? await ports.identities.getById(request.identityId) : null;
@@ -61,8 +64,16 @@ export async function decideJoin(
   const existing = details.email ? await ports.repo.findPersonByEmail(trustId, details.email) : null;
   if (existing?.archived) return fail('archived');
   const person: Person = existing ?? {
-    id: randomUUID(), trustId, name: details.name, email: details.email, schoolId: details.schoolId,
-    roles: grantsFor([details.role], details.schoolId), preferredPlatform: identity.platform, profile: EMPTY_PROFILE, archived: false, erased: false,
+    id: randomUUID(),
+    trustId,
+    name: details.name,
+    email: details.email,
+    schoolId: details.schoolId,
+    roles: grantsFor([details.role], details.schoolId),
+    preferredPlatform: identity.platform,
+    profile: EMPTY_PROFILE,
+    archived: false,
+    erased: false,
   };
   const written = await ports.repo.write(trustId, {
     people: existing ? [] : [toRecord(person)],

@@ -21,7 +21,10 @@ export async function linkByDirectory(
   const report: LinkReport = { looked: 0, linked: 0, notFound: 0, failed: 0 };
   if (ports.directories.length === 0) return report;
   const people = (await ports.repo.listPeople(trustId)).filter((p) => p.email && (!personIds || personIds.includes(p.id)));
-  const contacts = await ports.identities.contacts(trustId, people.map((p) => p.id));
+  const contacts = await ports.identities.contacts(
+    trustId,
+    people.map((p) => p.id),
+  );
   for (const directory of ports.directories) {
     const known = new Set(contacts.filter((c) => c.platform === directory.platform).map((c) => c.personId));
     for (const person of people.filter((p) => !known.has(p.id))) {

@@ -9,15 +9,30 @@ import type { Contact, IdentityLinks, Notifier, RosterRepo } from '../roster-por
  * they can be reached there, else where they were last seen.
  */
 export class OutboxNotifier implements Notifier {
-  constructor(private readonly outbox: Outbox, private readonly identities: IdentityLinks, private readonly repo: RosterRepo) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly identities: IdentityLinks,
+    private readonly repo: RosterRepo,
+  ) {}
 
-  async notify(trustId: string, personIds: string[], key: string, message: OutboundMessage): Promise<{ queued: number; unreachable: number }> {
+  async notify(
+    trustId: string,
+    personIds: string[],
+    key: string,
+    message: OutboundMessage,
+  ): Promise<{ queued: number; unreachable: number }> {
     const contacts = await this.identities.contacts(trustId, personIds);
     const entries: OutboxEntry[] = [];
     let unreachable = 0;
     for (const personId of personIds) {
       const person = await this.repo.getPerson(trustId, personId);
-      const contact = person && !person.archived ? pick(contacts.filter((c) => c.personId === personId && c.reachable), person.preferredPlatform) : null;
+      const contact =
+        person && !person.archived
+          ? pick(
+              contacts.filter((c) => c.personId === personId && c.reachable),
+              person.preferredPlatform,
+            )
+          : null;
       if (!contact) {
         unreachable++;
         continue;
@@ -44,7 +59,13 @@ function pick(contacts: Contact[], preferred: string | null): Contact | null {
 
 /** Teams is paced per tenant, Slack per DM channel (or user until the DM is open). */
 function bucketOf(contact: Contact): string {
-  const a = contact.address as ConversationAddress & { tenantId?: string; teamId?: string; userId?: string; channel?: string; reference?: { conversation?: { tenantId?: string } } };
+  const a = contact.address as ConversationAddress & {
+    tenantId?: string;
+    teamId?: string;
+    userId?: string;
+    channel?: string;
+    reference?: { conversation?: { tenantId?: string } };
+  };
   if (contact.platform === 'teams') return teamsBucket(String(a.tenantId ?? a.reference?.conversation?.tenantId ?? ''));
   return slackBucket(String(a.teamId ?? ''), String(a.channel ?? a.userId ?? ''));
 }

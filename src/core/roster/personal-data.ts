@@ -19,7 +19,12 @@ export function personalDataDocument(data: PersonalData, generatedAt: Date): Rec
     },
     sencoProfile: person.profile,
     chatAccounts: data.identities.map((i) => ({
-      platform: i.platform, userId: i.userId, email: i.email, displayName: i.displayName, lastSeenAt: i.lastSeenAt.toISOString(), reachable: i.reachable,
+      platform: i.platform,
+      userId: i.userId,
+      email: i.email,
+      displayName: i.displayName,
+      lastSeenAt: i.lastSeenAt.toISOString(),
+      reachable: i.reachable,
     })),
     requests: data.requests.map((r) => ({ kind: r.kind, status: r.status, createdAt: r.createdAt.toISOString() })),
     auditEntriesAboutOrByYou: data.auditEntriesAboutOrBy,

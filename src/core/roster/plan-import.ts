@@ -43,7 +43,12 @@ export interface ImportCounts {
 }
 
 export function countsOf(plan: ImportPlan): ImportCounts {
-  const c = (g: { add: unknown[]; change: unknown[]; archive: unknown[]; unchanged: number }) => ({ add: g.add.length, change: g.change.length, archive: g.archive.length, unchanged: g.unchanged });
+  const c = (g: { add: unknown[]; change: unknown[]; archive: unknown[]; unchanged: number }) => ({
+    add: g.add.length,
+    change: g.change.length,
+    archive: g.archive.length,
+    unchanged: g.unchanged,
+  });
   return { schools: c(plan.schools), people: c(plan.people), rejected: plan.rejected.length };
 }
 
@@ -116,7 +121,7 @@ function resolveSchool(
 }
 
 function planPerson(row: PersonRow, stored: Person | undefined, school: SchoolRef | undefined, plan: ImportPlan): void {
-  const schoolAfter = school === undefined ? stored?.schoolId ?? null : school;
+  const schoolAfter = school === undefined ? (stored?.schoolId ?? null) : school;
   if (row.roles.includes('senco') && !row.archived && schoolAfter === null) {
     plan.rejected.push({ line: row.line, code: 'school-required' });
     return;
@@ -129,8 +134,15 @@ function planPerson(row: PersonRow, stored: Person | undefined, school: SchoolRe
   const fields: string[] = [];
   const p = stored.profile;
   if (stored.name !== row.name) fields.push('name');
-  if (!sameRoles(stored.roles.map((r) => r.role), row.roles)) fields.push('role');
-  if (school !== undefined && (school === null ? stored.schoolId !== null : !('id' in school) || school.id !== stored.schoolId)) fields.push('school');
+  if (
+    !sameRoles(
+      stored.roles.map((r) => r.role),
+      row.roles,
+    )
+  )
+    fields.push('role');
+  if (school !== undefined && (school === null ? stored.schoolId !== null : !('id' in school) || school.id !== stored.schoolId))
+    fields.push('school');
   const optional: Array<[string, unknown, unknown]> = [
     ['appointed_on', row.appointedOn, p.appointedOn],
     ['prior_senco_years', row.priorSencoMonths, p.priorSencoMonths],

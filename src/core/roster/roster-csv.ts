@@ -9,8 +9,17 @@ import { QUALIFICATIONS, ROLES, SCHOOL_PHASES, type Qualification, type Role, ty
  */
 export const SCHOOL_COLUMNS = ['name', 'phase', 'local_authority', 'region', 'resource_base', 'status'] as const;
 export const PERSON_COLUMNS = [
-  'name', 'email', 'role', 'school', 'appointed_on', 'prior_senco_years', 'qualification',
-  'qualification_started_on', 'qualification_completed_on', 'tags', 'status',
+  'name',
+  'email',
+  'role',
+  'school',
+  'appointed_on',
+  'prior_senco_years',
+  'qualification',
+  'qualification_started_on',
+  'qualification_completed_on',
+  'tags',
+  'status',
 ] as const;
 export const COMBINED_COLUMNS = ['type', ...new Set([...SCHOOL_COLUMNS, ...PERSON_COLUMNS])] as const;
 
@@ -19,31 +28,76 @@ const REQUIRED = { schools: ['name', 'phase'], people: ['name', 'email', 'role']
 export const MAX_ROWS = 5000;
 
 const HEADER_ALIASES: Record<string, string> = {
-  la: 'local_authority', cluster: 'region', has_resource_base: 'resource_base', roles: 'role',
-  school_name: 'school', appointed: 'appointed_on', appointment_date: 'appointed_on', interests: 'tags', strengths: 'tags',
+  la: 'local_authority',
+  cluster: 'region',
+  has_resource_base: 'resource_base',
+  roles: 'role',
+  school_name: 'school',
+  appointed: 'appointed_on',
+  appointment_date: 'appointed_on',
+  interests: 'tags',
+  strengths: 'tags',
 };
 const PHASE_ALIASES: Record<string, SchoolPhase> = {
-  'all through': 'all-through', through: 'all-through', ap: 'alternative-provision', pru: 'alternative-provision',
+  'all through': 'all-through',
+  through: 'all-through',
+  ap: 'alternative-provision',
+  pru: 'alternative-provision',
   'alternative provision': 'alternative-provision',
 };
 const ROLE_ALIASES: Record<string, Role> = {
-  'mat send leader': 'send-leader', 'send leader': 'send-leader', leader: 'send-leader', 'trust leader': 'trust-leader',
-  ceo: 'trust-leader', administrator: 'admin',
+  'mat send leader': 'send-leader',
+  'send leader': 'send-leader',
+  leader: 'send-leader',
+  'trust leader': 'trust-leader',
+  ceo: 'trust-leader',
+  administrator: 'admin',
 };
 const QUALIFICATION_ALIASES: Record<string, Qualification> = {
-  '': 'none', 'npq enrolled': 'npq-enrolled', 'npq for sencos': 'npq', npqsenco: 'npq', 'npq held': 'npq',
-  'nasenco enrolled': 'nasenco-enrolled', 'nasenco award': 'nasenco', 'nasenco held': 'nasenco',
+  '': 'none',
+  'npq enrolled': 'npq-enrolled',
+  'npq for sencos': 'npq',
+  npqsenco: 'npq',
+  'npq held': 'npq',
+  'nasenco enrolled': 'nasenco-enrolled',
+  'nasenco award': 'nasenco',
+  'nasenco held': 'nasenco',
 };
 
 export type CsvKind = 'schools' | 'people' | 'combined';
 
 export type RejectCode =
-  | 'too-large' | 'empty' | 'spreadsheet' | 'binary' | 'too-many-rows' | 'no-rows'
-  | 'unterminated-quote' | 'bad-quoting' | 'header-unrecognised' | 'header-unknown-column'
-  | 'header-missing-column' | 'header-duplicate-column' | 'column-count' | 'missing-value'
-  | 'bad-type' | 'bad-phase' | 'bad-role' | 'bad-email' | 'bad-date' | 'bad-number' | 'bad-yes-no'
-  | 'bad-status' | 'bad-qualification' | 'too-long' | 'duplicate-email' | 'duplicate-school'
-  | 'unknown-school' | 'school-required' | 'archive-unknown' | 'school-archived' | 'last-leader';
+  | 'too-large'
+  | 'empty'
+  | 'spreadsheet'
+  | 'binary'
+  | 'too-many-rows'
+  | 'no-rows'
+  | 'unterminated-quote'
+  | 'bad-quoting'
+  | 'header-unrecognised'
+  | 'header-unknown-column'
+  | 'header-missing-column'
+  | 'header-duplicate-column'
+  | 'column-count'
+  | 'missing-value'
+  | 'bad-type'
+  | 'bad-phase'
+  | 'bad-role'
+  | 'bad-email'
+  | 'bad-date'
+  | 'bad-number'
+  | 'bad-yes-no'
+  | 'bad-status'
+  | 'bad-qualification'
+  | 'too-long'
+  | 'duplicate-email'
+  | 'duplicate-school'
+  | 'unknown-school'
+  | 'school-required'
+  | 'archive-unknown'
+  | 'school-archived'
+  | 'last-leader';
 
 /** One rejected row (or the whole file, on line 0/1), with what to put in the message. */
 export interface Rejection {
@@ -90,7 +144,10 @@ const EMAIL = /^[^@\s,;<>"]+@[^@\s,;<>"]+\.[^@\s,;<>"]+$/;
 const MAX_TEXT = 200;
 
 export function normaliseHeader(name: string): string {
-  const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return HEADER_ALIASES[key] ?? key;
 }
 
@@ -103,7 +160,13 @@ export function readRosterCsv(text: string): RosterCsv {
   if (!header) return reject(result, 1, 'empty');
   if (header.problem) return reject(result, header.line, 'bad-quoting');
   const columns = header.fields.map(normaliseHeader);
-  const kind: CsvKind | null = columns.includes('type') ? 'combined' : columns.includes('email') ? 'people' : columns.includes('phase') ? 'schools' : null;
+  const kind: CsvKind | null = columns.includes('type')
+    ? 'combined'
+    : columns.includes('email')
+      ? 'people'
+      : columns.includes('phase')
+        ? 'schools'
+        : null;
   if (!kind) return reject(result, header.line, 'header-unrecognised');
   result.kind = kind;
   const allowed: readonly string[] = kind === 'combined' ? COMBINED_COLUMNS : kind === 'people' ? PERSON_COLUMNS : SCHOOL_COLUMNS;
@@ -120,12 +183,18 @@ export function readRosterCsv(text: string): RosterCsv {
     const type = kind === 'combined' ? row.get('type')!.toLowerCase() : kind === 'people' ? 'person' : 'school';
     if (type === 'school' || type === 'schools') {
       const school = readSchool(record.line, row, result.rejected);
-      if (school && once(seenSchool, school.name.toLowerCase(), record.line, result.rejected, 'duplicate-school', school.name)) result.schools.push(school);
+      if (school && once(seenSchool, school.name.toLowerCase(), record.line, result.rejected, 'duplicate-school', school.name))
+        result.schools.push(school);
     } else if (type === 'person' || type === 'people') {
       const person = readPerson(record.line, row, result.rejected);
-      if (person && once(seenEmail, person.email, record.line, result.rejected, 'duplicate-email', person.email)) result.people.push(person);
+      if (person && once(seenEmail, person.email, record.line, result.rejected, 'duplicate-email', person.email))
+        result.people.push(person);
     } else {
-      result.rejected.push({ line: record.line, code: type ? 'bad-type' : 'missing-value', params: type ? { value: type } : { column: 'type' } });
+      result.rejected.push({
+        line: record.line,
+        code: type ? 'bad-type' : 'missing-value',
+        params: type ? { value: type } : { column: 'type' },
+      });
     }
   }
   return result;
@@ -139,7 +208,8 @@ function checkHeader(columns: string[], allowed: readonly string[], required: re
   const problems: Rejection[] = [];
   const seen = new Set<string>();
   for (const column of columns) {
-    if (!allowed.includes(column)) problems.push({ line, code: 'header-unknown-column', params: { column: column || '(blank)', allowed: allowed.join(', ') } });
+    if (!allowed.includes(column))
+      problems.push({ line, code: 'header-unknown-column', params: { column: column || '(blank)', allowed: allowed.join(', ') } });
     else if (seen.has(column)) problems.push({ line, code: 'header-duplicate-column', params: { column } });
     seen.add(column);
   }
@@ -154,7 +224,11 @@ function toObject(record: CsvRecord, columns: string[], rejected: Rejection[]): 
     return null;
   }
   if (record.fields.length !== columns.length) {
-    rejected.push({ line: record.line, code: 'column-count', params: { expected: String(columns.length), actual: String(record.fields.length) } });
+    rejected.push({
+      line: record.line,
+      code: 'column-count',
+      params: { expected: String(columns.length), actual: String(record.fields.length) },
+    });
     return null;
   }
   return new Map(columns.map((c, i) => [c, record.fields[i]!.trim()]));
@@ -173,7 +247,10 @@ function once(seen: Map<string, number>, key: string, line: number, rejected: Re
 /** Collects a row's problems; the row is kept only when there are none. */
 class RowReader {
   readonly problems: Rejection[] = [];
-  constructor(readonly line: number, private readonly row: Map<string, string>) {}
+  constructor(
+    readonly line: number,
+    private readonly row: Map<string, string>,
+  ) {}
 
   has(column: string): boolean {
     return this.row.has(column);
@@ -222,7 +299,8 @@ function readSchool(line: number, row: Map<string, string>, rejected: Rejection[
   const r = new RowReader(line, row);
   const name = r.required('name');
   const phaseText = r.required('phase');
-  const phase = phaseText === null ? null : parsePhase(phaseText) ?? r.fail('bad-phase', { value: phaseText, allowed: SCHOOL_PHASES.join(', ') });
+  const phase =
+    phaseText === null ? null : (parsePhase(phaseText) ?? r.fail('bad-phase', { value: phaseText, allowed: SCHOOL_PHASES.join(', ') }));
   const localAuthority = r.optional('local_authority');
   const region = r.optional('region');
   let hasResourceBase: boolean | undefined;
@@ -241,7 +319,12 @@ function readPerson(line: number, row: Map<string, string>, rejected: Rejection[
   const r = new RowReader(line, row);
   const name = r.required('name');
   const emailText = r.required('email');
-  const email = emailText === null ? null : EMAIL.test(emailText) && emailText.length <= 254 ? emailText.toLowerCase() : r.fail('bad-email', { value: emailText });
+  const email =
+    emailText === null
+      ? null
+      : EMAIL.test(emailText) && emailText.length <= 254
+        ? emailText.toLowerCase()
+        : r.fail('bad-email', { value: emailText });
   const roleText = r.required('role');
   const roles = roleText === null ? null : parseRoles(roleText, r);
   const school = r.optional('school');
@@ -250,7 +333,9 @@ function readPerson(line: number, row: Map<string, string>, rejected: Rejection[
   const qualificationCompletedOn = r.date('qualification_completed_on');
   let priorSencoMonths: number | null | undefined;
   const years = r.optional('prior_senco_years');
-  if (years !== undefined) priorSencoMonths = years === null ? null : yearsToMonths(years) ?? r.fail('bad-number', { column: 'prior_senco_years', value: years });
+  if (years !== undefined)
+    priorSencoMonths =
+      years === null ? null : (yearsToMonths(years) ?? r.fail('bad-number', { column: 'prior_senco_years', value: years }));
   let qualification: Qualification | null | undefined;
   if (r.has('qualification')) {
     const text = r.raw('qualification');
@@ -262,7 +347,11 @@ function readPerson(line: number, row: Map<string, string>, rejected: Rejection[
   rejected.push(...r.problems);
   if (r.problems.length || !name || !email || !roles) return null;
   return {
-    line, name, email, roles, archived,
+    line,
+    name,
+    email,
+    roles,
+    archived,
     ...defined({ school, appointedOn, priorSencoMonths, qualification, qualificationStartedOn, qualificationCompletedOn, tags }),
   };
 }
@@ -274,12 +363,15 @@ function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
 export function parsePhase(text: string): SchoolPhase | null {
   const key = text.trim().toLowerCase().replace(/\s+/g, ' ');
   const dashed = key.replace(/ /g, '-');
-  return (SCHOOL_PHASES as readonly string[]).includes(dashed) ? (dashed as SchoolPhase) : PHASE_ALIASES[key] ?? null;
+  return (SCHOOL_PHASES as readonly string[]).includes(dashed) ? (dashed as SchoolPhase) : (PHASE_ALIASES[key] ?? null);
 }
 
 function parseRoles(text: string, r: RowReader): Role[] | null {
   const roles: Role[] = [];
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const role = parseRole(part);
     if (!role) return r.fail('bad-role', { value: part, allowed: ROLES.join(', ') });
     if (!roles.includes(role)) roles.push(role);
@@ -290,13 +382,13 @@ function parseRoles(text: string, r: RowReader): Role[] | null {
 export function parseRole(text: string): Role | null {
   const key = text.trim().toLowerCase().replace(/\s+/g, ' ');
   const dashed = key.replace(/ /g, '-');
-  return (ROLES as readonly string[]).includes(dashed) ? (dashed as Role) : ROLE_ALIASES[key] ?? null;
+  return (ROLES as readonly string[]).includes(dashed) ? (dashed as Role) : (ROLE_ALIASES[key] ?? null);
 }
 
 export function parseQualification(text: string): Qualification | null {
   const key = text.trim().toLowerCase().replace(/\s+/g, ' ');
   const dashed = key.replace(/ /g, '-');
-  return (QUALIFICATIONS as readonly string[]).includes(dashed) ? (dashed as Qualification) : QUALIFICATION_ALIASES[key] ?? null;
+  return (QUALIFICATIONS as readonly string[]).includes(dashed) ? (dashed as Qualification) : (QUALIFICATION_ALIASES[key] ?? null);
 }
 
 function parseYesNo(text: string): boolean | 'bad' {
@@ -315,6 +407,10 @@ export function yearsToMonths(text: string): number | null {
 
 /** Strengths and interests: `;`-separated, lower-cased, at most 20 of 40 characters each. */
 export function parseTags(text: string): string[] {
-  const tags = text.split(/[;,]/).map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean).map((t) => t.slice(0, 40));
+  const tags = text
+    .split(/[;,]/)
+    .map((t) => t.trim().toLowerCase().replace(/\s+/g, ' '))
+    .filter(Boolean)
+    .map((t) => t.slice(0, 40));
   return [...new Set(tags)].slice(0, 20);
 }

@@ -14,7 +14,14 @@ export interface PersonInput {
 
 export type PersonError = 'forbidden' | 'not-found' | 'unknown-school' | 'school-required' | 'duplicate-email' | 'last-leader' | 'conflict';
 
-export const EMPTY_PROFILE = { appointedOn: null, priorSencoMonths: null, qualification: null, qualificationStartedOn: null, qualificationCompletedOn: null, tags: [] };
+export const EMPTY_PROFILE = {
+  appointedOn: null,
+  priorSencoMonths: null,
+  qualification: null,
+  qualificationStartedOn: null,
+  qualificationCompletedOn: null,
+  tags: [],
+};
 
 /** A SENCO's role is tied to their school; other roles are trust-wide. */
 export function grantsFor(roles: Role[], schoolId: string | null): RoleGrant[] {
@@ -61,7 +68,8 @@ export async function savePerson(
     if (fields.length) entries.push(audit(actor, 'person.edit', person.id, { fields }));
     const before = existing.roles.map((r) => r.role).sort();
     const after = [...input.roles].sort();
-    if (before.join() !== after.join() || fields.includes('schoolId')) entries.push(audit(actor, 'role.change', person.id, { from: before, to: after }));
+    if (before.join() !== after.join() || fields.includes('schoolId'))
+      entries.push(audit(actor, 'role.change', person.id, { from: before, to: after }));
   }
   if (entries.length === 0) return ok(existing!);
   const written = await ports.repo.write(trustId, { people: [person], linkByEmail: true, audit: entries });
@@ -82,13 +90,23 @@ export async function setPersonArchived(
   if (existing.archived === archived) return ok(existing);
   if (archived && (await removesLastLeader(ports.repo, actor.trustId, existing, [], true))) return fail('last-leader');
   const person = { ...toRecord(existing), archived };
-  const written = await ports.repo.write(actor.trustId, { people: [person], linkByEmail: !archived, audit: [audit(actor, archived ? 'person.archive' : 'person.restore', id)] });
+  const written = await ports.repo.write(actor.trustId, {
+    people: [person],
+    linkByEmail: !archived,
+    audit: [audit(actor, archived ? 'person.archive' : 'person.restore', id)],
+  });
   return written.ok ? ok({ ...person, erased: false }) : fail('conflict');
 }
 
 const LEADS: Role[] = ['send-leader', 'admin'];
 
-async function removesLastLeader(repo: RosterRepo, trustId: string, person: Person, newRoles: Role[], archiving: boolean): Promise<boolean> {
+async function removesLastLeader(
+  repo: RosterRepo,
+  trustId: string,
+  person: Person,
+  newRoles: Role[],
+  archiving: boolean,
+): Promise<boolean> {
   const wasLead = !person.archived && person.roles.some((r) => LEADS.includes(r.role));
   const staysLead = !archiving && newRoles.some((r) => LEADS.includes(r));
   if (!wasLead || staysLead) return false;

@@ -48,7 +48,10 @@ export async function setSchoolArchived(
   if (!existing) return fail('not-found');
   if (existing.archived === archived) return ok(existing);
   const school = { ...existing, archived };
-  const written = await ports.repo.write(actor.trustId, { schools: [school], audit: [audit(actor, archived ? 'school.archive' : 'school.restore', id)] });
+  const written = await ports.repo.write(actor.trustId, {
+    schools: [school],
+    audit: [audit(actor, archived ? 'school.archive' : 'school.restore', id)],
+  });
   return written.ok ? ok(school) : fail('conflict');
 }
 

@@ -56,16 +56,36 @@ export async function setUpTrust(
   const by = { personId: actor.personId, trustId };
   const written = await ports.repo.write(trustId, {
     trust: { id: trustId, name: input.trustName.trim() },
-    people: [{
-      id: leaderId, trustId, name: input.leaderName.trim(), email, schoolId: null, roles: roles.map((role) => ({ role, schoolId: null })),
-      preferredPlatform: input.actorIsLeader ? actor.platform : null,
-      profile: { appointedOn: null, priorSencoMonths: null, qualification: null, qualificationStartedOn: null, qualificationCompletedOn: null, tags: [] },
-      archived: false,
-    }],
+    people: [
+      {
+        id: leaderId,
+        trustId,
+        name: input.leaderName.trim(),
+        email,
+        schoolId: null,
+        roles: roles.map((role) => ({ role, schoolId: null })),
+        preferredPlatform: input.actorIsLeader ? actor.platform : null,
+        profile: {
+          appointedOn: null,
+          priorSencoMonths: null,
+          qualification: null,
+          qualificationStartedOn: null,
+          qualificationCompletedOn: null,
+          tags: [],
+        },
+        archived: false,
+      },
+    ],
     links: input.actorIsLeader && input.identityId ? [{ identityId: input.identityId, personId: leaderId }] : [],
     linkByEmail: !input.actorIsLeader,
     audit: [
-      { trustId, actorId: input.actorIsLeader ? leaderId : by.personId, action: 'trust.create', subject: trustId, details: { firstTrust: trusts.length === 0 } },
+      {
+        trustId,
+        actorId: input.actorIsLeader ? leaderId : by.personId,
+        action: 'trust.create',
+        subject: trustId,
+        details: { firstTrust: trusts.length === 0 },
+      },
       { trustId, actorId: input.actorIsLeader ? leaderId : by.personId, action: 'person.add', subject: leaderId, details: { roles } },
     ],
   });

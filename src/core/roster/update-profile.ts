@@ -28,7 +28,8 @@ export async function updateProfile(
   const person = await ports.repo.getPerson(actor.trustId, personId);
   if (!person) return fail('not-found');
   const p = input.profile;
-  if (p.qualificationStartedOn && p.qualificationCompletedOn && p.qualificationCompletedOn < p.qualificationStartedOn) return fail('dates-order');
+  if (p.qualificationStartedOn && p.qualificationCompletedOn && p.qualificationCompletedOn < p.qualificationStartedOn)
+    return fail('dates-order');
   const fields = (Object.keys(p) as Array<keyof SencoProfile>).filter((k) => JSON.stringify(p[k]) !== JSON.stringify(person.profile[k]));
   if (input.preferredPlatform !== person.preferredPlatform) fields.push('preferredPlatform' as keyof SencoProfile);
   const school = person.schoolId ? await ports.repo.getSchool(actor.trustId, person.schoolId) : null;

@@ -27,13 +27,23 @@ type Access = { ok: true; view: CheckinView } | { ok: false; reply: Reply };
  * The check-in named by a card, if this person may answer it now. A check-in id from another
  * trust reads as not found; one of another school in the trust is refused and audited.
  */
-async function access(ctx: HandlerContext, checkinId: string | undefined, options: { needOpen: boolean } = { needOpen: true }): Promise<Access> {
+async function access(
+  ctx: HandlerContext,
+  checkinId: string | undefined,
+  options: { needOpen: boolean } = { needOpen: true },
+): Promise<Access> {
   const trustId = ctx.actor.trustId;
   const view = trustId && checkinId ? await loadView(ctx.deps, trustId, checkinId) : null;
   if (!view) return { ok: false, reply: [textMessage(t('checkin.notFound'))] };
   if (!isSencoOf(ctx.actor, view.checkin.schoolId)) {
     ctx.deps.logger.warn('check-in answer refused: not SENCO of that school', { personId: ctx.actor.personId, checkinId });
-    await ctx.deps.audit.record({ trustId, actorId: ctx.actor.personId, action: 'checkin.refused', subject: checkinId, details: { reason: 'other-school' } });
+    await ctx.deps.audit.record({
+      trustId,
+      actorId: ctx.actor.personId,
+      action: 'checkin.refused',
+      subject: checkinId,
+      details: { reason: 'other-school' },
+    });
     return { ok: false, reply: [textMessage(t('checkin.otherSchool'))] };
   }
   if (options.needOpen && view.round.status !== 'open') return { ok: false, reply: [closedMessage(view)] };
@@ -41,7 +51,9 @@ async function access(ctx: HandlerContext, checkinId: string | undefined, option
 }
 
 function closedMessage(view: CheckinView): OutboundMessage {
-  return textMessage(t('checkin.closed', { period: periodLabel(view.round.period), closed: formatInstant(view.round.closedAt ?? view.round.closesAt) }));
+  return textMessage(
+    t('checkin.closed', { period: periodLabel(view.round.period), closed: formatInstant(view.round.closedAt ?? view.round.closesAt) }),
+  );
 }
 
 function errorReply(view: CheckinView, itemId: string, error: AnswerError): Reply {
@@ -78,7 +90,14 @@ async function openForSenco(ctx: HandlerContext): Promise<Reply> {
       blocks: [
         { type: 'heading', text: t('checkin.choose.heading') },
         { type: 'text', text: t('checkin.choose.text') },
-        { type: 'buttons', buttons: open.map((o) => ({ label: `${name(o.checkin.schoolId)} (${periodLabel(o.round.period)})`, verb: VERBS.open, data: { c: o.checkin.id } })) },
+        {
+          type: 'buttons',
+          buttons: open.map((o) => ({
+            label: `${name(o.checkin.schoolId)} (${periodLabel(o.round.period)})`,
+            verb: VERBS.open,
+            data: { c: o.checkin.id },
+          })),
+        },
       ],
     },
   ];
@@ -88,7 +107,7 @@ export function checkinCommand(leaderStatus: (ctx: HandlerContext) => Promise<Re
   return {
     id: 'checkin',
     aliases: ['check-in', 'check in'],
-    summary: 'Open your school\'s compliance check-in (a couple of minutes)',
+    summary: "Open your school's compliance check-in (a couple of minutes)",
     usage: 'checkin',
     examples: ['checkin'],
     audience: ['senco', 'send-leader'],
@@ -112,8 +131,15 @@ async function answer(ctx: HandlerContext, data: Record<string, string>): Promis
   const note = parseNote(data.note);
   if (!note.ok) return errorReply(view, itemId, note.error);
   const record: CheckinAnswer = {
-    checkinId: view.checkin.id, itemId, checklistVersion: view.checklist.version, value: parsed.value, note: note.value,
-    followUp: null, source: 'answered', answeredBy: ctx.actor.personId, answeredAt: ctx.deps.clock.now(),
+    checkinId: view.checkin.id,
+    itemId,
+    checklistVersion: view.checklist.version,
+    value: parsed.value,
+    note: note.value,
+    followUp: null,
+    source: 'answered',
+    answeredBy: ctx.actor.personId,
+    answeredAt: ctx.deps.clock.now(),
   };
   const saved = await ctx.deps.checkin.repo.saveAnswer(view.checkin.trustId, record);
   if (!saved.ok) return saved.error === 'closed' ? [closedMessage(view)] : [textMessage(t('checkin.notFound'))];
@@ -152,10 +178,19 @@ async function confirmUnchanged(ctx: HandlerContext, data: Record<string, string
   const records: CheckinAnswer[] = Object.entries(view.checkin.prefill)
     .filter(([itemId]) => !answered.has(itemId) && view.checkin.itemIds.includes(itemId))
     .map(([itemId, prefill]) => ({
-      checkinId: view.checkin.id, itemId, checklistVersion: view.checklist.version, value: prefill.value, note: null, followUp: null,
-      source: 'unchanged', answeredBy: ctx.actor.personId, answeredAt: now,
+      checkinId: view.checkin.id,
+      itemId,
+      checklistVersion: view.checklist.version,
+      value: prefill.value,
+      note: null,
+      followUp: null,
+      source: 'unchanged',
+      answeredBy: ctx.actor.personId,
+      answeredAt: now,
     }));
-  const saved = records.length ? await ctx.deps.checkin.repo.saveAnswers(view.checkin.trustId, view.checkin.id, records) : { ok: true as const, value: 0 };
+  const saved = records.length
+    ? await ctx.deps.checkin.repo.saveAnswers(view.checkin.trustId, view.checkin.id, records)
+    : { ok: true as const, value: 0 };
   if (!saved.ok) return saved.error === 'closed' ? [closedMessage(view)] : [textMessage(t('checkin.notFound'))];
   const lead = saved.value > 0 ? t('checkin.confirmed', { count: saved.value }) : t('checkin.savedAlready');
   return stepAfter(await reload(ctx, view), undefined, [lead]);

@@ -84,17 +84,44 @@ function data(view: CheckinView, extra: Record<string, string> = {}): Record<str
 
 function answerForm(view: CheckinView, it: ChecklistItem, current: CheckinAnswer | undefined): Block {
   const skip: Button = { label: t('checkin.button.skip'), verb: VERBS.skip, data: data(view, { i: it.id }) };
-  const note: Field = { kind: 'text', id: 'note', label: t('checkin.field.note'), placeholder: t('checkin.field.notePlaceholder'), value: current?.note ?? undefined };
+  const note: Field = {
+    kind: 'text',
+    id: 'note',
+    label: t('checkin.field.note'),
+    placeholder: t('checkin.field.notePlaceholder'),
+    value: current?.note ?? undefined,
+  };
   if (it.answer === 'choice') {
-    const choice = (v: 'yes' | 'partly' | 'no' | 'na'): Button => ({ label: t(`checkin.choice.${v}`), verb: VERBS.answer, data: data(view, { i: it.id, v }) });
-    return { type: 'form', fields: [note], submit: { ...choice('yes'), style: 'primary' }, more: [choice('partly'), choice('no'), choice('na'), skip] };
+    const choice = (v: 'yes' | 'partly' | 'no' | 'na'): Button => ({
+      label: t(`checkin.choice.${v}`),
+      verb: VERBS.answer,
+      data: data(view, { i: it.id, v }),
+    });
+    return {
+      type: 'form',
+      fields: [note],
+      submit: { ...choice('yes'), style: 'primary' },
+      more: [choice('partly'), choice('no'), choice('na'), skip],
+    };
   }
   const previous = current?.value ?? view.checkin.prefill[it.id]?.value ?? view.last.get(it.id);
   const value: Field =
     it.answer === 'date'
       ? { kind: 'date', id: 'value', label: t('checkin.field.date'), value: previous, required: true }
-      : { kind: 'text', id: 'value', label: t('checkin.field.number'), placeholder: t('checkin.field.numberPlaceholder'), value: previous, required: true };
-  return { type: 'form', fields: [value, note], submit: { label: t('checkin.button.save'), verb: VERBS.answer, data: data(view, { i: it.id }), style: 'primary' }, more: [skip] };
+      : {
+          kind: 'text',
+          id: 'value',
+          label: t('checkin.field.number'),
+          placeholder: t('checkin.field.numberPlaceholder'),
+          value: previous,
+          required: true,
+        };
+  return {
+    type: 'form',
+    fields: [value, note],
+    submit: { label: t('checkin.button.save'), verb: VERBS.answer, data: data(view, { i: it.id }), style: 'primary' },
+    more: [skip],
+  };
 }
 
 /** One question, with progress, its context and what was said before. */
@@ -112,7 +139,11 @@ export function itemBlocks(view: CheckinView, itemId: string): Block[] {
   const last = view.last.get(itemId);
   if (current) blocks.push({ type: 'text', text: t('checkin.item.current', { answer: answerLabel(it, current.value) }), muted: true });
   else if (last !== undefined) blocks.push({ type: 'text', text: t('checkin.item.last', { answer: answerLabel(it, last) }), muted: true });
-  blocks.push({ type: 'text', text: t('checkin.item.context', { strength: t(`checkin.strength.${it.strength}`), basis: it.basis }), muted: true });
+  blocks.push({
+    type: 'text',
+    text: t('checkin.item.context', { strength: t(`checkin.strength.${it.strength}`), basis: it.basis }),
+    muted: true,
+  });
   blocks.push(answerForm(view, it, current));
   return blocks;
 }
@@ -120,12 +151,23 @@ export function itemBlocks(view: CheckinView, itemId: string): Block[] {
 /** Change buttons (or a drop-down when there are many) next to a primary button. */
 function changeControls(view: CheckinView, itemIds: readonly string[], primary: Button | null): Block[] {
   if (itemIds.length <= MAX_CHANGE_BUTTONS) {
-    const changes = itemIds.map((id): Button => ({ label: t('checkin.button.change', { title: item(view, id).title }), verb: VERBS.change, data: data(view, { i: id }) }));
+    const changes = itemIds.map((id): Button => ({
+      label: t('checkin.button.change', { title: item(view, id).title }),
+      verb: VERBS.change,
+      data: data(view, { i: id }),
+    }));
     return [{ type: 'buttons', buttons: primary ? [primary, ...changes] : changes }];
   }
-  const choose: Field = { kind: 'choice', id: 'item', label: t('checkin.prefill.choose'), options: itemIds.map((id) => ({ label: item(view, id).title, value: id })) };
+  const choose: Field = {
+    kind: 'choice',
+    id: 'item',
+    label: t('checkin.prefill.choose'),
+    options: itemIds.map((id) => ({ label: item(view, id).title, value: id })),
+  };
   const change: Button = { label: t('checkin.button.changeSelected'), verb: VERBS.change, data: data(view) };
-  return [primary ? { type: 'form', fields: [choose], submit: primary, more: [change] } : { type: 'form', fields: [choose], submit: change }];
+  return [
+    primary ? { type: 'form', fields: [choose], submit: primary, more: [change] } : { type: 'form', fields: [choose], submit: change },
+  ];
 }
 
 /** Last round's answers (or the roster's) that should not have changed: one tap confirms them all. */
@@ -152,7 +194,13 @@ export function followUpBlocks(view: CheckinView, itemId: string, value: string)
     {
       type: 'form',
       fields: [
-        { kind: 'text', id: 'help', label: t('checkin.followup.help'), placeholder: t('checkin.followup.helpPlaceholder'), multiline: true },
+        {
+          kind: 'text',
+          id: 'help',
+          label: t('checkin.followup.help'),
+          placeholder: t('checkin.followup.helpPlaceholder'),
+          multiline: true,
+        },
         { kind: 'date', id: 'by', label: t('checkin.followup.by') },
       ],
       submit: { label: t('checkin.button.save'), verb: VERBS.followUp, data: data(view, { i: itemId }), style: 'primary' },
@@ -177,7 +225,16 @@ export function pausedBlocks(view: CheckinView, remaining: readonly string[]): B
   const progress = progressOf(view.checkin, view.answers);
   return [
     { type: 'heading', text: t('checkin.paused.heading') },
-    { type: 'text', text: t('checkin.paused.text', { answered: progress.answered, total: progress.total, school: view.schoolName, remaining: remaining.length, closes: closes(view) }) },
+    {
+      type: 'text',
+      text: t('checkin.paused.text', {
+        answered: progress.answered,
+        total: progress.total,
+        school: view.schoolName,
+        remaining: remaining.length,
+        closes: closes(view),
+      }),
+    },
     { type: 'buttons', buttons: [{ label: t('checkin.button.resume'), verb: VERBS.open, data: data(view), style: 'primary' }] },
   ];
 }
@@ -189,7 +246,10 @@ export function reviewMessage(view: CheckinView): OutboundMessage {
     return { label: item(view, id).title, value: answer ? answerLabel(item(view, id), answer.value) : t('checkin.review.unanswered') };
   });
   const heading = t('checkin.review.heading', { school: view.schoolName });
-  return { summary: heading, blocks: [{ type: 'heading', text: heading }, { type: 'facts', facts }, ...changeControls(view, view.checkin.itemIds, null)] };
+  return {
+    summary: heading,
+    blocks: [{ type: 'heading', text: heading }, { type: 'facts', facts }, ...changeControls(view, view.checkin.itemIds, null)],
+  };
 }
 
 /** The blocks for the next step of the check-in. */
@@ -228,7 +288,10 @@ export function stepMessage(view: CheckinView, step: NextStep, lead: readonly st
 }
 
 export function followUpMessage(view: CheckinView, itemId: string, value: string, lead: readonly string[] = []): OutboundMessage {
-  return { summary: [...lead, t('checkin.followup.heading')].join(' '), blocks: [...lead.map((text): Block => ({ type: 'text', text })), ...followUpBlocks(view, itemId, value)] };
+  return {
+    summary: [...lead, t('checkin.followup.heading')].join(' '),
+    blocks: [...lead.map((text): Block => ({ type: 'text', text })), ...followUpBlocks(view, itemId, value)],
+  };
 }
 
 /** The invitation when a round opens: a few words, then straight into the first step. */
@@ -239,7 +302,10 @@ export function invitationMessage(view: CheckinView, name: string, step: NextSte
     summary: t('checkin.invite.summary', { school: view.schoolName, questions: plural(count, 'question'), closes: closes(view) }),
     blocks: [
       { type: 'heading', text: t('checkin.invite.title', { period }) },
-      { type: 'text', text: t('checkin.invite.intro', { name, school: view.schoolName, questions: plural(count, 'question'), closes: closes(view) }) },
+      {
+        type: 'text',
+        text: t('checkin.invite.intro', { name, school: view.schoolName, questions: plural(count, 'question'), closes: closes(view) }),
+      },
       ...stepBlocks(view, step),
     ],
   };
@@ -252,7 +318,15 @@ export function reminderMessage(view: CheckinView, step: NextStep, extra: readon
     summary: t('checkin.remind.summary', { school: view.schoolName, closes: closes(view) }),
     blocks: [
       { type: 'heading', text: t('checkin.remind.title', { period: periodLabel(view.round.period) }) },
-      { type: 'text', text: t('checkin.remind.text', { school: view.schoolName, closes: closes(view), answered: progress.answered, total: progress.total }) },
+      {
+        type: 'text',
+        text: t('checkin.remind.text', {
+          school: view.schoolName,
+          closes: closes(view),
+          answered: progress.answered,
+          total: progress.total,
+        }),
+      },
       ...stepBlocks(view, step),
       ...extra,
     ],

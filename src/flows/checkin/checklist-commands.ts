@@ -37,7 +37,12 @@ function viewReply(checklist: Awaited<ReturnType<HandlerContext['deps']['checkin
         {
           type: 'table',
           columns: [t('checklist.columns.item'), t('checklist.columns.kind'), t('checklist.columns.when'), t('checklist.columns.on')],
-          rows: checklist.items.map((i) => [`${i.id}: ${i.title}`, t(`checkin.strength.${i.strength}`), frequencyLabel(i), t(i.enabled ? 'checklist.on' : 'checklist.off')]),
+          rows: checklist.items.map((i) => [
+            `${i.id}: ${i.title}`,
+            t(`checkin.strength.${i.strength}`),
+            frequencyLabel(i),
+            t(i.enabled ? 'checklist.on' : 'checklist.off'),
+          ]),
         },
         { type: 'text', text: t('checklist.help'), muted: true },
       ],
@@ -71,14 +76,19 @@ async function run(ctx: HandlerContext, args: string): Promise<Reply> {
   if (!next.ok) return [textMessage(t(`checklist.error.${next.error}`, { item: itemId }))];
   const saved = await repo.saveChecklist(trustId, next.value, ctx.actor.personId);
   if (!saved.ok) return [textMessage(t('checklist.conflict'))];
-  await ctx.deps.audit.record({ trustId, actorId: ctx.actor.personId, action: 'checklist.change', details: { version: next.value.version, note: next.value.note } });
+  await ctx.deps.audit.record({
+    trustId,
+    actorId: ctx.actor.personId,
+    action: 'checklist.change',
+    details: { version: next.value.version, note: next.value.note },
+  });
   return [textMessage(t('checklist.changed', { version: next.value.version, note: next.value.note ?? '' }))];
 }
 
 export const checklistCommand: Command = {
   id: 'checklist',
   aliases: [],
-  summary: 'View or change the trust\'s compliance checklist (each change is a new version)',
+  summary: "View or change the trust's compliance checklist (each change is a new version)",
   usage: 'checklist [off|on|reword|add] …',
   examples: ['checklist', 'checklist off send-governance', 'checklist add should Is the provision map up to date?'],
   audience: ['send-leader'],

@@ -37,9 +37,17 @@ export interface Delivery {
 }
 
 /** Queues each delivery to its person; reports how many were new, repeated or unreachable. */
-export async function deliver(svc: CheckinSvc, trustId: string, kind: string | null, deliveries: readonly Delivery[]): Promise<{ queued: number; duplicates: number; unreachable: number }> {
+export async function deliver(
+  svc: CheckinSvc,
+  trustId: string,
+  kind: string | null,
+  deliveries: readonly Delivery[],
+): Promise<{ queued: number; duplicates: number; unreachable: number }> {
   if (deliveries.length === 0) return { queued: 0, duplicates: 0, unreachable: 0 };
-  const contacts = await svc.roster.identities.contacts(trustId, deliveries.map((d) => d.person.id));
+  const contacts = await svc.roster.identities.contacts(
+    trustId,
+    deliveries.map((d) => d.person.id),
+  );
   const entries: OutboxEntry[] = [];
   let unreachable = 0;
   for (const d of deliveries) {
@@ -48,7 +56,16 @@ export async function deliver(svc: CheckinSvc, trustId: string, kind: string | n
       unreachable += 1;
       continue;
     }
-    entries.push({ key: d.key, trustId, personId: d.person.id, platform: contact.platform, target: contact.address, content: d.content, bucket: bucketOf(contact.platform, contact.address), kind });
+    entries.push({
+      key: d.key,
+      trustId,
+      personId: d.person.id,
+      platform: contact.platform,
+      target: contact.address,
+      content: d.content,
+      bucket: bucketOf(contact.platform, contact.address),
+      kind,
+    });
   }
   if (entries.length === 0) return { queued: 0, duplicates: 0, unreachable };
   const result = await svc.outbox.enqueue(entries);

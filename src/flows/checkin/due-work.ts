@@ -20,26 +20,22 @@ export function checkinDueWork(svc: CheckinSvc): DueWorkSource[] {
     catchUp: { policy: 'run-late' },
     lookbackMs: 3 * DAY,
     due: async (from, upTo) =>
-      (await repo.roundsDue('open', from, upTo)).map(
-        (round): DueOccurrence => ({
-          key: occurrenceKey('checkin-open', [round.id], londonDate(round.opensAt)),
-          dueAt: round.opensAt,
-          run: async () => `invited ${(await openAndInvite(svc, round)).invited}`,
-        }),
-      ),
+      (await repo.roundsDue('open', from, upTo)).map((round): DueOccurrence => ({
+        key: occurrenceKey('checkin-open', [round.id], londonDate(round.opensAt)),
+        dueAt: round.opensAt,
+        run: async () => `invited ${(await openAndInvite(svc, round)).invited}`,
+      })),
   };
   const closing: DueWorkSource = {
     kind: 'checkin-close',
     catchUp: { policy: 'run-late' },
     lookbackMs: 3 * DAY,
     due: async (from, upTo) =>
-      (await repo.roundsDue('close', from, upTo)).map(
-        (round): DueOccurrence => ({
-          key: occurrenceKey('checkin-close', [round.id], londonDate(round.closesAt)),
-          dueAt: round.closesAt,
-          run: async () => ((await closeAndSummarise(svc, round, null)).closed ? 'closed' : 'already closed'),
-        }),
-      ),
+      (await repo.roundsDue('close', from, upTo)).map((round): DueOccurrence => ({
+        key: occurrenceKey('checkin-close', [round.id], londonDate(round.closesAt)),
+        dueAt: round.closesAt,
+        run: async () => ((await closeAndSummarise(svc, round, null)).closed ? 'closed' : 'already closed'),
+      })),
   };
   const reminders: DueWorkSource = {
     kind: 'checkin-reminder',

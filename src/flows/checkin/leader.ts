@@ -62,7 +62,14 @@ async function roundCommand(ctx: HandlerContext, args: string): Promise<Reply> {
   if (words[0] !== 'start') return [textMessage(t('checkin.round.usage'))];
   const settings = await ctx.deps.checkin.repo.settings(trustId);
   const { cadence, rest } = cadenceOf(words.slice(1), settings.cadence);
-  const ruleText = rest.length === 0 || (rest.length === 1 && rest[0] === 'now') ? null : args.trim().replace(/^start\s+/i, '').replace(/\bhalf[- ]termly\b|\btermly\b/gi, '').trim();
+  const ruleText =
+    rest.length === 0 || (rest.length === 1 && rest[0] === 'now')
+      ? null
+      : args
+          .trim()
+          .replace(/^start\s+/i, '')
+          .replace(/\bhalf[- ]termly\b|\btermly\b/gi, '')
+          .trim();
   let rule: WeeklyRule | null = null;
   if (ruleText) {
     const parsed = parseWeeklyRule(ruleText);
@@ -75,15 +82,35 @@ async function roundCommand(ctx: HandlerContext, args: string): Promise<Reply> {
   const period = periodLabel(plan.period);
   const blocks: Block[] = [
     { type: 'heading', text: t('checkin.round.previewTitle', { period }) },
-    { type: 'text', text: rule ? t('checkin.round.previewScheduled', { opens: formatInstant(plan.opensAt), closes: formatInstant(plan.closesAt) }) : t('checkin.round.previewNow', { closes: formatInstant(plan.closesAt) }) },
-    { type: 'text', text: t('checkin.round.previewSchools', { schools: plural(schools.length, 'school'), sencos: plural(sencos, 'SENCO') }) },
+    {
+      type: 'text',
+      text: rule
+        ? t('checkin.round.previewScheduled', { opens: formatInstant(plan.opensAt), closes: formatInstant(plan.closesAt) })
+        : t('checkin.round.previewNow', { closes: formatInstant(plan.closesAt) }),
+    },
+    {
+      type: 'text',
+      text: t('checkin.round.previewSchools', { schools: plural(schools.length, 'school'), sencos: plural(sencos, 'SENCO') }),
+    },
   ];
   if (missing.length) blocks.push({ type: 'text', text: t('checkin.round.previewMissing', { schools: missing.join(', ') }), muted: true });
-  blocks.push({ type: 'text', text: t('checkin.round.previewCadence', { cadence: t(`checkin.round.cadence.${cadence}`), rule: ruleText ?? settings.rule ?? DEFAULT_RULE }), muted: true });
+  blocks.push({
+    type: 'text',
+    text: t('checkin.round.previewCadence', {
+      cadence: t(`checkin.round.cadence.${cadence}`),
+      rule: ruleText ?? settings.rule ?? DEFAULT_RULE,
+    }),
+    muted: true,
+  });
   blocks.push({
     type: 'buttons',
     buttons: [
-      { label: t(rule ? 'checkin.round.confirmScheduled' : 'checkin.round.confirm'), verb: LEADER_VERBS.start, data: { cadence, rule: ruleText ?? '' }, style: 'primary' },
+      {
+        label: t(rule ? 'checkin.round.confirmScheduled' : 'checkin.round.confirm'),
+        verb: LEADER_VERBS.start,
+        data: { cadence, rule: ruleText ?? '' },
+        style: 'primary',
+      },
       { label: t('checkin.round.cancel'), verb: LEADER_VERBS.dismiss },
     ],
   });
@@ -110,11 +137,26 @@ async function confirmStart(ctx: HandlerContext, data: Record<string, string>): 
   if (!started.ok) {
     if (started.error === 'no-term') return [textMessage(t('checkin.round.noTerm'))];
     const existing = started.existing;
-    return [textMessage(existing ? t('checkin.round.exists', { period: periodLabel(existing.period), status: t(`checkin.round.status.${existing.status}`) }) : t('checkin.round.usage'))];
+    return [
+      textMessage(
+        existing
+          ? t('checkin.round.exists', { period: periodLabel(existing.period), status: t(`checkin.round.status.${existing.status}`) })
+          : t('checkin.round.usage'),
+      ),
+    ];
   }
   const { round, invited } = started.value;
-  if (round.status === 'open') return [textMessage(t('checkin.round.started', { period: periodLabel(round.period), sencos: plural(invited, 'SENCO') }))];
-  return [textMessage(t('checkin.round.scheduled', { period: periodLabel(round.period), opens: formatInstant(round.opensAt), closes: formatInstant(round.closesAt) }))];
+  if (round.status === 'open')
+    return [textMessage(t('checkin.round.started', { period: periodLabel(round.period), sencos: plural(invited, 'SENCO') }))];
+  return [
+    textMessage(
+      t('checkin.round.scheduled', {
+        period: periodLabel(round.period),
+        opens: formatInstant(round.opensAt),
+        closes: formatInstant(round.closesAt),
+      }),
+    ),
+  ];
 }
 
 /** Live completion of the current round, with one-tap remind and close. */
@@ -130,13 +172,24 @@ export async function statusReply(ctx: HandlerContext): Promise<Reply> {
       : round.status === 'open'
         ? t('checkin.status.dates', { opens: formatInstant(round.openedAt ?? round.opensAt), closes: formatInstant(round.closesAt) })
         : t('checkin.status.datesClosed', { closes: formatInstant(round.closedAt ?? round.closesAt) });
-  const blocks: Block[] = [{ type: 'heading', text: title }, { type: 'text', text: dates }];
+  const blocks: Block[] = [
+    { type: 'heading', text: title },
+    { type: 'text', text: dates },
+  ];
   if (round.status !== 'scheduled') {
     const { summary } = await roundFacts(ctx.deps, round);
-    blocks.push({ type: 'text', text: t('checkin.status.count', { complete: summary.complete, schools: summary.schools }) }, completionTable(summary));
+    blocks.push(
+      { type: 'text', text: t('checkin.status.count', { complete: summary.complete, schools: summary.schools }) },
+      completionTable(summary),
+    );
   }
   const next = (await ctx.deps.checkin.repo.listRounds(trustId, 12)).find((r) => r.status === 'scheduled' && r.id !== round.id);
-  if (next) blocks.push({ type: 'text', text: t('checkin.status.next', { period: periodLabel(next.period), opens: formatInstant(next.opensAt) }), muted: true });
+  if (next)
+    blocks.push({
+      type: 'text',
+      text: t('checkin.status.next', { period: periodLabel(next.period), opens: formatInstant(next.opensAt) }),
+      muted: true,
+    });
   if (round.status === 'open') {
     blocks.push({
       type: 'buttons',
@@ -162,7 +215,13 @@ async function remindAsk(ctx: HandlerContext, roundId: string | undefined): Prom
       blocks: [
         { type: 'heading', text: title },
         { type: 'text', text: t('checkin.remindAll.text', { schools: waiting.map((w) => w.schoolName).join(', ') }) },
-        { type: 'buttons', buttons: [{ label: t('checkin.remindAll.confirm'), verb: LEADER_VERBS.remind, data: { r: round.id }, style: 'primary' }, { label: t('checkin.round.cancel'), verb: LEADER_VERBS.dismiss }] },
+        {
+          type: 'buttons',
+          buttons: [
+            { label: t('checkin.remindAll.confirm'), verb: LEADER_VERBS.remind, data: { r: round.id }, style: 'primary' },
+            { label: t('checkin.round.cancel'), verb: LEADER_VERBS.dismiss },
+          ],
+        },
       ],
     },
   ];
@@ -178,7 +237,13 @@ async function remindSend(ctx: HandlerContext, data: Record<string, string>): Pr
   if (!round) return [textMessage(t('checkin.noOpenRound'))];
   // One manual reminder per person per day, however often the button is pressed.
   const sent = await remindStragglers(ctx.deps, round, `manual-${londonDate(ctx.deps.clock.now())}`);
-  await ctx.deps.audit.record({ trustId: round.trustId, actorId: ctx.actor.personId, action: 'checkin.remind', subject: round.id, details: { queued: sent.queued } });
+  await ctx.deps.audit.record({
+    trustId: round.trustId,
+    actorId: ctx.actor.personId,
+    action: 'checkin.remind',
+    subject: round.id,
+    details: { queued: sent.queued },
+  });
   if (sent.queued === 0 && sent.duplicates > 0) return [textMessage(t('checkin.remindAll.already'))];
   if (sent.queued === 0) return [textMessage(t('checkin.remindAll.none'))];
   return [textMessage(t('checkin.remindAll.sent', { sencos: plural(sent.queued, 'SENCO') }))];
@@ -195,7 +260,13 @@ async function closeAsk(ctx: HandlerContext, roundId: string | undefined): Promi
       blocks: [
         { type: 'heading', text: title },
         { type: 'text', text: t('checkin.close.text', { complete: summary.complete, schools: summary.schools }) },
-        { type: 'buttons', buttons: [{ label: t('checkin.close.confirm'), verb: LEADER_VERBS.close, data: { r: round.id }, style: 'primary' }, { label: t('checkin.round.cancel'), verb: LEADER_VERBS.dismiss }] },
+        {
+          type: 'buttons',
+          buttons: [
+            { label: t('checkin.close.confirm'), verb: LEADER_VERBS.close, data: { r: round.id }, style: 'primary' },
+            { label: t('checkin.round.cancel'), verb: LEADER_VERBS.dismiss },
+          ],
+        },
       ],
     },
   ];
@@ -206,7 +277,10 @@ async function closeSend(ctx: HandlerContext, data: Record<string, string>): Pro
   if (!round || round.status === 'scheduled') return [textMessage(t('checkin.close.notOpen'))];
   const result = await closeAndSummarise(ctx.deps, round, ctx.actor.personId);
   const replies: OutboundMessage[] = [result.summary];
-  if (result.next) replies.push(textMessage(t('checkin.close.nextPlanned', { period: periodLabel(result.next.period), opens: formatInstant(result.next.opensAt) })));
+  if (result.next)
+    replies.push(
+      textMessage(t('checkin.close.nextPlanned', { period: periodLabel(result.next.period), opens: formatInstant(result.next.opensAt) })),
+    );
   return replies;
 }
 
@@ -252,7 +326,15 @@ async function previewCommand(ctx: HandlerContext, args: string): Promise<Reply>
     const pre = prefill[id] ? ` (${t('checkin.preview.prefilled', { answer: answerLabel(item, prefill[id]!.value) })})` : '';
     return `${index + 1}. **${item?.title ?? id}**: ${item?.question ?? ''}${pre}`;
   });
-  return [{ summary: title, blocks: [{ type: 'heading', text: title }, { type: 'text', text: lines.join('\n') }] }];
+  return [
+    {
+      summary: title,
+      blocks: [
+        { type: 'heading', text: title },
+        { type: 'text', text: lines.join('\n') },
+      ],
+    },
+  ];
 }
 
 /** Every answer of the trust's recent rounds as CSV, with the checklist version each was given under. */
@@ -260,13 +342,20 @@ async function exportCommand(ctx: HandlerContext): Promise<Reply> {
   const trustId = ctx.actor.trustId!;
   const { repo } = ctx.deps.checkin;
   const rounds = (await repo.listRounds(trustId, 12)).filter((r) => r.status !== 'scheduled').reverse();
-  const [schools, people] = await Promise.all([ctx.deps.roster.repo.listSchools(trustId, { includeArchived: true }), ctx.deps.roster.repo.listPeople(trustId, { includeArchived: true })]);
+  const [schools, people] = await Promise.all([
+    ctx.deps.roster.repo.listSchools(trustId, { includeArchived: true }),
+    ctx.deps.roster.repo.listPeople(trustId, { includeArchived: true }),
+  ]);
   const versions = new Map<number, Checklist>();
   const rows: ExportRow[] = [];
   for (const round of rounds) {
     const checkins = await repo.checkinsOfRound(trustId, round.id);
     for (const answer of await repo.answersOfRound(trustId, round.id)) {
-      if (!versions.has(answer.checklistVersion)) versions.set(answer.checklistVersion, (await repo.checklistVersion(trustId, answer.checklistVersion)) ?? (await repo.checklist(trustId)));
+      if (!versions.has(answer.checklistVersion))
+        versions.set(
+          answer.checklistVersion,
+          (await repo.checklistVersion(trustId, answer.checklistVersion)) ?? (await repo.checklist(trustId)),
+        );
       const schoolId = checkins.find((c) => c.id === answer.checkinId)?.schoolId;
       rows.push({
         roundLabel: periodLabel(round.period),
@@ -280,10 +369,25 @@ async function exportCommand(ctx: HandlerContext): Promise<Reply> {
   if (rows.length === 0) return [textMessage(t('checkin.export.none'))];
   const title = t('checkin.export.title', { rounds: plural(rounds.length, 'round'), rows: plural(rows.length, 'answer') });
   await ctx.deps.audit.record({ trustId, actorId: ctx.actor.personId, action: 'checkin.export', details: { rows: rows.length } });
-  return [{ summary: title, blocks: [{ type: 'heading', text: title }, { type: 'text', text: t('checkin.export.hint'), muted: true }, { type: 'code', text: answersCsv(rows).replace(/\r\n/g, '\n') }] }];
+  return [
+    {
+      summary: title,
+      blocks: [
+        { type: 'heading', text: title },
+        { type: 'text', text: t('checkin.export.hint'), muted: true },
+        { type: 'code', text: answersCsv(rows).replace(/\r\n/g, '\n') },
+      ],
+    },
+  ];
 }
 
-function command(id: string, summary: string, usage: string, run: (ctx: HandlerContext, args: string) => Promise<Reply>, aliases: string[] = []): Command {
+function command(
+  id: string,
+  summary: string,
+  usage: string,
+  run: (ctx: HandlerContext, args: string) => Promise<Reply>,
+  aliases: string[] = [],
+): Command {
   return { id, aliases, summary, usage, examples: [usage], audience: LEADER, run };
 }
 
@@ -291,7 +395,9 @@ export const leaderCommands: Command[] = [
   command('checkin round', 'Start or schedule a check-in round (termly by default)', 'checkin round start Tuesday 15:45', roundCommand),
   command('checkin preview', 'See what a school would be asked', 'checkin preview Oak Primary', previewCommand),
   command('checkin status', 'Live completion of the check-in round', 'checkin status', (ctx) => statusReply(ctx)),
-  command('checkin remind', 'Remind SENCOs who have not finished (you confirm first)', 'checkin remind', (ctx) => remindAsk(ctx, undefined)),
+  command('checkin remind', 'Remind SENCOs who have not finished (you confirm first)', 'checkin remind', (ctx) =>
+    remindAsk(ctx, undefined),
+  ),
   command('checkin close', 'Close the round and get the summary', 'checkin close', (ctx) => closeAsk(ctx, undefined)),
   command('checkin export', 'All check-in answers as CSV', 'checkin export', exportCommand),
 ];

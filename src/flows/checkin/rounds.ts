@@ -43,7 +43,12 @@ export interface RoundPreview {
   missing: string[];
 }
 
-export async function previewRound(svc: CheckinSvc, trustId: string, cadence: Cadence, rule: WeeklyRule | null): Promise<Result<RoundPreview, 'no-term'>> {
+export async function previewRound(
+  svc: CheckinSvc,
+  trustId: string,
+  cadence: Cadence,
+  rule: WeeklyRule | null,
+): Promise<Result<RoundPreview, 'no-term'>> {
   const now = svc.clock.now();
   const calendar = await svc.checkin.calendar(trustId, now);
   const plan = planRound(calendar, now, cadence, rule);
@@ -73,12 +78,26 @@ export async function startRound(
   if (!plan.ok) return plan;
   const settings = await svc.checkin.repo.settings(trustId);
   await svc.checkin.repo.saveSettings(trustId, { cadence: input.cadence, rule: input.ruleText ?? settings.rule });
-  const created = await svc.checkin.repo.createRound({ trustId, period: plan.value.period, cadence: input.cadence, opensAt: plan.value.opensAt, closesAt: plan.value.closesAt, rule: input.ruleText, createdBy: by });
+  const created = await svc.checkin.repo.createRound({
+    trustId,
+    period: plan.value.period,
+    cadence: input.cadence,
+    opensAt: plan.value.opensAt,
+    closesAt: plan.value.closesAt,
+    rule: input.ruleText,
+    createdBy: by,
+  });
   if (!created.ok) {
     const existing = (await svc.checkin.repo.listRounds(trustId, 12)).find((r) => samePeriod(r, plan.value.period));
     return { ...fail('exists'), existing };
   }
-  await svc.audit.record({ trustId, actorId: by, action: 'checkin.round.create', subject: created.value.id, details: { period: plan.value.period, opensAt: plan.value.opensAt.toISOString() } });
+  await svc.audit.record({
+    trustId,
+    actorId: by,
+    action: 'checkin.round.create',
+    subject: created.value.id,
+    details: { period: plan.value.period, opensAt: plan.value.opensAt.toISOString() },
+  });
   if (created.value.opensAt.getTime() > now.getTime()) return ok({ round: created.value, invited: 0 });
   const opened = await openAndInvite(svc, created.value);
   return ok({ round: opened.round, invited: opened.invited });
@@ -102,7 +121,12 @@ async function buildCheckins(svc: CheckinSvc, round: CheckinRound, checklist: Ch
     const history = await repo.history(trustId, school.id, round.id);
     const items = selectDueItems({ checklist, phase: school.phase, period: round.period, history, sencoIds });
     if (items.length === 0) continue;
-    checkins.push({ schoolId: school.id, sencoIds, itemIds: items.map((i) => i.id), prefill: prefillFor(items, history, sencos.map(sencoFacts), today) });
+    checkins.push({
+      schoolId: school.id,
+      sencoIds,
+      itemIds: items.map((i) => i.id),
+      prefill: prefillFor(items, history, sencos.map(sencoFacts), today),
+    });
   }
   return checkins;
 }
@@ -111,7 +135,10 @@ async function buildCheckins(svc: CheckinSvc, round: CheckinRound, checklist: Ch
  * Opens a scheduled round (check-ins created in one transaction) and queues each SENCO's
  * invitation. Safe to run again: an open round is not reopened and invitation keys repeat.
  */
-export async function openAndInvite(svc: CheckinSvc, round: CheckinRound): Promise<{ round: CheckinRound; opened: boolean; invited: number }> {
+export async function openAndInvite(
+  svc: CheckinSvc,
+  round: CheckinRound,
+): Promise<{ round: CheckinRound; opened: boolean; invited: number }> {
   const now = svc.clock.now();
   let opened = false;
   if (round.status === 'scheduled') {
@@ -151,21 +178,36 @@ export async function stragglers(svc: CheckinSvc, round: CheckinRound): Promise<
     svc.roster.repo.listPeople(round.trustId),
   ]);
   return checkins
-    .filter((c) => !progressOf(c, answers.filter((a) => a.checkinId === c.id)).complete)
-    .map((c) => ({ checkinId: c.id, schoolName: schools.find((s) => s.id === c.schoolId)?.name ?? '', people: sencosOf(people, c.schoolId) }))
+    .filter(
+      (c) =>
+        !progressOf(
+          c,
+          answers.filter((a) => a.checkinId === c.id),
+        ).complete,
+    )
+    .map((c) => ({
+      checkinId: c.id,
+      schoolName: schools.find((s) => s.id === c.schoolId)?.name ?? '',
+      people: sencosOf(people, c.schoolId),
+    }))
     .filter((s) => s.people.length > 0)
     .sort((a, b) => a.schoolName.localeCompare(b.schoolName, 'en-GB'));
 }
 
 /** Queues a reminder to each SENCO who has not finished; `occasion` makes the keys (one per occasion). */
-export async function remindStragglers(svc: CheckinSvc, round: CheckinRound, occasion: string): Promise<{ queued: number; duplicates: number; schools: string[] }> {
+export async function remindStragglers(
+  svc: CheckinSvc,
+  round: CheckinRound,
+  occasion: string,
+): Promise<{ queued: number; duplicates: number; schools: string[] }> {
   const deliveries: Delivery[] = [];
   const waiting = await stragglers(svc, round);
   for (const s of waiting) {
     const view = await loadView(svc, round.trustId, s.checkinId);
     if (!view) continue;
     const message = reminderMessage(view, nextStep(view.checkin, view.answers), [snoozeButtons(REMINDER_KIND)]);
-    for (const person of s.people) deliveries.push({ person, key: `checkin-reminder:${round.id}:${person.id}:${occasion}`, content: message });
+    for (const person of s.people)
+      deliveries.push({ person, key: `checkin-reminder:${round.id}:${person.id}:${occasion}`, content: message });
   }
   const sent = await deliver(svc, round.trustId, REMINDER_KIND, deliveries);
   return { queued: sent.queued, duplicates: sent.duplicates, schools: waiting.map((s) => s.schoolName) };
@@ -181,7 +223,8 @@ export function reminderTimes(round: CheckinRound, calendar: SchoolCalendar): Ar
   const openDay = localDateOf(round.opensAt);
   const closeDay = localDateOf(round.closesAt);
   const days: string[] = [];
-  for (let day = calendar.nextSchoolDayAfter(openDay); day && day < closeDay && days.length < 60; day = calendar.nextSchoolDayAfter(day)) days.push(day);
+  for (let day = calendar.nextSchoolDayAfter(openDay); day && day < closeDay && days.length < 60; day = calendar.nextSchoolDayAfter(day))
+    days.push(day);
   const out: Array<{ occasion: 'first' | 'last'; at: Date }> = [];
   const last = days.at(-1);
   const first = days[4];
@@ -239,7 +282,15 @@ export async function planNext(svc: CheckinSvc, round: CheckinRound): Promise<Ch
   const calendar = await svc.checkin.calendar(round.trustId, svc.clock.now());
   const plan = planNextRound(calendar, round.period, settings.cadence, ruleOf(settings.rule));
   if (!plan) return null;
-  const created = await svc.checkin.repo.createRound({ trustId: round.trustId, period: plan.period, cadence: settings.cadence, opensAt: plan.opensAt, closesAt: plan.closesAt, rule: settings.rule, createdBy: null });
+  const created = await svc.checkin.repo.createRound({
+    trustId: round.trustId,
+    period: plan.period,
+    cadence: settings.cadence,
+    opensAt: plan.opensAt,
+    closesAt: plan.closesAt,
+    rule: settings.rule,
+    createdBy: null,
+  });
   if (created.ok) return created.value;
   return (await svc.checkin.repo.listRounds(round.trustId, 12)).find((r) => samePeriod(r, plan.period)) ?? null;
 }
@@ -248,14 +299,23 @@ export async function planNext(svc: CheckinSvc, round: CheckinRound): Promise<Ch
  * Closes the round (if still open), sends the summary to the SEND leaders (except `by`, who
  * gets it as the reply) and plans the next round. Safe to run again.
  */
-export async function closeAndSummarise(svc: CheckinSvc, round: CheckinRound, by: string | null): Promise<{ closed: boolean; summary: OutboundMessage; next: CheckinRound | null }> {
+export async function closeAndSummarise(
+  svc: CheckinSvc,
+  round: CheckinRound,
+  by: string | null,
+): Promise<{ closed: boolean; summary: OutboundMessage; next: CheckinRound | null }> {
   const now = svc.clock.now();
   const closed = round.status === 'open' ? await svc.checkin.repo.closeRound(round.trustId, round.id, now) : false;
   if (closed) await svc.audit.record({ trustId: round.trustId, actorId: by, action: 'checkin.round.close', subject: round.id });
   const current = (await svc.checkin.repo.getRound(round.trustId, round.id)) ?? round;
   const summary = await roundSummary(svc, current);
   const leaders = leadersOf(await svc.roster.repo.listPeople(round.trustId)).filter((p) => p.id !== by);
-  await deliver(svc, round.trustId, null, leaders.map((person) => ({ person, key: `checkin-summary:${round.id}:${person.id}`, content: summary })));
+  await deliver(
+    svc,
+    round.trustId,
+    null,
+    leaders.map((person) => ({ person, key: `checkin-summary:${round.id}:${person.id}`, content: summary })),
+  );
   const next = await planNext(svc, current);
   return { closed, summary, next };
 }
@@ -265,7 +325,10 @@ export async function closeAndSummarise(svc: CheckinSvc, round: CheckinRound, by
  * digest"): the latest closed round's concerns and what falls due within 60 days, computed
  * today. Null before any round has closed.
  */
-export async function latestFlags(svc: CheckinSvc, trustId: string): Promise<{ round: CheckinRound; concerns: RoundSummary['concerns']; dueSoon: RoundSummary['dueSoon'] } | null> {
+export async function latestFlags(
+  svc: CheckinSvc,
+  trustId: string,
+): Promise<{ round: CheckinRound; concerns: RoundSummary['concerns']; dueSoon: RoundSummary['dueSoon'] } | null> {
   const round = (await svc.checkin.repo.listRounds(trustId, 12)).find((r) => r.status === 'closed');
   if (!round) return null;
   const { summary } = await roundFacts(svc, round);

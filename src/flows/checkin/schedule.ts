@@ -76,7 +76,7 @@ export function closingTime(calendar: SchoolCalendar, opensAt: Date, period: Rou
   const { end } = periodBounds(calendar, period);
   const last = lastSchoolDay(calendar, end);
   let day = localDateOf(opensAt);
-  for (let counted = 0; counted < OPEN_SCHOOL_DAYS; ) {
+  for (let counted = 0; counted < OPEN_SCHOOL_DAYS;) {
     const next = calendar.nextSchoolDayAfter(day);
     if (!next || next > last) break;
     day = next;

@@ -35,5 +35,7 @@ export function plural(count: number, word: string): string {
 
 export function frequencyLabel(item: ChecklistItem): string {
   const f = item.frequency;
-  return f.kind === 'once-a-year' ? t('checkin.frequency.once-a-year', { term: t(`checkin.term.${f.term}`).toLowerCase() }) : t(`checkin.frequency.${f.kind}`);
+  return f.kind === 'once-a-year'
+    ? t('checkin.frequency.once-a-year', { term: t(`checkin.term.${f.term}`).toLowerCase() })
+    : t(`checkin.frequency.${f.kind}`);
 }

@@ -18,7 +18,12 @@ export const pauseCommand: Command = {
     const parsed = parsePauseDate(args, ctx.deps.clock.now());
     if (!parsed.ok) return [textMessage(t(ERRORS[parsed.error], { input: args.slice(0, 40), days: MAX_PAUSE_DAYS }))];
     await ctx.deps.nudges.pause(ctx.actor.personId!, startOfLondonDay(parsed.date));
-    await ctx.deps.audit.record({ trustId: ctx.actor.trustId, actorId: ctx.actor.personId, action: 'nudge.pause', details: { until: parsed.date } });
+    await ctx.deps.audit.record({
+      trustId: ctx.actor.trustId,
+      actorId: ctx.actor.personId,
+      action: 'nudge.pause',
+      details: { until: parsed.date },
+    });
     return [textMessage(t('pause.done', { until: formatLongDate(parsed.date) }))];
   },
 };
@@ -36,7 +41,12 @@ export const resumeCommand: Command = {
     const { wasPaused, snoozesCleared } = await ctx.deps.nudges.resume(personId, now);
     const released = await ctx.deps.outbox.releaseHeld(personId, now);
     if (!wasPaused && snoozesCleared === 0 && released === 0) return [textMessage(t('resume.nothing'))];
-    await ctx.deps.audit.record({ trustId: ctx.actor.trustId, actorId: personId, action: 'nudge.resume', details: { wasPaused, snoozesCleared, released } });
+    await ctx.deps.audit.record({
+      trustId: ctx.actor.trustId,
+      actorId: personId,
+      action: 'nudge.resume',
+      details: { wasPaused, snoozesCleared, released },
+    });
     return [textMessage(t('resume.done'))];
   },
 };

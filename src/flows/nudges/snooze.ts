@@ -18,7 +18,12 @@ export function kindLabel(kind: string): string {
 async function snooze(ctx: HandlerContext, kind: string, choice: SnoozeChoice): Promise<Reply> {
   const end = snoozeEndDate(choice, ctx.deps.clock.now());
   await ctx.deps.nudges.snooze(ctx.actor.personId!, kind, startOfLondonDay(end));
-  await ctx.deps.audit.record({ trustId: ctx.actor.trustId, actorId: ctx.actor.personId, action: 'nudge.snooze', details: { kind, until: end } });
+  await ctx.deps.audit.record({
+    trustId: ctx.actor.trustId,
+    actorId: ctx.actor.personId,
+    action: 'nudge.snooze',
+    details: { kind, until: end },
+  });
   return [textMessage(t('snooze.done', { what: kindLabel(kind), until: formatLongDate(end) }))];
 }
 
@@ -42,7 +47,10 @@ export const snoozeCommand: Command = {
   examples: ['snooze', 'snooze next week'],
   audience: 'linked',
   run: async (ctx, args) => {
-    const choice = args.toLowerCase().replace(/^until\s+/, '').replace(/\s+/g, '-');
+    const choice = args
+      .toLowerCase()
+      .replace(/^until\s+/, '')
+      .replace(/\s+/g, '-');
     if (choice === '') return [await snoozeCard(ctx)];
     if (!SNOOZE_CHOICES.includes(choice as SnoozeChoice)) return [textMessage(t('snooze.usage'))];
     return snooze(ctx, ALL_NUDGES, choice as SnoozeChoice);

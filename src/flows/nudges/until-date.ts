@@ -34,7 +34,14 @@ export type PauseDateResult = { ok: true; date: LocalDate } | { ok: false; error
  */
 export function parsePauseDate(text: string, now: Date): PauseDateResult {
   const today = localDateOf(now);
-  const date = readDate(text.trim().toLowerCase().replace(/^until\s+/, '').replace(/\s+/g, ' '), today);
+  const date = readDate(
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/^until\s+/, '')
+      .replace(/\s+/g, ' '),
+    today,
+  );
   if (!date) return { ok: false, error: 'unreadable' };
   if (date <= today) return { ok: false, error: 'past' };
   if (date > addDays(today, MAX_PAUSE_DAYS)) return { ok: false, error: 'too-far' };
@@ -45,7 +52,7 @@ function readDate(text: string, today: LocalDate): LocalDate | null {
   if (text === 'tomorrow') return addDays(today, 1);
   if (text === 'next week') return nextMonday(today);
   const weekday = DAYS.indexOf(text.replace(/^(next|on) /, ''));
-  if (weekday >= 0) return addDays(today, ((weekday - weekdayOf(today) + 7) % 7) || 7);
+  if (weekday >= 0) return addDays(today, (weekday - weekdayOf(today) + 7) % 7 || 7);
   if (isLocalDate(text)) return text;
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (uk) return safeDate(Number(uk[3]), Number(uk[2]), Number(uk[1]));
@@ -62,7 +69,7 @@ function readDate(text: string, today: LocalDate): LocalDate | null {
 
 /** Monday of next week (a Monday gives the Monday after). */
 function nextMonday(today: LocalDate): LocalDate {
-  return addDays(today, ((8 - weekdayOf(today)) % 7) || 7);
+  return addDays(today, (8 - weekdayOf(today)) % 7 || 7);
 }
 
 function safeDate(year: number, month: number, day: number): LocalDate | null {

@@ -19,7 +19,12 @@ export function archiveConfirmation(input: {
       {
         type: 'buttons',
         buttons: [
-          { label: input.buttonLabel, verb: input.verb, data: { ...input.data, archived: input.archive ? 'true' : 'false' }, style: input.archive ? 'danger' : 'primary' },
+          {
+            label: input.buttonLabel,
+            verb: input.verb,
+            data: { ...input.data, archived: input.archive ? 'true' : 'false' },
+            style: input.archive ? 'danger' : 'primary',
+          },
           { label: t('import.cancel'), verb: 'form.cancel' },
         ],
       },

@@ -40,9 +40,18 @@ export function value(data: Record<string, string>, key: string): string {
   return (data[key] ?? '').trim();
 }
 
-export const ROLE_LABELS: Record<Role, string> = { senco: 'SENCO', 'send-leader': 'MAT SEND leader', 'trust-leader': 'trust leader', admin: 'administrator' };
+export const ROLE_LABELS: Record<Role, string> = {
+  senco: 'SENCO',
+  'send-leader': 'MAT SEND leader',
+  'trust-leader': 'trust leader',
+  admin: 'administrator',
+};
 export const PHASE_LABELS: Record<SchoolPhase, string> = {
-  primary: 'Primary', secondary: 'Secondary', 'all-through': 'All-through', special: 'Special', 'alternative-provision': 'Alternative provision',
+  primary: 'Primary',
+  secondary: 'Secondary',
+  'all-through': 'All-through',
+  special: 'Special',
+  'alternative-provision': 'Alternative provision',
 };
 export const PLATFORM_LABELS: Record<Platform, string> = { teams: 'Teams', slack: 'Slack' };
 
@@ -72,7 +81,13 @@ export async function leadersOf(ctx: HandlerContext, trust: string): Promise<str
  * Sends a message to the trust's leaders through the outbox; false when there is no outbox
  * or none of them can be reached (they then see it with `requests`).
  */
-export async function notifyLeaders(ctx: HandlerContext, trust: string, key: string, message: OutboundMessage, except: string | null = null): Promise<boolean> {
+export async function notifyLeaders(
+  ctx: HandlerContext,
+  trust: string,
+  key: string,
+  message: OutboundMessage,
+  except: string | null = null,
+): Promise<boolean> {
   const notifier = roster(ctx).notifier;
   if (!notifier) return false;
   const leaders = (await leadersOf(ctx, trust)).filter((id) => id !== except);

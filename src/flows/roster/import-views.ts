@@ -20,10 +20,14 @@ export function countText(c: { add: number; change: number; archive: number; unc
 }
 
 function names(plan: ImportPlan, group: 'add' | 'change' | 'archive'): string[] {
-  const schools = group === 'add' ? plan.schools.add.map((r) => r.name) : plan.schools[group].map((c) => `${c.row.name}${group === 'change' ? ` (${c.fields.join(', ')})` : ''}`);
-  const people = group === 'add'
-    ? plan.people.add.map((a) => `${a.row.name} <${a.row.email}>`)
-    : plan.people[group].map((c) => `${c.row.name} <${c.row.email}>${group === 'change' ? ` (${c.fields.join(', ')})` : ''}`);
+  const schools =
+    group === 'add'
+      ? plan.schools.add.map((r) => r.name)
+      : plan.schools[group].map((c) => `${c.row.name}${group === 'change' ? ` (${c.fields.join(', ')})` : ''}`);
+  const people =
+    group === 'add'
+      ? plan.people.add.map((a) => `${a.row.name} <${a.row.email}>`)
+      : plan.people[group].map((c) => `${c.row.name} <${c.row.email}>${group === 'change' ? ` (${c.fields.join(', ')})` : ''}`);
   return [...schools, ...people];
 }
 
@@ -40,14 +44,21 @@ export function previewMessages(preview: ImportPreview): OutboundMessage[] {
   const title = t('import.previewTitle', { file: preview.fileName });
   const blocks: Block[] = [
     { type: 'heading', text: title },
-    { type: 'facts', facts: [
-      { label: t('import.counts.schools'), value: countText(counts.schools) },
-      { label: t('import.counts.people'), value: countText(counts.people) },
-      { label: t('import.counts.rejected'), value: String(counts.rejected) },
-    ] },
+    {
+      type: 'facts',
+      facts: [
+        { label: t('import.counts.schools'), value: countText(counts.schools) },
+        { label: t('import.counts.people'), value: countText(counts.people) },
+        { label: t('import.counts.rejected'), value: String(counts.rejected) },
+      ],
+    },
   ];
   if (plan.rejected.length === 0) {
-    blocks.push(...listBlock(t('import.adds'), names(plan, 'add')), ...listBlock(t('import.changes'), names(plan, 'change')), ...listBlock(t('import.archives'), names(plan, 'archive')));
+    blocks.push(
+      ...listBlock(t('import.adds'), names(plan, 'add')),
+      ...listBlock(t('import.changes'), names(plan, 'change')),
+      ...listBlock(t('import.archives'), names(plan, 'archive')),
+    );
   }
   const messages: OutboundMessage[] = [{ summary: `${title}: ${summaryLine(counts)}`, blocks }];
   if (plan.rejected.length > 0) {
@@ -58,16 +69,20 @@ export function previewMessages(preview: ImportPreview): OutboundMessage[] {
       messages.push({ summary: lines[0] ?? '', blocks: [{ type: 'text', text }] });
     }
     const last = messages[messages.length - 1]!;
-    if (plan.rejected.length > CHAT_REJECTION_LIMIT) last.blocks.push({ type: 'text', text: t('import.rejectedMore', { count: plan.rejected.length - CHAT_REJECTION_LIMIT }) });
+    if (plan.rejected.length > CHAT_REJECTION_LIMIT)
+      last.blocks.push({ type: 'text', text: t('import.rejectedMore', { count: plan.rejected.length - CHAT_REJECTION_LIMIT }) });
     last.blocks.push({ type: 'text', text: t('import.fixAndRetry') });
   } else if (!preview.importId) {
     blocks.push({ type: 'text', text: t('import.nothing') });
   } else {
     blocks.push({ type: 'text', text: t('import.ready') });
-    blocks.push({ type: 'buttons', buttons: [
-      { label: t('import.apply'), verb: 'import.apply', data: { importId: preview.importId }, style: 'primary' },
-      { label: t('import.cancel'), verb: 'import.cancel', data: { importId: preview.importId } },
-    ] });
+    blocks.push({
+      type: 'buttons',
+      buttons: [
+        { label: t('import.apply'), verb: 'import.apply', data: { importId: preview.importId }, style: 'primary' },
+        { label: t('import.cancel'), verb: 'import.cancel', data: { importId: preview.importId } },
+      ],
+    });
   }
   return messages;
 }

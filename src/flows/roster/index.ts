@@ -11,10 +11,34 @@ import { formCancel, setupCommand, setupSubmit } from './setup';
 
 /** Trust set-up, schools, people, profiles, imports, identities, audit and personal data. */
 export function registerRoster(registry: Registry): Registry {
-  for (const command of [setupCommand, schoolsCommand, ...schoolCommands, peopleCommand, ...personCommands, profileCommand, importCommand, reachCommand, requestsCommand, auditCommand, myDataCommand, eraseMeCommand]) {
+  for (const command of [
+    setupCommand,
+    schoolsCommand,
+    ...schoolCommands,
+    peopleCommand,
+    ...personCommands,
+    profileCommand,
+    importCommand,
+    reachCommand,
+    requestsCommand,
+    auditCommand,
+    myDataCommand,
+    eraseMeCommand,
+  ]) {
     registry.addCommand(command);
   }
-  for (const action of [setupSubmit, formCancel, joinSubmit, joinDecide, importHelp, ...schoolActions, ...personActions, ...profileActions, ...importActions, ...privacyActions]) {
+  for (const action of [
+    setupSubmit,
+    formCancel,
+    joinSubmit,
+    joinDecide,
+    importHelp,
+    ...schoolActions,
+    ...personActions,
+    ...profileActions,
+    ...importActions,
+    ...privacyActions,
+  ]) {
     registry.addAction(action);
   }
   registry.setUpload(csvUpload).setGreeter(greet);

@@ -37,21 +37,39 @@ async function likelyTrust(ctx: HandlerContext, trusts: Trust[]): Promise<Trust 
 
 async function joinForm(ctx: HandlerContext, trust: Trust | null): Promise<OutboundMessage> {
   const fields: Field[] = [{ kind: 'text', id: 'name', label: t('join.name'), value: ctx.event.userName ?? undefined, required: true }];
-  if (!ctx.event.email) fields.push({ kind: 'text', id: 'email', label: t('join.email'), placeholder: 'name@school.sch.uk', required: true });
+  if (!ctx.event.email)
+    fields.push({ kind: 'text', id: 'email', label: t('join.email'), placeholder: 'name@school.sch.uk', required: true });
   if (trust) {
     const schools = await roster(ctx).repo.listSchools(trust.id);
-    fields.push({ kind: 'choice', id: 'school', label: t('join.school'), options: [{ label: t('join.trustWide'), value: 'none' }, ...schools.map((s) => ({ label: s.name, value: s.id }))] });
+    fields.push({
+      kind: 'choice',
+      id: 'school',
+      label: t('join.school'),
+      options: [{ label: t('join.trustWide'), value: 'none' }, ...schools.map((s) => ({ label: s.name, value: s.id }))],
+    });
   } else {
     fields.push({ kind: 'text', id: 'trustName', label: t('join.trust'), required: true });
     fields.push({ kind: 'text', id: 'schoolName', label: t('join.schoolName') });
   }
-  fields.push({ kind: 'choice', id: 'role', label: t('join.role'), value: 'senco', options: JOINABLE_ROLES.map((r) => ({ label: ROLE_LABELS[r], value: r })), required: true });
+  fields.push({
+    kind: 'choice',
+    id: 'role',
+    label: t('join.role'),
+    value: 'senco',
+    options: JOINABLE_ROLES.map((r) => ({ label: ROLE_LABELS[r], value: r })),
+    required: true,
+  });
   return {
     summary: t('join.intro'),
     blocks: [
       { type: 'heading', text: t('join.title') },
       { type: 'text', text: t('join.intro') },
-      { type: 'form', fields, submit: { label: t('join.submit'), verb: 'join.submit', style: 'primary' }, cancel: { label: t('import.cancel'), verb: 'form.cancel' } },
+      {
+        type: 'form',
+        fields,
+        submit: { label: t('join.submit'), verb: 'join.submit', style: 'primary' },
+        cancel: { label: t('import.cancel'), verb: 'form.cancel' },
+      },
     ],
   };
 }
@@ -83,15 +101,25 @@ export const joinSubmit: ActionHandler = {
     const name = value(data, 'name').slice(0, 200);
     const email = (ctx.event.email ?? value(data, 'email')).toLowerCase();
     const role = value(data, 'role') as Role;
-    if (!name || !email) return say('form.missing', { fields: [!name && t('join.name'), !email && t('join.email')].filter(Boolean).join(', ') });
+    if (!name || !email)
+      return say('form.missing', { fields: [!name && t('join.name'), !email && t('join.email')].filter(Boolean).join(', ') });
     if (!isEmail(email)) return say('person.badEmail', { email });
-    const result = await requestToJoin(services, ctx.actor, trust.id, { name, email, schoolId, role: JOINABLE_ROLES.includes(role) ? role : 'senco' });
+    const result = await requestToJoin(services, ctx.actor, trust.id, {
+      name,
+      email,
+      schoolId,
+      role: JOINABLE_ROLES.includes(role) ? role : 'senco',
+    });
     if (!result.ok) {
       switch (result.error) {
-        case 'already-linked': return say('join.alreadyLinked');
-        case 'already-pending': return greet(ctx);
-        case 'school-required': return say('join.schoolRequired');
-        default: return say('join.unknownSchool', { trust: trust.name });
+        case 'already-linked':
+          return say('join.alreadyLinked');
+        case 'already-pending':
+          return greet(ctx);
+        case 'school-required':
+          return say('join.schoolRequired');
+        default:
+          return say('join.unknownSchool', { trust: trust.name });
       }
     }
     const message = await requestMessage(ctx, result.value);
@@ -110,10 +138,13 @@ export async function requestMessage(ctx: HandlerContext, request: ApprovalReque
       summary: text,
       blocks: [
         { type: 'text', text },
-        { type: 'buttons', buttons: [
-          { label: t('erase.approve'), verb: 'erase.decide', data: { requestId: request.id, decision: 'approve' }, style: 'danger' },
-          { label: t('erase.keep'), verb: 'erase.decide', data: { requestId: request.id, decision: 'reject' } },
-        ] },
+        {
+          type: 'buttons',
+          buttons: [
+            { label: t('erase.approve'), verb: 'erase.decide', data: { requestId: request.id, decision: 'approve' }, style: 'danger' },
+            { label: t('erase.keep'), verb: 'erase.decide', data: { requestId: request.id, decision: 'reject' } },
+          ],
+        },
       ],
     };
   }
@@ -124,17 +155,27 @@ export async function requestMessage(ctx: HandlerContext, request: ApprovalReque
     request.identityId ? services.identities.getById(request.identityId) : null,
   ]);
   const existing = details.email ? await services.repo.findPersonByEmail(request.trustId, details.email) : null;
-  const text = t('join.ask', { name: details.name, trust: trust?.name ?? '', role: ROLE_LABELS[details.role], school: school ? t('join.askSchool', { school: school.name }) : '' });
+  const text = t('join.ask', {
+    name: details.name,
+    trust: trust?.name ?? '',
+    role: ROLE_LABELS[details.role],
+    school: school ? t('join.askSchool', { school: school.name }) : '',
+  });
   return {
     summary: text,
     blocks: [
       { type: 'text', text },
       { type: 'facts', facts: [{ label: t('join.email'), value: emailFact(details.email, identity) }] },
-      ...(existing && identity ? [{ type: 'text' as const, text: t('join.linksExisting', { platform: PLATFORM_LABELS[identity.platform], name: existing.name }) }] : []),
-      { type: 'buttons', buttons: [
-        { label: t('join.approve'), verb: 'join.decide', data: { requestId: request.id, decision: 'approve' }, style: 'primary' },
-        { label: t('join.reject'), verb: 'join.decide', data: { requestId: request.id, decision: 'reject' } },
-      ] },
+      ...(existing && identity
+        ? [{ type: 'text' as const, text: t('join.linksExisting', { platform: PLATFORM_LABELS[identity.platform], name: existing.name }) }]
+        : []),
+      {
+        type: 'buttons',
+        buttons: [
+          { label: t('join.approve'), verb: 'join.decide', data: { requestId: request.id, decision: 'approve' }, style: 'primary' },
+          { label: t('join.reject'), verb: 'join.decide', data: { requestId: request.id, decision: 'reject' } },
+        ],
+      },
     ],
   };
 }
@@ -155,11 +196,16 @@ export const joinDecide: ActionHandler = {
     const result = await decideJoin(roster(ctx), ctx.actor, value(data, 'requestId'), approve);
     if (!result.ok) {
       switch (result.error) {
-        case 'already-decided': return say('join.decided');
-        case 'identity-gone': return say('join.identityGone');
-        case 'archived': return say('join.archived');
-        case 'conflict': return say('conflict');
-        default: return say('notFound.item');
+        case 'already-decided':
+          return say('join.decided');
+        case 'identity-gone':
+          return say('join.identityGone');
+        case 'archived':
+          return say('join.archived');
+        case 'conflict':
+          return say('conflict');
+        default:
+          return say('notFound.item');
       }
     }
     const person = result.value.person;

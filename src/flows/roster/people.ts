@@ -20,11 +20,18 @@ async function peopleView(ctx: HandlerContext, school: School | null): Promise<R
   else if (readsWholeTrust(ctx.actor)) people = await services.repo.listPeople(trustId(ctx));
   else {
     const own = ownSchoolIds(ctx.actor);
-    people = (await services.repo.listPeople(trustId(ctx))).filter((p) => p.id === ctx.actor.personId || (p.schoolId !== null && own.includes(p.schoolId)));
+    people = (await services.repo.listPeople(trustId(ctx))).filter(
+      (p) => p.id === ctx.actor.personId || (p.schoolId !== null && own.includes(p.schoolId)),
+    );
   }
   if (readsWholeTrust(ctx.actor)) await auditRead(ctx, 'people', school?.id ?? null);
-  const contacts = await services.identities.contacts(trustId(ctx), people.map((p) => p.id));
-  const reach = (id: string) => joinList([...new Set(contacts.filter((c) => c.personId === id && c.reachable).map((c) => PLATFORM_LABELS[c.platform]))]) || t('person.reach.none');
+  const contacts = await services.identities.contacts(
+    trustId(ctx),
+    people.map((p) => p.id),
+  );
+  const reach = (id: string) =>
+    joinList([...new Set(contacts.filter((c) => c.personId === id && c.reachable).map((c) => PLATFORM_LABELS[c.platform]))]) ||
+    t('person.reach.none');
   const title = school ? t('people.titleSchool', { school: school.name }) : t('people.title', { trust: trust?.name ?? '' });
   const blocks: Block[] = [{ type: 'heading', text: title }];
   if (people.length === 0) blocks.push({ type: 'text', text: t('people.none') });
@@ -32,7 +39,13 @@ async function peopleView(ctx: HandlerContext, school: School | null): Promise<R
     blocks.push({
       type: 'table',
       columns: [t('person.col.name'), t('person.col.email'), t('person.col.role'), t('person.col.school'), t('person.col.reach')],
-      rows: people.map((p) => [p.name, p.email ?? '-', rolesText(p.roles.map((r) => r.role)), p.schoolId ? schoolName.get(p.schoolId) ?? '-' : '-', reach(p.id)]),
+      rows: people.map((p) => [
+        p.name,
+        p.email ?? '-',
+        rolesText(p.roles.map((r) => r.role)),
+        p.schoolId ? (schoolName.get(p.schoolId) ?? '-') : '-',
+        reach(p.id),
+      ]),
     });
   }
   if (readsWholeTrust(ctx.actor) && !school) {
@@ -40,17 +53,33 @@ async function peopleView(ctx: HandlerContext, school: School | null): Promise<R
     if (active.length) {
       blocks.push({
         type: 'form',
-        fields: [{ kind: 'choice', id: 'schoolId', label: t('people.showSchool'), options: active.map((s) => ({ label: s.name, value: s.id })), required: true }],
+        fields: [
+          {
+            kind: 'choice',
+            id: 'schoolId',
+            label: t('people.showSchool'),
+            options: active.map((s) => ({ label: s.name, value: s.id })),
+            required: true,
+          },
+        ],
         submit: { label: t('people.show'), verb: 'people.school' },
       });
     }
   }
   if (isLeader(ctx.actor)) {
-    blocks.push({ type: 'buttons', buttons: [
-      { label: t('people.add'), verb: 'person.form', style: 'primary' },
-      ...(people.length ? [{ label: t('people.edit'), verb: 'person.pick', data: { intent: 'edit' } }, { label: t('people.archive'), verb: 'person.pick', data: { intent: 'archive' } }] : []),
-      { label: t('schools.import'), verb: 'import.help' },
-    ] });
+    blocks.push({
+      type: 'buttons',
+      buttons: [
+        { label: t('people.add'), verb: 'person.form', style: 'primary' },
+        ...(people.length
+          ? [
+              { label: t('people.edit'), verb: 'person.pick', data: { intent: 'edit' } },
+              { label: t('people.archive'), verb: 'person.pick', data: { intent: 'archive' } },
+            ]
+          : []),
+        { label: t('schools.import'), verb: 'import.help' },
+      ],
+    });
   }
   return [{ summary: title, blocks }];
 }
@@ -92,10 +121,39 @@ export async function personForm(ctx: HandlerContext, person: Person | null): Pr
         type: 'form',
         fields: [
           { kind: 'text', id: 'name', label: t('person.form.name'), value: person?.name, required: true },
-          { kind: 'text', id: 'email', label: t('person.form.email'), value: person?.email ?? undefined, placeholder: 'name@school.sch.uk', required: true },
-          { kind: 'choice', id: 'role', label: t('person.form.role'), value: main.join(';') || 'trust-leader', options: roleOptions(roles), required: true },
-          { kind: 'choice', id: 'admin', label: t('person.form.admin'), value: roles.includes('admin') ? 'yes' : 'no', options: [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }] },
-          { kind: 'choice', id: 'schoolId', label: t('person.form.school'), value: person?.schoolId ?? 'none', options: [{ label: t('person.form.noSchool'), value: 'none' }, ...schools.map((s) => ({ label: s.name, value: s.id }))] },
+          {
+            kind: 'text',
+            id: 'email',
+            label: t('person.form.email'),
+            value: person?.email ?? undefined,
+            placeholder: 'name@school.sch.uk',
+            required: true,
+          },
+          {
+            kind: 'choice',
+            id: 'role',
+            label: t('person.form.role'),
+            value: main.join(';') || 'trust-leader',
+            options: roleOptions(roles),
+            required: true,
+          },
+          {
+            kind: 'choice',
+            id: 'admin',
+            label: t('person.form.admin'),
+            value: roles.includes('admin') ? 'yes' : 'no',
+            options: [
+              { label: 'Yes', value: 'yes' },
+              { label: 'No', value: 'no' },
+            ],
+          },
+          {
+            kind: 'choice',
+            id: 'schoolId',
+            label: t('person.form.school'),
+            value: person?.schoolId ?? 'none',
+            options: [{ label: t('person.form.noSchool'), value: 'none' }, ...schools.map((s) => ({ label: s.name, value: s.id }))],
+          },
         ],
         submit: { label: t('person.form.save'), verb: 'person.save', data: person ? { personId: person.id } : {}, style: 'primary' },
         cancel: { label: t('import.cancel'), verb: 'form.cancel' },
@@ -117,21 +175,35 @@ function byEmail(intent: 'edit' | 'archive' | 'restore'): Command['run'] {
 async function findPerson(ctx: HandlerContext, text: string, archived: boolean): Promise<Person | null> {
   const services = roster(ctx);
   if (text.includes('@')) return services.repo.findPersonByEmail(trustId(ctx), text);
-  const matches = (await services.repo.listPeople(trustId(ctx), { includeArchived: archived })).filter((p) => p.name.toLowerCase() === text.toLowerCase());
+  const matches = (await services.repo.listPeople(trustId(ctx), { includeArchived: archived })).filter(
+    (p) => p.name.toLowerCase() === text.toLowerCase(),
+  );
   return matches.length === 1 ? matches[0]! : null;
 }
 
 async function chooser(ctx: HandlerContext, intent: 'edit' | 'archive' | 'restore'): Promise<OutboundMessage> {
-  const people = (await roster(ctx).repo.listPeople(trustId(ctx), { includeArchived: intent === 'restore' })).filter((p) => (intent === 'restore' ? p.archived : true));
+  const people = (await roster(ctx).repo.listPeople(trustId(ctx), { includeArchived: intent === 'restore' })).filter((p) =>
+    intent === 'restore' ? p.archived : true,
+  );
   if (people.length === 0) return { summary: t('people.none'), blocks: [{ type: 'text', text: t('people.none') }] };
   return {
     summary: t('person.pick.title'),
-    blocks: [{
-      type: 'form',
-      fields: [{ kind: 'choice', id: 'personId', label: t('person.pick.field'), required: true, options: people.slice(0, 100).map((p) => ({ label: `${p.name} (${p.email ?? '-'})`, value: p.id })) }],
-      submit: { label: t('school.pick.next'), verb: 'person.pick', data: { intent } },
-      cancel: { label: t('import.cancel'), verb: 'form.cancel' },
-    }],
+    blocks: [
+      {
+        type: 'form',
+        fields: [
+          {
+            kind: 'choice',
+            id: 'personId',
+            label: t('person.pick.field'),
+            required: true,
+            options: people.slice(0, 100).map((p) => ({ label: `${p.name} (${p.email ?? '-'})`, value: p.id })),
+          },
+        ],
+        submit: { label: t('school.pick.next'), verb: 'person.pick', data: { intent } },
+        cancel: { label: t('import.cancel'), verb: 'form.cancel' },
+      },
+    ],
   };
 }
 
@@ -144,20 +216,60 @@ async function intentMessage(ctx: HandlerContext, person: Person, intent: 'edit'
 }
 
 export const personCommands: Command[] = [
-  { id: 'person add', aliases: ['add person'], summary: 'Add a person to the roster', examples: ['person add'], audience: LEADERS, run: async (ctx) => [await personForm(ctx, null)] },
-  { id: 'person edit', aliases: [], summary: 'Change a person\'s details, role or school', usage: 'person edit <email>', examples: ['person edit ann@oak.sch.uk'], audience: LEADERS, dataRule: 'own trust', run: byEmail('edit') },
-  { id: 'person archive', aliases: [], summary: 'Archive a person (they lose access)', usage: 'person archive <email>', examples: ['person archive ann@oak.sch.uk'], audience: LEADERS, dataRule: 'own trust; never the last leader', run: byEmail('archive') },
-  { id: 'person restore', aliases: [], summary: 'Restore an archived person', usage: 'person restore <email>', examples: ['person restore ann@oak.sch.uk'], audience: LEADERS, dataRule: 'own trust', run: byEmail('restore') },
+  {
+    id: 'person add',
+    aliases: ['add person'],
+    summary: 'Add a person to the roster',
+    examples: ['person add'],
+    audience: LEADERS,
+    run: async (ctx) => [await personForm(ctx, null)],
+  },
+  {
+    id: 'person edit',
+    aliases: [],
+    summary: "Change a person's details, role or school",
+    usage: 'person edit <email>',
+    examples: ['person edit ann@oak.sch.uk'],
+    audience: LEADERS,
+    dataRule: 'own trust',
+    run: byEmail('edit'),
+  },
+  {
+    id: 'person archive',
+    aliases: [],
+    summary: 'Archive a person (they lose access)',
+    usage: 'person archive <email>',
+    examples: ['person archive ann@oak.sch.uk'],
+    audience: LEADERS,
+    dataRule: 'own trust; never the last leader',
+    run: byEmail('archive'),
+  },
+  {
+    id: 'person restore',
+    aliases: [],
+    summary: 'Restore an archived person',
+    usage: 'person restore <email>',
+    examples: ['person restore ann@oak.sch.uk'],
+    audience: LEADERS,
+    dataRule: 'own trust',
+    run: byEmail('restore'),
+  },
 ];
 
 function personError(error: PersonError, email: string): Reply {
   switch (error) {
-    case 'duplicate-email': return say('person.duplicate', { email });
-    case 'school-required': return say('person.schoolRequired');
-    case 'unknown-school': return say('person.unknownSchool');
-    case 'last-leader': return say('person.lastLeader');
-    case 'conflict': return say('conflict');
-    default: return say('notFound.item');
+    case 'duplicate-email':
+      return say('person.duplicate', { email });
+    case 'school-required':
+      return say('person.schoolRequired');
+    case 'unknown-school':
+      return say('person.unknownSchool');
+    case 'last-leader':
+      return say('person.lastLeader');
+    case 'conflict':
+      return say('conflict');
+    default:
+      return say('notFound.item');
   }
 }
 
@@ -195,19 +307,41 @@ export const personActions: ActionHandler[] = [
       const name = value(data, 'name').slice(0, 200);
       const email = value(data, 'email').toLowerCase();
       const roles = parseRoles(data);
-      if (!name || !email || !roles) return say('form.missing', { fields: [!name && t('person.form.name'), !email && t('person.form.email'), !roles && t('person.form.role')].filter(Boolean).join(', ') });
+      if (!name || !email || !roles)
+        return say('form.missing', {
+          fields: [!name && t('person.form.name'), !email && t('person.form.email'), !roles && t('person.form.role')]
+            .filter(Boolean)
+            .join(', '),
+        });
       if (!isEmail(email)) return say('person.badEmail', { email });
       const school = value(data, 'schoolId');
       const services = roster(ctx);
-      const result = await savePerson(services, ctx.actor, value(data, 'personId') || null, { name, email, roles, schoolId: school && school !== 'none' ? school : null });
+      const result = await savePerson(services, ctx.actor, value(data, 'personId') || null, {
+        name,
+        email,
+        roles,
+        schoolId: school && school !== 'none' ? school : null,
+      });
       if (!result.ok) return personError(result.error, email);
       const person = result.value;
       await linkByDirectory({ ...services, logger: ctx.deps.logger }, trustId(ctx), [person.id]);
       const schoolName = person.schoolId ? (await services.repo.getSchool(trustId(ctx), person.schoolId))?.name : null;
-      const platforms = [...new Set((await services.identities.contacts(trustId(ctx), [person.id])).filter((c) => c.reachable).map((c) => PLATFORM_LABELS[c.platform]))];
+      const platforms = [
+        ...new Set(
+          (await services.identities.contacts(trustId(ctx), [person.id]))
+            .filter((c) => c.reachable)
+            .map((c) => PLATFORM_LABELS[c.platform]),
+        ),
+      ];
       return [
-        ...say('person.saved', { name: person.name, roles: rolesText(person.roles.map((r) => r.role)), school: schoolName ? `, ${schoolName}` : '' }),
-        ...(platforms.length ? say('person.savedReach', { name: person.name, platforms: joinList(platforms) }) : say('person.savedNoReach', { name: person.name })),
+        ...say('person.saved', {
+          name: person.name,
+          roles: rolesText(person.roles.map((r) => r.role)),
+          school: schoolName ? `, ${schoolName}` : '',
+        }),
+        ...(platforms.length
+          ? say('person.savedReach', { name: person.name, platforms: joinList(platforms) })
+          : say('person.savedNoReach', { name: person.name })),
       ];
     },
   },

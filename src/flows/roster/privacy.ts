@@ -27,14 +27,17 @@ export const myDataCommand: Command = {
       blocks: [
         { type: 'heading', text: t('mydata.title') },
         { type: 'text', text: t('mydata.intro') },
-        { type: 'facts', facts: [
-          { label: t('person.col.name'), value: p.name },
-          { label: t('person.col.email'), value: p.email ?? '-' },
-          { label: t('person.col.role'), value: rolesText(p.roles.map((r) => r.role)) || '-' },
-          { label: t('person.col.school'), value: data.schoolName ?? '-' },
-          { label: t('mydata.accounts'), value: data.identities.map((i) => PLATFORM_LABELS[i.platform]).join(', ') || '-' },
-          { label: t('mydata.auditCount'), value: String(data.auditEntriesAboutOrBy) },
-        ] },
+        {
+          type: 'facts',
+          facts: [
+            { label: t('person.col.name'), value: p.name },
+            { label: t('person.col.email'), value: p.email ?? '-' },
+            { label: t('person.col.role'), value: rolesText(p.roles.map((r) => r.role)) || '-' },
+            { label: t('person.col.school'), value: data.schoolName ?? '-' },
+            { label: t('mydata.accounts'), value: data.identities.map((i) => PLATFORM_LABELS[i.platform]).join(', ') || '-' },
+            { label: t('mydata.auditCount'), value: String(data.auditEntriesAboutOrBy) },
+          ],
+        },
         { type: 'code', text: JSON.stringify(document, null, 2) },
       ],
     };
@@ -51,13 +54,21 @@ export const eraseMeCommand: Command = {
   dataRule: 'oneself only',
   async run() {
     const text = t('erase.confirm');
-    return [{
-      summary: text,
-      blocks: [
-        { type: 'text', text },
-        { type: 'buttons', buttons: [{ label: t('erase.yes'), verb: 'erase.request', style: 'danger' }, { label: t('import.cancel'), verb: 'form.cancel' }] },
-      ],
-    }];
+    return [
+      {
+        summary: text,
+        blocks: [
+          { type: 'text', text },
+          {
+            type: 'buttons',
+            buttons: [
+              { label: t('erase.yes'), verb: 'erase.request', style: 'danger' },
+              { label: t('import.cancel'), verb: 'form.cancel' },
+            ],
+          },
+        ],
+      },
+    ];
   },
 };
 
@@ -78,7 +89,7 @@ export const privacyActions: ActionHandler[] = [
   {
     verb: 'erase.decide',
     audience: LEADERS,
-    dataRule: 'requests of own trust only; not one\'s own unless no other leader',
+    dataRule: "requests of own trust only; not one's own unless no other leader",
     async run(ctx, data) {
       const approve = value(data, 'decision') === 'approve';
       const result = await decideErasure(roster(ctx), ctx.actor, value(data, 'requestId'), approve);

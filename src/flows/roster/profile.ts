@@ -12,12 +12,21 @@ import { auditRead } from './schools';
 
 export function statusText(status: QualificationStatus): string {
   switch (status.status) {
-    case 'met': return t('qs.met');
-    case 'not-required': return t('qs.not-required');
-    case 'unknown': return t(`qs.unknown.${status.missing}`);
-    case 'in-progress': return t('qs.in-progress', { deadline: ukDate(status.deadline) });
-    case 'due': return t(status.enrolLate ? 'qs.dueLate' : 'qs.due', { deadline: ukDate(status.deadline), enrolBy: ukDate(status.enrolBy) }) + (status.nasencoDoesNotCount ? t('qs.nasencoNote') : '');
-    case 'overdue': return t('qs.overdue', { deadline: ukDate(status.deadline) }) + (status.nasencoDoesNotCount ? t('qs.nasencoNote') : '');
+    case 'met':
+      return t('qs.met');
+    case 'not-required':
+      return t('qs.not-required');
+    case 'unknown':
+      return t(`qs.unknown.${status.missing}`);
+    case 'in-progress':
+      return t('qs.in-progress', { deadline: ukDate(status.deadline) });
+    case 'due':
+      return (
+        t(status.enrolLate ? 'qs.dueLate' : 'qs.due', { deadline: ukDate(status.deadline), enrolBy: ukDate(status.enrolBy) }) +
+        (status.nasencoDoesNotCount ? t('qs.nasencoNote') : '')
+      );
+    case 'overdue':
+      return t('qs.overdue', { deadline: ukDate(status.deadline) }) + (status.nasencoDoesNotCount ? t('qs.nasencoNote') : '');
   }
 }
 
@@ -34,18 +43,31 @@ async function profileView(ctx: HandlerContext, person: Person): Promise<Outboun
     summary: title,
     blocks: [
       { type: 'heading', text: title },
-      { type: 'facts', facts: [
-        { label: t('profile.appointedOn'), value: p.appointedOn ? ukDate(p.appointedOn) : notSet },
-        { label: t('profile.priorYears').replace(/ \(.*\)$/, ''), value: years(p.priorSencoMonths) },
-        { label: t('profile.qualification'), value: qualificationText(p.qualification) },
-        ...(p.qualificationStartedOn ? [{ label: t('profile.startedOn'), value: ukDate(p.qualificationStartedOn) }] : []),
-        ...(p.qualificationCompletedOn ? [{ label: t('profile.completedOn'), value: ukDate(p.qualificationCompletedOn) }] : []),
-        { label: t('profile.status'), value: statusText(qualificationStatus(p, today(ctx))) },
-        { label: t('profile.tags').replace(/ \(.*\)$/, ''), value: p.tags.join(', ') || notSet },
-        ...(school ? [{ label: t('profile.resourceBase'), value: school.hasResourceBase ? 'Yes' : 'No' }] : []),
-        { label: t('profile.preferred'), value: person.preferredPlatform ? PLATFORM_LABELS[person.preferredPlatform] : t('profile.preferred.any') },
-      ] },
-      ...(canEditProfile(ctx.actor, person.id) ? [{ type: 'buttons' as const, buttons: [{ label: t('profile.edit'), verb: 'profile.open', data: { personId: person.id }, style: 'primary' as const }] }] : []),
+      {
+        type: 'facts',
+        facts: [
+          { label: t('profile.appointedOn'), value: p.appointedOn ? ukDate(p.appointedOn) : notSet },
+          { label: t('profile.priorYears').replace(/ \(.*\)$/, ''), value: years(p.priorSencoMonths) },
+          { label: t('profile.qualification'), value: qualificationText(p.qualification) },
+          ...(p.qualificationStartedOn ? [{ label: t('profile.startedOn'), value: ukDate(p.qualificationStartedOn) }] : []),
+          ...(p.qualificationCompletedOn ? [{ label: t('profile.completedOn'), value: ukDate(p.qualificationCompletedOn) }] : []),
+          { label: t('profile.status'), value: statusText(qualificationStatus(p, today(ctx))) },
+          { label: t('profile.tags').replace(/ \(.*\)$/, ''), value: p.tags.join(', ') || notSet },
+          ...(school ? [{ label: t('profile.resourceBase'), value: school.hasResourceBase ? 'Yes' : 'No' }] : []),
+          {
+            label: t('profile.preferred'),
+            value: person.preferredPlatform ? PLATFORM_LABELS[person.preferredPlatform] : t('profile.preferred.any'),
+          },
+        ],
+      },
+      ...(canEditProfile(ctx.actor, person.id)
+        ? [
+            {
+              type: 'buttons' as const,
+              buttons: [{ label: t('profile.edit'), verb: 'profile.open', data: { personId: person.id }, style: 'primary' as const }],
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -55,22 +77,62 @@ async function profileForm(ctx: HandlerContext, person: Person): Promise<Outboun
   const school = person.schoolId ? await roster(ctx).repo.getSchool(trustId(ctx), person.schoolId) : null;
   const fields: Field[] = [
     { kind: 'date', id: 'appointedOn', label: t('profile.appointedOn'), value: p.appointedOn ?? undefined },
-    { kind: 'text', id: 'priorYears', label: t('profile.priorYears'), value: p.priorSencoMonths === null ? undefined : years(p.priorSencoMonths) },
-    { kind: 'choice', id: 'qualification', label: t('profile.qualification'), value: p.qualification ?? 'none', options: QUALIFICATIONS.map((q) => ({ label: qualificationText(q), value: q })) },
+    {
+      kind: 'text',
+      id: 'priorYears',
+      label: t('profile.priorYears'),
+      value: p.priorSencoMonths === null ? undefined : years(p.priorSencoMonths),
+    },
+    {
+      kind: 'choice',
+      id: 'qualification',
+      label: t('profile.qualification'),
+      value: p.qualification ?? 'none',
+      options: QUALIFICATIONS.map((q) => ({ label: qualificationText(q), value: q })),
+    },
     { kind: 'date', id: 'startedOn', label: t('profile.startedOn'), value: p.qualificationStartedOn ?? undefined },
     { kind: 'date', id: 'completedOn', label: t('profile.completedOn'), value: p.qualificationCompletedOn ?? undefined },
-    { kind: 'text', id: 'tags', label: t('profile.tags'), value: p.tags.join('; ') || undefined, placeholder: 'autism; speech and language; EHCP writing' },
+    {
+      kind: 'text',
+      id: 'tags',
+      label: t('profile.tags'),
+      value: p.tags.join('; ') || undefined,
+      placeholder: 'autism; speech and language; EHCP writing',
+    },
   ];
-  if (school) fields.push({ kind: 'choice', id: 'resourceBase', label: t('profile.resourceBase'), value: school.hasResourceBase ? 'yes' : 'no', options: [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }] });
-  fields.push({ kind: 'choice', id: 'preferred', label: t('profile.preferred'), value: person.preferredPlatform ?? 'any', options: [
-    { label: t('profile.preferred.any'), value: 'any' }, { label: 'Teams', value: 'teams' }, { label: 'Slack', value: 'slack' },
-  ] });
+  if (school)
+    fields.push({
+      kind: 'choice',
+      id: 'resourceBase',
+      label: t('profile.resourceBase'),
+      value: school.hasResourceBase ? 'yes' : 'no',
+      options: [
+        { label: 'Yes', value: 'yes' },
+        { label: 'No', value: 'no' },
+      ],
+    });
+  fields.push({
+    kind: 'choice',
+    id: 'preferred',
+    label: t('profile.preferred'),
+    value: person.preferredPlatform ?? 'any',
+    options: [
+      { label: t('profile.preferred.any'), value: 'any' },
+      { label: 'Teams', value: 'teams' },
+      { label: 'Slack', value: 'slack' },
+    ],
+  });
   const title = t('profile.form.title', { name: person.name });
   return {
     summary: title,
     blocks: [
       { type: 'heading', text: title },
-      { type: 'form', fields, submit: { label: t('profile.save'), verb: 'profile.save', data: { personId: person.id }, style: 'primary' }, cancel: { label: t('import.cancel'), verb: 'form.cancel' } },
+      {
+        type: 'form',
+        fields,
+        submit: { label: t('profile.save'), verb: 'profile.save', data: { personId: person.id }, style: 'primary' },
+        cancel: { label: t('import.cancel'), verb: 'form.cancel' },
+      },
     ],
   };
 }
@@ -87,11 +149,11 @@ async function readable(ctx: HandlerContext, personId: string): Promise<Person |
 export const profileCommand: Command = {
   id: 'profile',
   aliases: ['my profile'],
-  summary: 'See and update your SENCO profile (leaders: anyone\'s)',
+  summary: "See and update your SENCO profile (leaders: anyone's)",
   usage: 'profile [email]',
   examples: ['profile'],
   audience: 'linked',
-  dataRule: 'own profile; leaders and admins: anyone in the trust; trust leaders: read only; others\' reads are audited',
+  dataRule: "own profile; leaders and admins: anyone in the trust; trust leaders: read only; others' reads are audited",
   async run(ctx, args) {
     let personId = ctx.actor.personId!;
     if (args) {
@@ -132,8 +194,13 @@ export const profileActions: ActionHandler[] = [
     async run(ctx, data) {
       const personId = value(data, 'personId') || ctx.actor.personId!;
       if (!canEditProfile(ctx.actor, personId)) return say('profile.notYours');
-      const dates = { appointedOn: readDate(data, 'appointedOn'), startedOn: readDate(data, 'startedOn'), completedOn: readDate(data, 'completedOn') };
-      for (const key of ['appointedOn', 'startedOn', 'completedOn'] as const) if (dates[key] === 'bad') return say('profile.badDate', { value: value(data, key) });
+      const dates = {
+        appointedOn: readDate(data, 'appointedOn'),
+        startedOn: readDate(data, 'startedOn'),
+        completedOn: readDate(data, 'completedOn'),
+      };
+      for (const key of ['appointedOn', 'startedOn', 'completedOn'] as const)
+        if (dates[key] === 'bad') return say('profile.badDate', { value: value(data, key) });
       const yearsText = value(data, 'priorYears');
       const months = yearsText ? yearsToMonths(yearsText) : null;
       if (yearsText && months === null) return say('profile.badYears');

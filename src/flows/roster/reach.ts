@@ -23,7 +23,12 @@ export const reachCommand: Command = {
     if (lookup.looked > 0) lines.push(t('reach.lookup', { looked: lookup.looked, linked: lookup.linked }));
     if (lookup.failed > 0) lines.push(t('reach.lookupFailed', { failed: lookup.failed }));
     lines.push(missing.length ? t('reach.missing', { names: joinList(missing.slice(0, 50)) }) : t('reach.all'));
-    return [{ summary: t('reach.title'), blocks: [{ type: 'heading', text: t('reach.title') }, ...lines.map((text) => ({ type: 'text' as const, text }))] }];
+    return [
+      {
+        summary: t('reach.title'),
+        blocks: [{ type: 'heading', text: t('reach.title') }, ...lines.map((text) => ({ type: 'text' as const, text }))],
+      },
+    ];
   },
 };
 

@@ -8,13 +8,22 @@ import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
 import { entry, LEADERS, PHASE_LABELS, roster, say, trustId, value } from './common';
 
-const yesNo = [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }];
+const yesNo = [
+  { label: 'Yes', value: 'yes' },
+  { label: 'No', value: 'no' },
+];
 
 function schoolRow(s: School): string[] {
   return [s.name, PHASE_LABELS[s.phase], s.localAuthority ?? '-', s.region ?? '-', s.hasResourceBase ? 'Yes' : 'No'];
 }
 
-const COLUMNS = () => [t('school.col.name'), t('school.col.phase'), t('school.col.la'), t('school.col.region'), t('school.col.resourceBase')];
+const COLUMNS = () => [
+  t('school.col.name'),
+  t('school.col.phase'),
+  t('school.col.la'),
+  t('school.col.region'),
+  t('school.col.resourceBase'),
+];
 
 export const schoolsCommand: Command = {
   id: 'schools',
@@ -31,7 +40,15 @@ export const schoolsCommand: Command = {
     if (!readsWholeTrust(ctx.actor)) {
       const own = all.filter((s) => ownSchoolIds(ctx.actor).includes(s.id));
       if (own.length === 0) return say('schools.none');
-      return [{ summary: t('schools.own'), blocks: [{ type: 'heading', text: t('schools.own') }, { type: 'table', columns: COLUMNS(), rows: own.map(schoolRow) }] }];
+      return [
+        {
+          summary: t('schools.own'),
+          blocks: [
+            { type: 'heading', text: t('schools.own') },
+            { type: 'table', columns: COLUMNS(), rows: own.map(schoolRow) },
+          ],
+        },
+      ];
     }
     const showArchived = /^all$/i.test(args);
     const shown = all.filter((s) => showArchived || !s.archived);
@@ -39,16 +56,28 @@ export const schoolsCommand: Command = {
     if (shown.length === 0) blocks.push({ type: 'text', text: t('schools.none') });
     else {
       const columns = showArchived ? [...COLUMNS(), t('school.col.status')] : COLUMNS();
-      blocks.push({ type: 'table', columns, rows: shown.map((s) => (showArchived ? [...schoolRow(s), s.archived ? 'Archived' : 'Active'] : schoolRow(s))) });
+      blocks.push({
+        type: 'table',
+        columns,
+        rows: shown.map((s) => (showArchived ? [...schoolRow(s), s.archived ? 'Archived' : 'Active'] : schoolRow(s))),
+      });
     }
     const archived = all.length - all.filter((s) => !s.archived).length;
     if (!showArchived && archived > 0) blocks.push({ type: 'text', text: t('schools.archivedNote', { count: archived }), muted: true });
     if (isLeader(ctx.actor)) {
-      blocks.push({ type: 'buttons', buttons: [
-        { label: t('schools.add'), verb: 'school.form', style: 'primary' },
-        ...(shown.length ? [{ label: t('schools.edit'), verb: 'school.pick', data: { intent: 'edit' } }, { label: t('schools.archive'), verb: 'school.pick', data: { intent: 'archive' } }] : []),
-        { label: t('schools.import'), verb: 'import.help' },
-      ] });
+      blocks.push({
+        type: 'buttons',
+        buttons: [
+          { label: t('schools.add'), verb: 'school.form', style: 'primary' },
+          ...(shown.length
+            ? [
+                { label: t('schools.edit'), verb: 'school.pick', data: { intent: 'edit' } },
+                { label: t('schools.archive'), verb: 'school.pick', data: { intent: 'archive' } },
+              ]
+            : []),
+          { label: t('schools.import'), verb: 'import.help' },
+        ],
+      });
     }
     return [{ summary: t('schools.title', { trust: trust?.name ?? '' }), blocks }];
   },
@@ -64,10 +93,23 @@ export function schoolForm(school: School | null): OutboundMessage {
         type: 'form',
         fields: [
           { kind: 'text', id: 'name', label: t('school.form.name'), value: school?.name, required: true },
-          { kind: 'choice', id: 'phase', label: t('school.form.phase'), value: school?.phase, required: true, options: SCHOOL_PHASES.map((p) => ({ label: PHASE_LABELS[p], value: p })) },
+          {
+            kind: 'choice',
+            id: 'phase',
+            label: t('school.form.phase'),
+            value: school?.phase,
+            required: true,
+            options: SCHOOL_PHASES.map((p) => ({ label: PHASE_LABELS[p], value: p })),
+          },
           { kind: 'text', id: 'localAuthority', label: t('school.form.la'), value: school?.localAuthority ?? undefined },
           { kind: 'text', id: 'region', label: t('school.form.region'), value: school?.region ?? undefined },
-          { kind: 'choice', id: 'resourceBase', label: t('school.form.resourceBase'), value: school?.hasResourceBase ? 'yes' : 'no', options: yesNo },
+          {
+            kind: 'choice',
+            id: 'resourceBase',
+            label: t('school.form.resourceBase'),
+            value: school?.hasResourceBase ? 'yes' : 'no',
+            options: yesNo,
+          },
         ],
         submit: { label: t('school.form.save'), verb: 'school.save', data: school ? { schoolId: school.id } : {}, style: 'primary' },
         cancel: { label: t('import.cancel'), verb: 'form.cancel' },
@@ -88,16 +130,28 @@ function byName(intent: 'edit' | 'archive' | 'restore'): Command['run'] {
 }
 
 async function chooser(ctx: HandlerContext, intent: 'edit' | 'archive' | 'restore'): Promise<OutboundMessage> {
-  const schools = (await roster(ctx).repo.listSchools(trustId(ctx), { includeArchived: true })).filter((s) => (intent === 'restore' ? s.archived : !s.archived));
+  const schools = (await roster(ctx).repo.listSchools(trustId(ctx), { includeArchived: true })).filter((s) =>
+    intent === 'restore' ? s.archived : !s.archived,
+  );
   if (schools.length === 0) return { summary: t('schools.none'), blocks: [{ type: 'text', text: t('schools.none') }] };
   return {
     summary: t('school.pick.title'),
-    blocks: [{
-      type: 'form',
-      fields: [{ kind: 'choice', id: 'schoolId', label: t('school.pick.field'), required: true, options: schools.map((s) => ({ label: s.name, value: s.id })) }],
-      submit: { label: t('school.pick.next'), verb: 'school.pick', data: { intent } },
-      cancel: { label: t('import.cancel'), verb: 'form.cancel' },
-    }],
+    blocks: [
+      {
+        type: 'form',
+        fields: [
+          {
+            kind: 'choice',
+            id: 'schoolId',
+            label: t('school.pick.field'),
+            required: true,
+            options: schools.map((s) => ({ label: s.name, value: s.id })),
+          },
+        ],
+        submit: { label: t('school.pick.next'), verb: 'school.pick', data: { intent } },
+        cancel: { label: t('import.cancel'), verb: 'form.cancel' },
+      },
+    ],
   };
 }
 
@@ -110,17 +164,54 @@ function intentMessage(school: School, intent: 'edit' | 'archive' | 'restore'): 
 }
 
 export const schoolCommands: Command[] = [
-  { id: 'school add', aliases: ['add school'], summary: 'Add a school', examples: ['school add'], audience: LEADERS, run: async () => [schoolForm(null)] },
-  { id: 'school edit', aliases: [], summary: 'Edit a school', usage: 'school edit <name>', examples: ['school edit Oak Primary'], audience: LEADERS, dataRule: 'own trust', run: byName('edit') },
-  { id: 'school archive', aliases: [], summary: 'Archive a school', usage: 'school archive <name>', examples: ['school archive Oak Primary'], audience: LEADERS, dataRule: 'own trust', run: byName('archive') },
-  { id: 'school restore', aliases: [], summary: 'Restore an archived school', usage: 'school restore <name>', examples: ['school restore Oak Primary'], audience: LEADERS, dataRule: 'own trust', run: byName('restore') },
+  {
+    id: 'school add',
+    aliases: ['add school'],
+    summary: 'Add a school',
+    examples: ['school add'],
+    audience: LEADERS,
+    run: async () => [schoolForm(null)],
+  },
+  {
+    id: 'school edit',
+    aliases: [],
+    summary: 'Edit a school',
+    usage: 'school edit <name>',
+    examples: ['school edit Oak Primary'],
+    audience: LEADERS,
+    dataRule: 'own trust',
+    run: byName('edit'),
+  },
+  {
+    id: 'school archive',
+    aliases: [],
+    summary: 'Archive a school',
+    usage: 'school archive <name>',
+    examples: ['school archive Oak Primary'],
+    audience: LEADERS,
+    dataRule: 'own trust',
+    run: byName('archive'),
+  },
+  {
+    id: 'school restore',
+    aliases: [],
+    summary: 'Restore an archived school',
+    usage: 'school restore <name>',
+    examples: ['school restore Oak Primary'],
+    audience: LEADERS,
+    dataRule: 'own trust',
+    run: byName('restore'),
+  },
 ];
 
 function schoolError(error: SchoolError, name: string): Reply {
   switch (error) {
-    case 'duplicate-school': return say('school.duplicate', { school: name });
-    case 'conflict': return say('conflict');
-    default: return say('notFound.item');
+    case 'duplicate-school':
+      return say('school.duplicate', { school: name });
+    case 'conflict':
+      return say('conflict');
+    default:
+      return say('notFound.item');
   }
 }
 
@@ -173,7 +264,12 @@ export const schoolActions: ActionHandler[] = [
 ];
 
 /** Audit a read of school-level data that is not the reader's own school. */
-export async function auditRead(ctx: HandlerContext, what: string, schoolId: string | null, subject: string | null = schoolId): Promise<void> {
+export async function auditRead(
+  ctx: HandlerContext,
+  what: string,
+  schoolId: string | null,
+  subject: string | null = schoolId,
+): Promise<void> {
   if (schoolId !== null && ownSchoolIds(ctx.actor).includes(schoolId)) return;
   await ctx.deps.audit.record(entry(ctx.actor, 'roster.read', subject, { what, ...(schoolId ? { schoolId } : { scope: 'trust' }) }));
 }

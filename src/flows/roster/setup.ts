@@ -24,7 +24,8 @@ function setupForm(ctx: HandlerContext, self: boolean): OutboundMessage {
   const fields: Field[] = [{ kind: 'text', id: 'trustName', label: t('setup.trustName'), required: true }];
   if (self) {
     fields.push({ kind: 'text', id: 'name', label: t('setup.yourName'), value: ctx.event.userName ?? undefined, required: true });
-    if (!ctx.event.email) fields.push({ kind: 'text', id: 'email', label: t('setup.yourEmail'), placeholder: 'name@trust.org.uk', required: true });
+    if (!ctx.event.email)
+      fields.push({ kind: 'text', id: 'email', label: t('setup.yourEmail'), placeholder: 'name@trust.org.uk', required: true });
   } else {
     fields.push({ kind: 'text', id: 'name', label: t('setup.leaderName'), required: true });
     fields.push({ kind: 'text', id: 'email', label: t('setup.leaderEmail'), placeholder: 'name@trust.org.uk', required: true });
@@ -34,7 +35,12 @@ function setupForm(ctx: HandlerContext, self: boolean): OutboundMessage {
     blocks: [
       { type: 'heading', text: t('setup.title') },
       { type: 'text', text: t(self ? 'setup.intro' : 'setup.anotherIntro') },
-      { type: 'form', fields, submit: { label: t('setup.submit'), verb: 'setup.submit', style: 'primary' }, cancel: { label: t('import.cancel'), verb: 'form.cancel' } },
+      {
+        type: 'form',
+        fields,
+        submit: { label: t('setup.submit'), verb: 'setup.submit', style: 'primary' },
+        cancel: { label: t('import.cancel'), verb: 'form.cancel' },
+      },
     ],
   };
 }
@@ -64,14 +70,22 @@ export const setupSubmit: ActionHandler = {
     const services = roster(ctx);
     const identity = await services.identities.find(ctx.actor.platform, ctx.actor.tenantId, ctx.actor.userId);
     const result = await setUpTrust(services, ctx.actor, ctx.event.email, {
-      trustName, leaderName: name, leaderEmail: email, actorIsLeader: self, identityId: identity?.id ?? null,
+      trustName,
+      leaderName: name,
+      leaderEmail: email,
+      actorIsLeader: self,
+      identityId: identity?.id ?? null,
     });
     if (!result.ok) {
       switch (result.error) {
-        case 'duplicate-trust': return say('setup.duplicate', { trust: trustName });
-        case 'already-linked': return say('setup.alreadyLinked');
-        case 'no-platform-email': return say('setup.noPlatformEmail', { platform: PLATFORM_LABELS[ctx.actor.platform] });
-        default: return say('setup.notAllowed');
+        case 'duplicate-trust':
+          return say('setup.duplicate', { trust: trustName });
+        case 'already-linked':
+          return say('setup.alreadyLinked');
+        case 'no-platform-email':
+          return say('setup.noPlatformEmail', { platform: PLATFORM_LABELS[ctx.actor.platform] });
+        default:
+          return say('setup.notAllowed');
       }
     }
     if (!self) await linkByDirectory({ ...services, logger: ctx.deps.logger }, result.value.trustId, [result.value.leaderId]);

@@ -12,7 +12,9 @@ describe.each(databaseKinds)('database on %s', (kind) => {
   afterAll(async () => db.destroy());
 
   it('applies every checked-in migration and records it like Prisma Migrate', async () => {
-    const rows = await db.prisma.$queryRaw<Array<{ migration_name: string }>>`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`;
+    const rows = await db.prisma.$queryRaw<
+      Array<{ migration_name: string }>
+    >`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`;
     expect(rows.map((r) => r.migration_name)).toEqual(readMigrations().map((m) => m.name));
   });
 

@@ -14,7 +14,12 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
 
   it('deletes only old receipts, settled outbox rows and finished jobs', async () => {
     const p = db.prisma;
-    await p.inboundReceipt.createMany({ data: [{ key: 'old', receivedAt: daysAgo(8) }, { key: 'new', receivedAt: daysAgo(6) }] });
+    await p.inboundReceipt.createMany({
+      data: [
+        { key: 'old', receivedAt: daysAgo(8) },
+        { key: 'new', receivedAt: daysAgo(6) },
+      ],
+    });
     const row = { platform: 'teams', target: {}, content: {}, bucket: 'teams:t1' };
     await p.outboxMessage.createMany({
       data: [
@@ -37,7 +42,10 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
     const report = await new PrismaHousekeeping(p).prune(NOW, DEFAULT_RETENTION);
     expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1, imports: 1 });
     const imports = await p.rosterImport.findMany({ orderBy: { createdAt: 'asc' } });
-    expect(imports.map((i) => [i.status, i.content])).toEqual([['cancelled', null], ['previewed', 'name,email']]);
+    expect(imports.map((i) => [i.status, i.content])).toEqual([
+      ['cancelled', null],
+      ['previewed', 'name,email'],
+    ]);
     expect((await p.inboundReceipt.findMany()).map((r) => r.key)).toEqual(['new']);
     expect((await p.outboxMessage.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual(['queued-old', 'sent-new']);
     expect((await p.jobRun.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual(['done-new', 'running-old']);

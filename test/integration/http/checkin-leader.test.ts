@@ -48,7 +48,9 @@ describe.each(databaseKinds)('check-in leader controls over HTTP on %s', (kind) 
 
   it('keeps leader commands from SENCOs', async () => {
     expect(plain(await send(h, 'teams', ann, 'checkin status'))).toContain('is for MAT SEND leaders only');
-    expect(plain(await press(h, 'teams', ann, 'checkin.round.start', { cadence: 'termly', rule: '' }))).toContain('is for MAT SEND leaders only');
+    expect(plain(await press(h, 'teams', ann, 'checkin.round.start', { cadence: 'termly', rule: '' }))).toContain(
+      'is for MAT SEND leaders only',
+    );
     expect(await h.db.prisma.checkinRound.count({ where: { trustId } })).toBe(0);
   });
 
@@ -67,7 +69,10 @@ describe.each(databaseKinds)('check-in leader controls over HTTP on %s', (kind) 
     expect(plain(preview)).toContain('Opens Tuesday 15 September 2026 at 15:45, closes Tuesday 29 September 2026 at 17:00.');
     const scheduled = await press(h, 'teams', lee, 'checkin.round.start', buttonData(preview, 'checkin.round.start'));
     expect(plain(scheduled)).toContain('will open Tuesday 15 September 2026 at 15:45');
-    expect(await h.db.prisma.checkinSettings.findUnique({ where: { trustId } })).toMatchObject({ cadence: 'half-termly', rule: 'Tuesday 15:45' });
+    expect(await h.db.prisma.checkinSettings.findUnique({ where: { trustId } })).toMatchObject({
+      cadence: 'half-termly',
+      rule: 'Tuesday 15:45',
+    });
     expect(plain(await send(h, 'teams', lee, 'checkin status'))).toContain('Autumn term 2026-27, first half check-in: scheduled');
     expect(plain(await send(h, 'teams', lee, 'checkin round cancel'))).toContain('is cancelled');
     expect(await h.db.prisma.checkinRound.count({ where: { trustId } })).toBe(0);
@@ -87,12 +92,19 @@ describe.each(databaseKinds)('check-in leader controls over HTTP on %s', (kind) 
     await press(h, 'teams', lee, 'checkin.round.start', buttonData(preview, 'checkin.round.start'));
     await h.bot.scheduler.runOnce();
     // Ann snoozes check-in reminders until next week (Monday 21 September).
-    expect(plain(await press(h, 'teams', ann, 'nudge.snooze', { kind: 'checkin-reminder', until: 'next-week' }))).toContain('Snoozed: checkin reminder');
+    expect(plain(await press(h, 'teams', ann, 'nudge.snooze', { kind: 'checkin-reminder', until: 'next-week' }))).toContain(
+      'Snoozed: checkin reminder',
+    );
     const sent = h.teams.sentActivities().length;
     const ask = await send(h, 'teams', lee, 'checkin remind');
-    expect(plain(await press(h, 'teams', lee, 'checkin.remind.send', buttonData(ask, 'checkin.remind.send')))).toContain('Reminders queued for 1 SENCO.');
+    expect(plain(await press(h, 'teams', lee, 'checkin.remind.send', buttonData(ask, 'checkin.remind.send')))).toContain(
+      'Reminders queued for 1 SENCO.',
+    );
     await h.bot.scheduler.runOnce();
-    const toAnn = h.teams.sentActivities().slice(sent).filter((a) => a.conversationId === `a:1personal-${ann.teams.id}`);
+    const toAnn = h.teams
+      .sentActivities()
+      .slice(sent)
+      .filter((a) => a.conversationId === `a:1personal-${ann.teams.id}`);
     expect(toAnn).toHaveLength(0);
     const row = await h.db.prisma.outboxMessage.findFirst({ where: { key: { startsWith: 'checkin-reminder:' } } });
     expect(row).toMatchObject({ status: 'held', kind: 'checkin-reminder' });

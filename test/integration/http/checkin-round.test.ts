@@ -22,10 +22,18 @@ const ROUND_ONE_OPENS = '2026-09-15T14:45:00Z';
 /** Messages the bot sent to one person since `before` (replies and proactive messages). */
 function sentTo(h: Harness, platform: Platform, who: ChatUser, before: { teams: number; slack: number }): string[] {
   if (platform === 'teams') {
-    return h.teams.sentActivities().slice(before.teams).filter((a) => a.conversationId === `a:1personal-${who.teams.id}`).map((a) => JSON.stringify(a.activity));
+    return h.teams
+      .sentActivities()
+      .slice(before.teams)
+      .filter((a) => a.conversationId === `a:1personal-${who.teams.id}`)
+      .map((a) => JSON.stringify(a.activity));
   }
   const channel = `D${who.slack.id.replace(/^U/, '')}`;
-  return h.slack.callsTo('chat.postMessage').slice(before.slack).filter((b) => b.channel === channel).map((b) => JSON.stringify(b));
+  return h.slack
+    .callsTo('chat.postMessage')
+    .slice(before.slack)
+    .filter((b) => b.channel === channel)
+    .map((b) => JSON.stringify(b));
 }
 
 function mark(h: Harness) {
@@ -37,7 +45,8 @@ async function restart(h: Harness, clock: FakeClock): Promise<void> {
   await h.bot.stop();
   const bot = await startBot({ config: h.config, logger: h.logger, database: h.db, clock, scheduler: { cron: false, sleep: clock.sleep } });
   h.bot = bot;
-  h.postTeams = (activity) => fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  h.postTeams = (activity) =>
+    fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
   h.postSlack = (body, contentType = 'application/json', headers = {}) =>
     fetch(`${bot.url}/slack/events`, { method: 'POST', headers: { ...slackHeaders(SIGNING_SECRET, body, contentType), ...headers }, body });
 }
@@ -49,7 +58,14 @@ type Answers = Record<string, { value: string; note?: string } | string>;
  * pre-filled answers, presses the chosen button or submits the date/number, answers each
  * follow-up. Stops after `limit` answers or at the end. Returns the presses made and last replies.
  */
-async function answerFrom(h: Harness, platform: Platform, who: ChatUser, texts: string[], answers: Answers, limit = Infinity): Promise<{ presses: number; last: string[]; answered: string[] }> {
+async function answerFrom(
+  h: Harness,
+  platform: Platform,
+  who: ChatUser,
+  texts: string[],
+  answers: Answers,
+  limit = Infinity,
+): Promise<{ presses: number; last: string[]; answered: string[] }> {
   let current = texts;
   let presses = 0;
   const answered: string[] = [];
@@ -61,7 +77,10 @@ async function answerFrom(h: Harness, platform: Platform, who: ChatUser, texts: 
     if (confirm) {
       current = await press(h, platform, who, 'checkin.confirm', confirm.data);
     } else if (followUp) {
-      current = await press(h, platform, who, 'checkin.followup', followUp.data, { help: 'Time with the educational psychologist', by: '' });
+      current = await press(h, platform, who, 'checkin.followup', followUp.data, {
+        help: 'Time with the educational psychologist',
+        by: '',
+      });
     } else if (answer) {
       const itemId = answer.data.i!;
       const given = answers[itemId] ?? 'yes';
@@ -111,8 +130,18 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
         return p;
       };
       await person('Lee Leader', `lee-${platform}@oak.org.uk`, null, 'send-leader');
-      await person('Ann Senco', `ann-${platform}@oak.org.uk`, oak.id, 'senco', { appointedOn: '2025-09-01', priorSencoMonths: 0, qualification: 'npq-enrolled', qualificationStartedOn: '2025-10-01' });
-      await person('Sam Senco', `sam-${platform}@ash.org.uk`, ash.id, 'senco', { appointedOn: '2019-09-01', priorSencoMonths: 0, qualification: 'npq', qualificationCompletedOn: '2021-07-01' });
+      await person('Ann Senco', `ann-${platform}@oak.org.uk`, oak.id, 'senco', {
+        appointedOn: '2025-09-01',
+        priorSencoMonths: 0,
+        qualification: 'npq-enrolled',
+        qualificationStartedOn: '2025-10-01',
+      });
+      await person('Sam Senco', `sam-${platform}@ash.org.uk`, ash.id, 'senco', {
+        appointedOn: '2019-09-01',
+        priorSencoMonths: 0,
+        qualification: 'npq',
+        qualificationCompletedOn: '2021-07-01',
+      });
       lee = chatUser(h, 'Lee Leader', `lee-${platform}@oak.org.uk`);
       ann = chatUser(h, 'Ann Senco', `ann-${platform}@oak.org.uk`);
       sam = chatUser(h, 'Sam Senco', `sam-${platform}@ash.org.uk`);
@@ -175,7 +204,9 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       // Sam forges a press with Ann's check-in id: refused, Ann's answer untouched.
       const forged = await press(h, platform, sam, 'checkin.answer', { c: roundOneCheckin, i: 'sen-policy', v: 'no' });
       expect(plain(forged)).toContain('That check-in is for another school');
-      const stored = await h.db.prisma.checkinAnswer.findUnique({ where: { checkinId_itemId: { checkinId: roundOneCheckin, itemId: 'sen-policy' } } });
+      const stored = await h.db.prisma.checkinAnswer.findUnique({
+        where: { checkinId_itemId: { checkinId: roundOneCheckin, itemId: 'sen-policy' } },
+      });
       expect(stored?.value).toBe('yes');
       expect(await h.db.prisma.auditEntry.count({ where: { action: 'checkin.refused', subject: roundOneCheckin } })).toBeGreaterThan(0);
       expect(sentTo(h, platform, ann, before).length).toBeGreaterThan(0);
@@ -188,8 +219,14 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       // The answer and its follow-up, then two more.
       const more = await answerFrom(h, platform, ann, texts, annRound1, 3);
       expect(more.answered).toEqual(['accessibility-plan', 'graduated-approach', 'parents-informed']);
-      const saved = await h.db.prisma.checkinAnswer.findUnique({ where: { checkinId_itemId: { checkinId: roundOneCheckin, itemId: 'accessibility-plan' } } });
-      expect(saved).toMatchObject({ value: 'partly', note: 'Library ramp still to do', followUpHelp: 'Time with the educational psychologist' });
+      const saved = await h.db.prisma.checkinAnswer.findUnique({
+        where: { checkinId_itemId: { checkinId: roundOneCheckin, itemId: 'accessibility-plan' } },
+      });
+      expect(saved).toMatchObject({
+        value: 'partly',
+        note: 'Library ramp still to do',
+        followUpHelp: 'Time with the educational psychologist',
+      });
     });
 
     it('Sam finishes; the automatic reminder goes only to Ann, who has not', async () => {
@@ -226,7 +263,9 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       expect(summary).toContain('Check-in summary: Autumn term 2026-27');
       expect(summary).toContain('2 of 3 schools finished');
       expect(summary).toContain('Elm Special');
-      expect(summary).toContain('Accessibility plan: Partly ("Library ramp still to do"); would help: Time with the educational psychologist');
+      expect(summary).toContain(
+        'Accessibility plan: Partly ("Library ramp still to do"); would help: Time with the educational psychologist',
+      );
       expect(summary).toContain('Overdue EHCP reviews: 1');
       expect(summary).toContain('SEN information report review due 1 November 2026');
       expect(summary).toContain('2 × EHCP reviews due soon');
@@ -238,7 +277,10 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
 
       const late = await press(h, platform, ann, 'checkin.answer', { c: roundOneCheckin, i: 'sen-policy', v: 'no' });
       expect(plain(late)).toContain('The Autumn term 2026-27 check-in closed on');
-      expect((await h.db.prisma.checkinAnswer.findUnique({ where: { checkinId_itemId: { checkinId: roundOneCheckin, itemId: 'sen-policy' } } }))?.value).toBe('yes');
+      expect(
+        (await h.db.prisma.checkinAnswer.findUnique({ where: { checkinId_itemId: { checkinId: roundOneCheckin, itemId: 'sen-policy' } } }))
+          ?.value,
+      ).toBe('yes');
     });
 
     it('a checklist change applies from the next round, which pre-fills what should not have changed', async () => {
@@ -256,11 +298,23 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       expect(plain(toSam)).toContain('Same as last time?');
       expect(plain(toSam)).toContain('(from the roster)');
       expect(plain(toSam)).not.toContain('Census');
-      const samRound2 = await answerFrom(h, platform, sam, toSam, { 'ehcp-admissions': 'na', 'ehcp-reviews-overdue': '0', 'ehcp-reviews-due-soon': '0', 'graduated-approach': 'partly' });
+      const samRound2 = await answerFrom(h, platform, sam, toSam, {
+        'ehcp-admissions': 'na',
+        'ehcp-reviews-overdue': '0',
+        'ehcp-reviews-due-soon': '0',
+        'graduated-approach': 'partly',
+      });
       expect(plain(samRound2.last)).toContain('All done');
 
       const toAnn = sentTo(h, platform, ann, before);
-      const annRound2 = await answerFrom(h, platform, ann, toAnn, { 'sen-information-report': '2027-01-05', 'ehcp-reviews-overdue': '0', 'ehcp-reviews-due-soon': '1' }, 3);
+      const annRound2 = await answerFrom(
+        h,
+        platform,
+        ann,
+        toAnn,
+        { 'sen-information-report': '2027-01-05', 'ehcp-reviews-overdue': '0', 'ehcp-reviews-due-soon': '1' },
+        3,
+      );
       expect(annRound2.answered.length).toBe(3);
     });
 
@@ -292,7 +346,10 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
     });
 
     it('keeps the answer history right across both rounds and the checklist change, and exports it', async () => {
-      const rows = await h.db.prisma.checkinAnswer.findMany({ where: { checkin: { schoolId: oakId } }, include: { checkin: { include: { round: true } } } });
+      const rows = await h.db.prisma.checkinAnswer.findMany({
+        where: { checkin: { schoolId: oakId } },
+        include: { checkin: { include: { round: true } } },
+      });
       const autumn = rows.filter((r) => r.checkin.round.term === 'autumn');
       const spring = rows.filter((r) => r.checkin.round.term === 'spring');
       expect(autumn).toHaveLength(15);
@@ -303,7 +360,10 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       expect(spring.some((r) => r.itemId === 'census-sen-codes')).toBe(false);
       const springCheckin = await h.db.prisma.schoolCheckin.findFirst({ where: { schoolId: oakId, round: { term: 'spring' } } });
       expect(springCheckin?.itemIds).toContain('trust-1');
-      expect((await h.db.prisma.checkinRound.findFirst({ where: { term: 'spring', year: '2026-27', trustId: springCheckin!.trustId } }))?.checklistVersion).toBe(3);
+      expect(
+        (await h.db.prisma.checkinRound.findFirst({ where: { term: 'spring', year: '2026-27', trustId: springCheckin!.trustId } }))
+          ?.checklistVersion,
+      ).toBe(3);
 
       // The flags the weekly digest reads: the latest closed round's concerns and due dates.
       const flags = await latestFlags(h.bot.deps, springCheckin!.trustId);

@@ -46,7 +46,14 @@ describe.each(databaseKinds)('foundation over HTTP on %s', (kind) => {
 
     it('ignores messages from bots', async () => {
       const before = h.teams.calls.length;
-      const res = await h.postTeams(teamsMessage(h.teams.url, 'help', { id: '28:other-bot', name: 'Bot', aadObjectId: 'x' }, { from: { id: '28:other-bot', name: 'Bot', role: 'bot' } }));
+      const res = await h.postTeams(
+        teamsMessage(
+          h.teams.url,
+          'help',
+          { id: '28:other-bot', name: 'Bot', aadObjectId: 'x' },
+          { from: { id: '28:other-bot', name: 'Bot', role: 'bot' } },
+        ),
+      );
       expect(res.status).toBe(200);
       expect(h.teams.calls.length).toBe(before);
     });
@@ -117,9 +124,17 @@ describe.each(databaseKinds)('foundation over HTTP on %s', (kind) => {
 
     it('rejects forged and stale signatures with 401', async () => {
       const body = JSON.stringify(slackDm('help'));
-      const forged = await fetch(`${h.bot.url}/slack/events`, { method: 'POST', headers: slackHeaders('wrong-secret', body, 'application/json'), body });
+      const forged = await fetch(`${h.bot.url}/slack/events`, {
+        method: 'POST',
+        headers: slackHeaders('wrong-secret', body, 'application/json'),
+        body,
+      });
       expect(forged.status).toBe(401);
-      const stale = await fetch(`${h.bot.url}/slack/events`, { method: 'POST', headers: slackHeaders(SIGNING_SECRET, body, 'application/json', Math.floor(Date.now() / 1000) - 600), body });
+      const stale = await fetch(`${h.bot.url}/slack/events`, {
+        method: 'POST',
+        headers: slackHeaders(SIGNING_SECRET, body, 'application/json', Math.floor(Date.now() / 1000) - 600),
+        body,
+      });
       expect(stale.status).toBe(401);
     });
 

@@ -43,13 +43,18 @@ describe.each(databaseKinds)('snooze, pause and resume over HTTP on %s', (kind) 
 
     it('a snooze button on a delivered nudge snoozes that kind', async () => {
       // A nudge with snooze buttons, delivered by the scheduler like any proactive message.
-      await h.bot.deps.outbox.enqueue([{
-        key: 'nudge-with-buttons',
-        platform: 'teams',
-        target: teamsAddress(h.teams, 'a:1personal-ann'),
-        content: { summary: 'Check-in due', blocks: [{ type: 'text', text: 'Your check-in is due on Friday.' }, snoozeButtons('checkin-reminder')] },
-        bucket: teamsBucket('tenant-1'),
-      }]);
+      await h.bot.deps.outbox.enqueue([
+        {
+          key: 'nudge-with-buttons',
+          platform: 'teams',
+          target: teamsAddress(h.teams, 'a:1personal-ann'),
+          content: {
+            summary: 'Check-in due',
+            blocks: [{ type: 'text', text: 'Your check-in is due on Friday.' }, snoozeButtons('checkin-reminder')],
+          },
+          bucket: teamsBucket('tenant-1'),
+        },
+      ]);
       const before = h.teams.sentTexts().length;
       await h.bot.scheduler.runOnce();
       expect(teamsReplies(before)).toContain('"verb":"nudge.snooze"');

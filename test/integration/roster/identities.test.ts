@@ -20,12 +20,18 @@ describe.each(databaseKinds)('linking chat accounts on %s', (kind) => {
     ann = chatUser(h, 'Ann Able', 'ann@oak.sch.uk');
     ben = chatUser(h, 'Ben Baker', 'ben@oak.sch.uk');
     cat = chatUser(h, 'Cat Cole', 'cat@ash.sch.uk');
-    trust = await seedTrust(h, 'Linking Trust', ['Oak', 'Ash'], {
-      leader: { user: leader, roles: ['send-leader'] },
-      ann: { user: ann, roles: ['senco'], school: 'Oak' },
-      ben: { user: ben, roles: ['senco'], school: 'Oak' },
-      cat: { user: cat, roles: ['senco'], school: 'Ash' },
-    }, { link: false });
+    trust = await seedTrust(
+      h,
+      'Linking Trust',
+      ['Oak', 'Ash'],
+      {
+        leader: { user: leader, roles: ['send-leader'] },
+        ann: { user: ann, roles: ['senco'], school: 'Oak' },
+        ben: { user: ben, roles: ['senco'], school: 'Oak' },
+        cat: { user: cat, roles: ['senco'], school: 'Ash' },
+      },
+      { link: false },
+    );
   });
   afterAll(async () => h.stop());
 
@@ -38,7 +44,12 @@ describe.each(databaseKinds)('linking chat accounts on %s', (kind) => {
     expect(paged.length).toBeGreaterThanOrEqual(3);
     const identities = await h.db.prisma.chatIdentity.findMany({ where: { platform: 'teams' } });
     const byEmail = new Map(identities.map((i) => [i.email, i]));
-    for (const [user, key] of [[ann, 'ann'], [ben, 'ben'], [cat, 'cat'], [leader, 'leader']] as const) {
+    for (const [user, key] of [
+      [ann, 'ann'],
+      [ben, 'ben'],
+      [cat, 'cat'],
+      [leader, 'leader'],
+    ] as const) {
       const identity = byEmail.get(user.email)!;
       expect(identity).toMatchObject({ personId: trust.people[key], tenantId: TEAMS_TENANT, userId: user.teams.aadObjectId });
       expect(identity.conversationRef).toMatchObject({ kind: 'member', memberId: user.teams.id, tenantId: TEAMS_TENANT });
@@ -49,7 +60,10 @@ describe.each(databaseKinds)('linking chat accounts on %s', (kind) => {
 
   it('Teams: the bot can then message a linked person first, opening a 1:1 chat', async () => {
     const before = h.teams.calls.length;
-    const queued = await h.bot.deps.roster.notifier!.notify(trust.trustId, [trust.people.ann!], 'test-hello', { summary: 'Hello Ann', blocks: [{ type: 'text', text: 'Hello Ann' }] });
+    const queued = await h.bot.deps.roster.notifier!.notify(trust.trustId, [trust.people.ann!], 'test-hello', {
+      summary: 'Hello Ann',
+      blocks: [{ type: 'text', text: 'Hello Ann' }],
+    });
     expect(queued).toEqual({ queued: 1, unreachable: 0 });
     await h.bot.scheduler.runOnce();
     const calls = h.teams.calls.slice(before);
@@ -68,7 +82,9 @@ describe.each(databaseKinds)('linking chat accounts on %s', (kind) => {
     expect(after.conversationRef).toMatchObject({ kind: 'reference', reference: { conversation: { id: `a:1personal-${dan.teams.id}` } } });
     // A later team roster refresh does not replace the 1:1 chat with a weaker address.
     await h.postTeams(teamsMembersAdded(h.teams.url, '19:trust-senco-team@thread.tacv2', [dan.teams.id]));
-    expect((await h.db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identity.id } })).conversationRef).toMatchObject({ kind: 'reference' });
+    expect((await h.db.prisma.chatIdentity.findUniqueOrThrow({ where: { id: identity.id } })).conversationRef).toMatchObject({
+      kind: 'reference',
+    });
   });
 
   it('Slack: `reach` looks roster people up by email and stores their DM', async () => {
@@ -78,8 +94,15 @@ describe.each(databaseKinds)('linking chat accounts on %s', (kind) => {
     const slack = await h.db.prisma.chatIdentity.findMany({ where: { platform: 'slack', personId: { not: null } } });
     expect(slack.map((i) => i.email).sort()).toEqual(expect.arrayContaining(['ann@oak.sch.uk', 'ben@oak.sch.uk', 'lee@trust.org.uk']));
     const annSlack = slack.find((i) => i.email === 'ann@oak.sch.uk')!;
-    expect(annSlack.conversationRef).toEqual({ kind: 'slack-user', teamId: 'T0001', userId: ann.slack.id, channel: `D${ann.slack.id.replace(/^U/, '')}` });
-    expect(h.slack.callsTo('users.lookupByEmail').map((c) => c.email)).toEqual(expect.arrayContaining(['ann@oak.sch.uk', 'cat@ash.sch.uk']));
+    expect(annSlack.conversationRef).toEqual({
+      kind: 'slack-user',
+      teamId: 'T0001',
+      userId: ann.slack.id,
+      channel: `D${ann.slack.id.replace(/^U/, '')}`,
+    });
+    expect(h.slack.callsTo('users.lookupByEmail').map((c) => c.email)).toEqual(
+      expect.arrayContaining(['ann@oak.sch.uk', 'cat@ash.sch.uk']),
+    );
     expect(report).toContain('people can be messaged without writing first');
   });
 });
@@ -107,7 +130,9 @@ describe.each(databaseKinds)('unknown people asking to join on %s', (kind) => {
       const request = await h.db.prisma.approvalRequest.findFirstOrThrow({ where: { kind: 'join', status: 'pending' } });
 
       await h.bot.scheduler.runOnce();
-      const asks = [...h.teams.sentTexts(), ...h.slack.postedTexts()].filter((t) => t.includes(`${zoe.name}`) && t.includes('asks to join'));
+      const asks = [...h.teams.sentTexts(), ...h.slack.postedTexts()].filter(
+        (t) => t.includes(`${zoe.name}`) && t.includes('asks to join'),
+      );
       expect(asks.length).toBe(1); // once, on one platform
       expect(asks[0]).toContain(`from ${platform === 'teams' ? 'Teams' : 'Slack'}`); // the platform vouched for the email
 
@@ -116,9 +141,13 @@ describe.each(databaseKinds)('unknown people asking to join on %s', (kind) => {
       const person = await h.db.prisma.person.findFirstOrThrow({ where: { email: zoe.email }, include: { roles: true, identities: true } });
       expect(person.roles).toEqual([expect.objectContaining({ role: 'senco', schoolId: trust.schools.Ash })]);
       expect(person.identities.map((i) => i.platform)).toEqual([platform]);
-      expect(plain(await press(h, platform, leader, 'join.decide', { requestId: request.id, decision: 'approve' }))).toContain('already been dealt with');
+      expect(plain(await press(h, platform, leader, 'join.decide', { requestId: request.id, decision: 'approve' }))).toContain(
+        'already been dealt with',
+      );
       await h.bot.scheduler.runOnce();
-      expect([...h.teams.sentTexts(), ...h.slack.postedTexts()].some((t) => t.includes(`Welcome to Join Trust`) && t.includes(zoe.name))).toBe(true);
+      expect(
+        [...h.teams.sentTexts(), ...h.slack.postedTexts()].some((t) => t.includes(`Welcome to Join Trust`) && t.includes(zoe.name)),
+      ).toBe(true);
       expect(plain(await send(h, platform, zoe, 'help'))).toContain('profile');
       expect(await h.db.prisma.auditEntry.count({ where: { action: 'join.approve', subject: request.id } })).toBe(1);
     });
@@ -126,18 +155,22 @@ describe.each(databaseKinds)('unknown people asking to join on %s', (kind) => {
     it('lets the leader reject, shows pending requests, and refuses a decision from someone not on the roster', async () => {
       const yan = chatUser(h, `Yan ${platform}`, `yan.${platform}@oak.sch.uk`);
       await send(h, platform, yan, 'hello bot');
-      await press(h, platform, yan, 'join.submit', {}, { name: yan.name, school: 'none', role: 'senco' }).then((r) => expect(plain(r)).toContain('A SENCO needs a school'));
+      await press(h, platform, yan, 'join.submit', {}, { name: yan.name, school: 'none', role: 'senco' }).then((r) =>
+        expect(plain(r)).toContain('A SENCO needs a school'),
+      );
       await press(h, platform, yan, 'join.submit', {}, { name: yan.name, school: trust.schools.Oak!, role: 'senco' });
       const pending = await send(h, platform, leader, 'requests');
       expect(plain(pending)).toContain(`${yan.name} asks to join Join Trust as SENCO at Oak`);
       const { requestId } = buttonData(pending, 'join.decide');
       // Someone not on the roster cannot approve anything, least of all themselves.
-      expect(plain(await press(h, platform, yan, 'join.decide', { requestId: requestId!, decision: 'approve' }))).toContain('waiting for a MAT SEND leader to approve it');
+      expect(plain(await press(h, platform, yan, 'join.decide', { requestId: requestId!, decision: 'approve' }))).toContain(
+        'waiting for a MAT SEND leader to approve it',
+      );
       expect(plain(await press(h, platform, leader, 'join.decide', { requestId: requestId!, decision: 'reject' }))).toContain('Rejected');
       expect(await h.db.prisma.person.count({ where: { email: yan.email } })).toBe(0);
     });
 
-    it('with several trusts, asks for the trust by name and never lists another trust\'s schools', async () => {
+    it("with several trusts, asks for the trust by name and never lists another trust's schools", async () => {
       const other = chatUser(h, 'Other Lead', `other.${platform}@second.org`);
       await seedTrust(h, `Second Trust ${platform}`, ['Secret School'], { lead: { user: other, roles: ['send-leader'] } });
       // Someone from another Slack workspace / Teams tenant: the trust cannot be inferred.
@@ -149,9 +182,42 @@ describe.each(databaseKinds)('unknown people asking to join on %s', (kind) => {
       expect(form).toContain("Your trust's name");
       expect(form).not.toContain('Secret School');
       expect(form).not.toContain('Oak');
-      expect(plain(await press(h, platform, xi, 'join.submit', {}, { name: xi.name, trustName: 'Made Up Trust', schoolName: '', role: 'trust-leader' }))).toContain('I could not find a trust called "Made Up Trust"');
-      expect(plain(await press(h, platform, xi, 'join.submit', {}, { name: xi.name, trustName: `second trust ${platform}`, schoolName: 'Nope', role: 'senco' }))).toContain('I could not find that school');
-      expect(plain(await press(h, platform, xi, 'join.submit', {}, { name: xi.name, trustName: `second trust ${platform}`, schoolName: 'secret school', role: 'senco' }))).toContain('asked');
+      expect(
+        plain(
+          await press(
+            h,
+            platform,
+            xi,
+            'join.submit',
+            {},
+            { name: xi.name, trustName: 'Made Up Trust', schoolName: '', role: 'trust-leader' },
+          ),
+        ),
+      ).toContain('I could not find a trust called "Made Up Trust"');
+      expect(
+        plain(
+          await press(
+            h,
+            platform,
+            xi,
+            'join.submit',
+            {},
+            { name: xi.name, trustName: `second trust ${platform}`, schoolName: 'Nope', role: 'senco' },
+          ),
+        ),
+      ).toContain('I could not find that school');
+      expect(
+        plain(
+          await press(
+            h,
+            platform,
+            xi,
+            'join.submit',
+            {},
+            { name: xi.name, trustName: `second trust ${platform}`, schoolName: 'secret school', role: 'senco' },
+          ),
+        ),
+      ).toContain('asked');
     });
   });
 });

@@ -30,7 +30,9 @@ describe.each(databaseKinds)('npm run import on %s', (kind) => {
     expect(await runImport([fixture('schools.csv')], several.io, { database: db, directories: [] })).toBe(2);
     expect(several.text()).toContain('choose one with --trust: "North Star Trust", "Oak Trust"');
     const chosen = capture();
-    expect(await runImport([fixture('schools.csv'), '--trust', 'oak trust', '--yes'], chosen.io, { database: db, directories: [] })).toBe(0);
+    expect(await runImport([fixture('schools.csv'), '--trust', 'oak trust', '--yes'], chosen.io, { database: db, directories: [] })).toBe(
+      0,
+    );
     expect(chosen.text()).toContain('Import preview: schools.csv (trust: Oak Trust, schools file)');
     expect(await db.prisma.school.count({ where: { trust: { name: 'Oak Trust' } } })).toBe(20);
     expect(await db.prisma.school.count({ where: { trust: { name: 'North Star Trust' } } })).toBe(0);
@@ -89,9 +91,16 @@ describe('npm run import as a process', () => {
       await db.prisma.trust.create({ data: { name: 'North Star Trust' } });
       await db.close();
       const run = (file: string, ...args: string[]) =>
-        spawnSync(process.execPath, ['-r', join(root, 'test/helpers/ts-register.js'), join(root, 'scripts/import.ts'), fixture(file), ...args], {
-          cwd: root, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, TZ: 'UTC' }, encoding: 'utf8', timeout: 60_000,
-        });
+        spawnSync(
+          process.execPath,
+          ['-r', join(root, 'test/helpers/ts-register.js'), join(root, 'scripts/import.ts'), fixture(file), ...args],
+          {
+            cwd: root,
+            env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, TZ: 'UTC' },
+            encoding: 'utf8',
+            timeout: 60_000,
+          },
+        );
       const ok = run('trust.csv', '--yes');
       expect(ok.stdout).toContain('Applied in');
       expect(ok.status).toBe(0);

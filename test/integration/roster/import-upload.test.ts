@@ -54,10 +54,18 @@ describe.each(databaseKinds)('roster CSV upload in chat on %s', (kind) => {
     });
 
     it('rejects wrong columns, a binary file, a spreadsheet and an empty file', async () => {
-      expect(plain(await upload(h, platform, leader, 'x.csv', new TextEncoder().encode('name,colour\nOak,red\n')))).toContain('Line 1: the first line must be the column names');
-      expect(plain(await upload(h, platform, leader, 'y.csv', new TextEncoder().encode('name,phase,colour\nOak,primary,red\n')))).toContain('Line 1: unknown column "colour"');
-      expect(plain(await upload(h, platform, leader, 'logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])))).toContain('this is not a text CSV file');
-      expect(plain(await upload(h, platform, leader, 'roster.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0])))).toContain('Save it as "CSV UTF-8"');
+      expect(plain(await upload(h, platform, leader, 'x.csv', new TextEncoder().encode('name,colour\nOak,red\n')))).toContain(
+        'Line 1: the first line must be the column names',
+      );
+      expect(plain(await upload(h, platform, leader, 'y.csv', new TextEncoder().encode('name,phase,colour\nOak,primary,red\n')))).toContain(
+        'Line 1: unknown column "colour"',
+      );
+      expect(
+        plain(await upload(h, platform, leader, 'logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))),
+      ).toContain('this is not a text CSV file');
+      expect(plain(await upload(h, platform, leader, 'roster.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0])))).toContain(
+        'Save it as "CSV UTF-8"',
+      );
       expect(plain(await upload(h, platform, leader, 'empty.csv', new Uint8Array(0)))).toContain('the file is empty');
     });
 
@@ -73,7 +81,9 @@ describe.each(databaseKinds)('roster CSV upload in chat on %s', (kind) => {
     });
 
     it('refuses an upload from a SENCO, saying who can', async () => {
-      expect(plain(await upload(h, platform, senco, 'trust.csv', fixture('trust.csv')))).toContain('import is for MAT SEND leaders and administrators only');
+      expect(plain(await upload(h, platform, senco, 'trust.csv', fixture('trust.csv')))).toContain(
+        'import is for MAT SEND leaders and administrators only',
+      );
     });
 
     it('previews 20 schools and 25 people, applies them all after Apply, and links Slack accounts', async () => {
@@ -93,13 +103,27 @@ describe.each(databaseKinds)('roster CSV upload in chat on %s', (kind) => {
       const record = await h.db.prisma.rosterImport.findUniqueOrThrow({ where: { id: importId! } });
       expect(record).toMatchObject({ status: 'applied', content: null });
       expect(await h.db.prisma.auditEntry.count({ where: { action: 'roster.import', trustId: trust.trustId } })).toBe(1);
-      const amira = await h.db.prisma.person.findFirstOrThrow({ where: { email: 'amira.shah@oakprimaryacad.sch.uk' }, include: { identities: true, roles: true, school: true } });
+      const amira = await h.db.prisma.person.findFirstOrThrow({
+        where: { email: 'amira.shah@oakprimaryacad.sch.uk' },
+        include: { identities: true, roles: true, school: true },
+      });
       expect(amira.school?.name).toBe('Oak Primary Academy');
-      expect(amira.identities).toEqual([expect.objectContaining({ platform: 'slack', userId: 'UAMIRA', conversationRef: { kind: 'slack-user', teamId: 'T0001', userId: 'UAMIRA', channel: 'DAMIRA' } })]);
-      const rachel = await h.db.prisma.person.findFirstOrThrow({ where: { email: 'rachel.turner@northstartrust.org.uk' }, include: { roles: true } });
+      expect(amira.identities).toEqual([
+        expect.objectContaining({
+          platform: 'slack',
+          userId: 'UAMIRA',
+          conversationRef: { kind: 'slack-user', teamId: 'T0001', userId: 'UAMIRA', channel: 'DAMIRA' },
+        }),
+      ]);
+      const rachel = await h.db.prisma.person.findFirstOrThrow({
+        where: { email: 'rachel.turner@northstartrust.org.uk' },
+        include: { roles: true },
+      });
       expect(rachel.roles.map((r) => r.role).sort()).toEqual(['admin', 'send-leader']);
       // A second press does nothing more.
-      expect(plain(await press(h, platform, leader, 'import.apply', { importId: importId! }))).toContain('already been applied or cancelled');
+      expect(plain(await press(h, platform, leader, 'import.apply', { importId: importId! }))).toContain(
+        'already been applied or cancelled',
+      );
       // The same file again: nothing to change.
       expect(plain(await upload(h, platform, leader, 'trust.csv', fixture('trust.csv')))).toContain('Nothing to change');
     });
@@ -115,7 +139,10 @@ describe.each(databaseKinds)('roster CSV upload in chat on %s', (kind) => {
       const fresh = await upload(h, platform, leader, 'late.csv', csv);
       const next = buttonData(fresh, 'import.cancel');
       expect(plain(await press(h, platform, leader, 'import.cancel', next))).toContain('Import cancelled');
-      expect(await h.db.prisma.rosterImport.findUniqueOrThrow({ where: { id: next.importId! } })).toMatchObject({ status: 'cancelled', content: null });
+      expect(await h.db.prisma.rosterImport.findUniqueOrThrow({ where: { id: next.importId! } })).toMatchObject({
+        status: 'cancelled',
+        content: null,
+      });
       expect((await h.db.prisma.school.findFirstOrThrow({ where: { name: `Late School ${platform}` } })).phase).toBe('secondary');
     });
   });

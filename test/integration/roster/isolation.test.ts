@@ -9,14 +9,20 @@ const platforms: Platform[] = ['teams', 'slack'];
 /** Everything stored about trust B, to prove nothing of it changed. */
 async function snapshotOf(h: Harness, trustId: string) {
   const p = h.db.prisma;
-  return JSON.stringify(await Promise.all([
-    p.trust.findUnique({ where: { id: trustId } }),
-    p.school.findMany({ where: { trustId }, orderBy: { id: 'asc' } }),
-    p.person.findMany({ where: { trustId }, orderBy: { id: 'asc' }, include: { roles: { orderBy: { role: 'asc' } } } }),
-    p.approvalRequest.findMany({ where: { trustId }, orderBy: { id: 'asc' } }),
-    p.rosterImport.findMany({ where: { trustId }, orderBy: { id: 'asc' } }),
-    p.chatIdentity.findMany({ where: { person: { trustId } }, orderBy: { id: 'asc' }, select: { id: true, personId: true, email: true } }),
-  ]));
+  return JSON.stringify(
+    await Promise.all([
+      p.trust.findUnique({ where: { id: trustId } }),
+      p.school.findMany({ where: { trustId }, orderBy: { id: 'asc' } }),
+      p.person.findMany({ where: { trustId }, orderBy: { id: 'asc' }, include: { roles: { orderBy: { role: 'asc' } } } }),
+      p.approvalRequest.findMany({ where: { trustId }, orderBy: { id: 'asc' } }),
+      p.rosterImport.findMany({ where: { trustId }, orderBy: { id: 'asc' } }),
+      p.chatIdentity.findMany({
+        where: { person: { trustId } },
+        orderBy: { id: 'asc' },
+        select: { id: true, personId: true, email: true },
+      }),
+    ]),
+  );
 }
 
 describe.each(databaseKinds)('trust isolation on %s', (kind) => {
@@ -48,7 +54,16 @@ describe.each(databaseKinds)('trust isolation on %s', (kind) => {
     await press(h, 'slack', sencoB, 'erase.request');
     ids.eraseB = (await h.db.prisma.approvalRequest.findFirstOrThrow({ where: { trustId: b.trustId, kind: 'erase' } })).id;
     const stranger = await h.db.prisma.chatIdentity.create({ data: { platform: 'teams', tenantId: 'other-tenant', userId: 'stranger' } });
-    ids.joinB = (await h.db.prisma.approvalRequest.create({ data: { trustId: b.trustId, kind: 'join', identityId: stranger.id, data: { name: 'Stranger', email: 'stranger@x.uk', schoolId: null, role: 'senco' } } })).id;
+    ids.joinB = (
+      await h.db.prisma.approvalRequest.create({
+        data: {
+          trustId: b.trustId,
+          kind: 'join',
+          identityId: stranger.id,
+          data: { name: 'Stranger', email: 'stranger@x.uk', schoolId: null, role: 'senco' },
+        },
+      })
+    ).id;
   });
   afterAll(async () => h.stop());
 
@@ -61,7 +76,11 @@ describe.each(databaseKinds)('trust isolation on %s', (kind) => {
         ['school.save', { schoolId: schoolB }, { name: 'Hijacked', phase: 'special' }],
         ['school.archive', { schoolId: schoolB, archived: 'true' }, {}],
         ['school.pick', { intent: 'edit', schoolId: schoolB }, {}],
-        ['person.save', { personId: personB }, { name: 'Hijacked', email: 'boris@beta.sch.uk', role: 'send-leader', admin: 'yes', schoolId: 'none' }],
+        [
+          'person.save',
+          { personId: personB },
+          { name: 'Hijacked', email: 'boris@beta.sch.uk', role: 'send-leader', admin: 'yes', schoolId: 'none' },
+        ],
         ['person.save', {}, { name: 'Mole', email: 'mole@alpha.org.uk', role: 'senco', admin: 'no', schoolId: schoolB }],
         ['person.archive', { personId: personB, archived: 'true' }, {}],
         ['person.pick', { intent: 'archive', personId: personB }, {}],
@@ -76,12 +95,25 @@ describe.each(databaseKinds)('trust isolation on %s', (kind) => {
       for (const [verb, data, fields] of forged) {
         const text = plain(await press(h, platform, leaderA, verb, data, fields));
         expect({ verb, leaked: /Beta|Boris|boris@/.test(text) }).toEqual({ verb, leaked: false });
-        expect({ verb, answer: /not something I can find|not one of your trust|could not find|already been applied/.test(text) ? 'refused' : text }).toEqual({ verb, answer: 'refused' });
+        expect({
+          verb,
+          answer: /not something I can find|not one of your trust|could not find|already been applied/.test(text) ? 'refused' : text,
+        }).toEqual({ verb, answer: 'refused' });
       }
-      for (const command of ['school edit Beta Primary', 'school archive Beta Primary', 'person edit boris@beta.sch.uk', 'profile boris@beta.sch.uk', 'people Beta Primary']) {
+      for (const command of [
+        'school edit Beta Primary',
+        'school archive Beta Primary',
+        'person edit boris@beta.sch.uk',
+        'profile boris@beta.sch.uk',
+        'people Beta Primary',
+      ]) {
         const text = plain(await send(h, platform, leaderA, command));
         // The reply may echo what was typed, never what B holds.
-        expect({ command, leaked: /Boris|Secret|Bella/.test(text), notFound: text.includes('I could not find') }).toEqual({ command, leaked: false, notFound: true });
+        expect({ command, leaked: /Boris|Secret|Bella/.test(text), notFound: text.includes('I could not find') }).toEqual({
+          command,
+          leaked: false,
+          notFound: true,
+        });
       }
       for (const command of ['schools all', 'people', 'audit 100', 'requests', 'reach']) {
         const text = plain(await send(h, platform, leaderA, command));
@@ -89,14 +121,22 @@ describe.each(databaseKinds)('trust isolation on %s', (kind) => {
       }
       expect(await snapshotOf(h, b.trustId)).toBe(before);
       // Nothing was recorded against B's ids in A's audit trail either.
-      expect(await h.db.prisma.auditEntry.count({ where: { trustId: a.trustId, subject: { in: [schoolB, personB, ids.joinB, ids.eraseB] } } })).toBe(0);
+      expect(
+        await h.db.prisma.auditEntry.count({ where: { trustId: a.trustId, subject: { in: [schoolB, personB, ids.joinB, ids.eraseB] } } }),
+      ).toBe(0);
     });
 
     it('a SENCO of trust A gets nothing of trust B either', async () => {
       const before = await snapshotOf(h, b.trustId);
-      expect(plain(await press(h, platform, sencoA, 'people.school', { schoolId: b.schools['Beta Primary']! }))).toContain('not something I can find');
-      expect(plain(await press(h, platform, sencoA, 'profile.save', { personId: b.people.senco! }, { appointedOn: '2020-01-01' }))).toContain('your own profile only');
-      expect(plain(await press(h, platform, sencoA, 'school.save', { schoolId: b.schools['Beta Primary']! }, { name: 'X', phase: 'primary' }))).toContain('school.save is for MAT SEND leaders');
+      expect(plain(await press(h, platform, sencoA, 'people.school', { schoolId: b.schools['Beta Primary']! }))).toContain(
+        'not something I can find',
+      );
+      expect(
+        plain(await press(h, platform, sencoA, 'profile.save', { personId: b.people.senco! }, { appointedOn: '2020-01-01' })),
+      ).toContain('your own profile only');
+      expect(
+        plain(await press(h, platform, sencoA, 'school.save', { schoolId: b.schools['Beta Primary']! }, { name: 'X', phase: 'primary' })),
+      ).toContain('school.save is for MAT SEND leaders');
       expect(plain(await send(h, platform, sencoA, 'people'))).not.toMatch(/Beta|Boris/);
       expect(await snapshotOf(h, b.trustId)).toBe(before);
     });

@@ -28,7 +28,9 @@ const platforms: Platform[] = ['teams', 'slack'];
 describe('the documented permission table', () => {
   it('lists every command and action', () => {
     expect(table.length).toBeGreaterThan(40);
-    expect(table.map((r) => r.name)).toEqual(expect.arrayContaining(['school add', 'people', 'profile', 'audit', 'my data', 'erase me', 'import.apply', 'erase.decide', 'import']));
+    expect(table.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['school add', 'people', 'profile', 'audit', 'my data', 'erase me', 'import.apply', 'erase.decide', 'import']),
+    );
   });
 });
 
@@ -54,21 +56,30 @@ describe.each(databaseKinds)('walking docs/permissions.md on %s', (kind) => {
   describe.each(platforms)('%s', (platform) => {
     it.each(table.map((r) => [r.kind, r.name, r] as const))('%s %s', async (rowKind, name, row) => {
       // The five people ask at once; replies are told apart by their chat.
-      await Promise.all(TABLE_COLUMNS.map(async (column) => {
-        const who = users[column.key];
-        const replies =
-          rowKind === 'command' ? await send(h, platform, who, name)
-          : name === 'import' ? await upload(h, platform, who, 'walk.csv', new TextEncoder().encode('name,phase\nWalk School,primary\n'))
-          : await press(h, platform, who, name);
-        const text = plain(replies);
-        const refusedByRole = text.includes(`${name} is for `) && text.includes(' only.');
-        const askedWhoTheyAre = text.includes('I do not know who you are yet') || text.includes('waiting for a MAT SEND leader to approve it');
-        const refused = refusedByRole || askedWhoTheyAre;
-        const expected = row.allowed[column.key];
-        expect({ platform, name, role: column.key, allowed: !refused }).toEqual({ platform, name, role: column.key, allowed: expected });
-        expect({ name, role: column.key, crashed: text.includes('something went wrong on my side') }).toEqual({ name, role: column.key, crashed: false });
-        if (!expected && column.key !== 'unlinked') expect(text).toContain('Ask your MAT SEND leader');
-      }));
+      await Promise.all(
+        TABLE_COLUMNS.map(async (column) => {
+          const who = users[column.key];
+          const replies =
+            rowKind === 'command'
+              ? await send(h, platform, who, name)
+              : name === 'import'
+                ? await upload(h, platform, who, 'walk.csv', new TextEncoder().encode('name,phase\nWalk School,primary\n'))
+                : await press(h, platform, who, name);
+          const text = plain(replies);
+          const refusedByRole = text.includes(`${name} is for `) && text.includes(' only.');
+          const askedWhoTheyAre =
+            text.includes('I do not know who you are yet') || text.includes('waiting for a MAT SEND leader to approve it');
+          const refused = refusedByRole || askedWhoTheyAre;
+          const expected = row.allowed[column.key];
+          expect({ platform, name, role: column.key, allowed: !refused }).toEqual({ platform, name, role: column.key, allowed: expected });
+          expect({ name, role: column.key, crashed: text.includes('something went wrong on my side') }).toEqual({
+            name,
+            role: column.key,
+            crashed: false,
+          });
+          if (!expected && column.key !== 'unlinked') expect(text).toContain('Ask your MAT SEND leader');
+        }),
+      );
     });
   });
 });

@@ -31,37 +31,74 @@ describe.each(databaseKinds)('schools and people in chat on %s', (kind) => {
     it('adds a school through the guided form, then edits and archives it', async () => {
       const form = await send(h, platform, leader, 'school add');
       expect(plain(form)).toContain('School name');
-      const saved = plain(await press(h, platform, leader, 'school.save', {}, { name: elm, phase: 'secondary', localAuthority: 'York', region: 'East', resourceBase: 'yes' }));
+      const saved = plain(
+        await press(
+          h,
+          platform,
+          leader,
+          'school.save',
+          {},
+          { name: elm, phase: 'secondary', localAuthority: 'York', region: 'East', resourceBase: 'yes' },
+        ),
+      );
       expect(saved).toContain(`Saved ${elm} (Secondary)`);
       const school = await h.db.prisma.school.findFirstOrThrow({ where: { name: elm } });
       expect(school).toMatchObject({ trustId: trust.trustId, phase: 'secondary', localAuthority: 'York', hasResourceBase: true });
 
       const editForm = await send(h, platform, leader, `school edit ${elm.toLowerCase()}`);
       expect(buttonData(editForm, 'school.save')).toEqual({ schoolId: school.id });
-      await press(h, platform, leader, 'school.save', { schoolId: school.id }, { name: elm, phase: 'all-through', localAuthority: 'York', region: '', resourceBase: 'no' });
-      expect(await h.db.prisma.school.findUniqueOrThrow({ where: { id: school.id } })).toMatchObject({ phase: 'all-through', region: null, hasResourceBase: false });
+      await press(
+        h,
+        platform,
+        leader,
+        'school.save',
+        { schoolId: school.id },
+        { name: elm, phase: 'all-through', localAuthority: 'York', region: '', resourceBase: 'no' },
+      );
+      expect(await h.db.prisma.school.findUniqueOrThrow({ where: { id: school.id } })).toMatchObject({
+        phase: 'all-through',
+        region: null,
+        hasResourceBase: false,
+      });
 
       const confirm = await send(h, platform, leader, `school archive ${elm}`);
       expect(buttonData(confirm, 'school.archive')).toEqual({ schoolId: school.id, archived: 'true' });
-      expect(plain(await press(h, platform, leader, 'school.archive', { schoolId: school.id, archived: 'true' }))).toContain(`Archived ${elm}`);
+      expect(plain(await press(h, platform, leader, 'school.archive', { schoolId: school.id, archived: 'true' }))).toContain(
+        `Archived ${elm}`,
+      );
       expect((await h.db.prisma.school.findUniqueOrThrow({ where: { id: school.id } })).archivedAt).not.toBeNull();
-      const actions = (await h.db.prisma.auditEntry.findMany({ where: { subject: school.id }, orderBy: { at: 'asc' } })).map((a) => a.action);
+      const actions = (await h.db.prisma.auditEntry.findMany({ where: { subject: school.id }, orderBy: { at: 'asc' } })).map(
+        (a) => a.action,
+      );
       expect(actions).toEqual(['school.add', 'school.edit', 'school.archive']);
       expect(plain(await send(h, platform, leader, 'schools'))).not.toContain(elm);
       expect(plain(await send(h, platform, leader, 'schools all'))).toContain(elm);
     });
 
     it('refuses a duplicate school name and a missing name', async () => {
-      expect(plain(await press(h, platform, leader, 'school.save', {}, { name: 'oak primary', phase: 'primary' }))).toContain('There is already a school called');
+      expect(plain(await press(h, platform, leader, 'school.save', {}, { name: 'oak primary', phase: 'primary' }))).toContain(
+        'There is already a school called',
+      );
       expect(plain(await press(h, platform, leader, 'school.save', {}, { name: '', phase: 'primary' }))).toContain('Please fill in');
-      expect(plain(await press(h, platform, leader, 'school.save', {}, { name: 'Odd School', phase: 'nursery' }))).toContain('Choose a phase');
+      expect(plain(await press(h, platform, leader, 'school.save', {}, { name: 'Odd School', phase: 'nursery' }))).toContain(
+        'Choose a phase',
+      );
     });
 
     it('adds a person, links their chat account by email, changes their role and archives them', async () => {
       const email = `kim.${platform}@ash.sch.uk`;
       const kim = chatUser(h, `Kim ${platform}`, email);
       expect(plain(await send(h, platform, leader, 'person add'))).toContain('Work email');
-      const saved = plain(await press(h, platform, leader, 'person.save', {}, { name: kim.name, email: email.toUpperCase(), role: 'senco', admin: 'no', schoolId: trust.schools['Ash Primary']! }));
+      const saved = plain(
+        await press(
+          h,
+          platform,
+          leader,
+          'person.save',
+          {},
+          { name: kim.name, email: email.toUpperCase(), role: 'senco', admin: 'no', schoolId: trust.schools['Ash Primary']! },
+        ),
+      );
       expect(saved).toContain(`Saved Kim ${platform} (SENCO, Ash Primary)`);
       const person = await h.db.prisma.person.findFirstOrThrow({ where: { email }, include: { roles: true } });
       expect(person.roles).toEqual([expect.objectContaining({ role: 'senco', schoolId: trust.schools['Ash Primary'] })]);
@@ -69,7 +106,14 @@ describe.each(databaseKinds)('schools and people in chat on %s', (kind) => {
       expect(plain(await send(h, platform, kim, 'help'))).toContain('profile');
       expect(await h.db.prisma.chatIdentity.count({ where: { personId: person.id, platform } })).toBe(1);
 
-      await press(h, platform, leader, 'person.save', { personId: person.id }, { name: kim.name, email, role: 'trust-leader', admin: 'no', schoolId: 'none' });
+      await press(
+        h,
+        platform,
+        leader,
+        'person.save',
+        { personId: person.id },
+        { name: kim.name, email, role: 'trust-leader', admin: 'no', schoolId: 'none' },
+      );
       expect((await h.db.prisma.roleAssignment.findMany({ where: { personId: person.id } })).map((r) => r.role)).toEqual(['trust-leader']);
       const roleChange = await h.db.prisma.auditEntry.findFirstOrThrow({ where: { subject: person.id, action: 'role.change' } });
       expect(roleChange.details).toEqual({ from: ['senco'], to: ['trust-leader'] });
@@ -84,11 +128,57 @@ describe.each(databaseKinds)('schools and people in chat on %s', (kind) => {
     });
 
     it('refuses a duplicate email, a SENCO without a school and removing the last SEND leader', async () => {
-      expect(plain(await press(h, platform, leader, 'person.save', {}, { name: 'X', email: 'amira@oak.sch.uk', role: 'trust-leader', admin: 'no', schoolId: 'none' }))).toContain('already has the email');
-      expect(plain(await press(h, platform, leader, 'person.save', {}, { name: 'Y', email: `y.${platform}@x.uk`, role: 'senco', admin: 'no', schoolId: 'none' }))).toContain('A SENCO needs a school');
-      expect(plain(await press(h, platform, leader, 'person.save', {}, { name: 'Z', email: 'not an email', role: 'senco', admin: 'no', schoolId: 'none' }))).toContain('is not an email address');
-      expect(plain(await press(h, platform, leader, 'person.archive', { personId: trust.people.leader!, archived: 'true' }))).toContain('without a MAT SEND leader');
-      expect(plain(await press(h, platform, leader, 'person.save', { personId: trust.people.leader! }, { name: leader.name, email: leader.email, role: 'senco', admin: 'no', schoolId: trust.schools['Oak Primary']! }))).toContain('without a MAT SEND leader');
+      expect(
+        plain(
+          await press(
+            h,
+            platform,
+            leader,
+            'person.save',
+            {},
+            { name: 'X', email: 'amira@oak.sch.uk', role: 'trust-leader', admin: 'no', schoolId: 'none' },
+          ),
+        ),
+      ).toContain('already has the email');
+      expect(
+        plain(
+          await press(
+            h,
+            platform,
+            leader,
+            'person.save',
+            {},
+            { name: 'Y', email: `y.${platform}@x.uk`, role: 'senco', admin: 'no', schoolId: 'none' },
+          ),
+        ),
+      ).toContain('A SENCO needs a school');
+      expect(
+        plain(
+          await press(
+            h,
+            platform,
+            leader,
+            'person.save',
+            {},
+            { name: 'Z', email: 'not an email', role: 'senco', admin: 'no', schoolId: 'none' },
+          ),
+        ),
+      ).toContain('is not an email address');
+      expect(plain(await press(h, platform, leader, 'person.archive', { personId: trust.people.leader!, archived: 'true' }))).toContain(
+        'without a MAT SEND leader',
+      );
+      expect(
+        plain(
+          await press(
+            h,
+            platform,
+            leader,
+            'person.save',
+            { personId: trust.people.leader! },
+            { name: leader.name, email: leader.email, role: 'senco', admin: 'no', schoolId: trust.schools['Oak Primary']! },
+          ),
+        ),
+      ).toContain('without a MAT SEND leader');
     });
 
     it('shows a SENCO their own school only, and the whole trust to a trust leader (audited)', async () => {
@@ -96,7 +186,9 @@ describe.each(databaseKinds)('schools and people in chat on %s', (kind) => {
       expect(mine).toContain('Amira Shah');
       expect(mine).not.toContain('Rachel Turner');
       expect(plain(await send(h, platform, senco, 'people Ash Primary'))).toContain('You can see the people at your own school only');
-      expect(plain(await press(h, platform, senco, 'people.school', { schoolId: trust.schools['Ash Primary']! }))).toContain('You can see the people at your own school only');
+      expect(plain(await press(h, platform, senco, 'people.school', { schoolId: trust.schools['Ash Primary']! }))).toContain(
+        'You can see the people at your own school only',
+      );
       expect(plain(await send(h, platform, senco, 'schools'))).not.toContain('Ash Primary');
       const before = await h.db.prisma.auditEntry.count({ where: { action: 'roster.read', actorId: trust.people.reader } });
       const all = plain(await send(h, platform, reader, 'people'));

@@ -30,7 +30,12 @@ describe.each(databaseKinds)('quiet hours, snooze and pause at send time on %s',
     await outboxFor(db.prisma, clock).enqueue([teamsEntry(teams, 'sat-nudge', { personId: person.id, kind: 'checkin-reminder' })]);
     const scheduler = testScheduler(db.prisma, clock, teams, slack);
     expect((await scheduler.runOnce()).delivery.held).toBe(1);
-    expect(await row('sat-nudge')).toMatchObject({ status: 'held', notBefore: new Date('2026-11-30T08:00:00Z'), lastError: 'held: quiet-hours', attempts: 0 });
+    expect(await row('sat-nudge')).toMatchObject({
+      status: 'held',
+      notBefore: new Date('2026-11-30T08:00:00Z'),
+      lastError: 'held: quiet-hours',
+      attempts: 0,
+    });
     clock.set('2026-11-30T08:00:00Z');
     await scheduler.runOnce();
     expect(await row('sat-nudge')).toMatchObject({ status: 'sent', attempts: 1 });
@@ -47,7 +52,9 @@ describe.each(databaseKinds)('quiet hours, snooze and pause at send time on %s',
     const { person, trust, school } = await seedPerson(db.prisma, 'Inset');
     const year = defaultAcademicYear(2026);
     await db.prisma.academicYearDates.create({ data: { trustId: trust.id, label: year.label, dates: year as object } });
-    await db.prisma.academicYearDates.create({ data: { trustId: trust.id, schoolId: school.id, label: year.label, dates: { ...year, insetDays: ['2026-11-30'] } as object } });
+    await db.prisma.academicYearDates.create({
+      data: { trustId: trust.id, schoolId: school.id, label: year.label, dates: { ...year, insetDays: ['2026-11-30'] } as object },
+    });
     const clock = new FakeClock('2026-11-30T09:00:00Z');
     await outboxFor(db.prisma, clock).enqueue([teamsEntry(teams, 'inset-nudge', { personId: person.id, kind: 'digest' })]);
     await testScheduler(db.prisma, clock, teams, slack).runOnce();
@@ -63,7 +70,11 @@ describe.each(databaseKinds)('quiet hours, snooze and pause at send time on %s',
     ]);
     await new PrismaNudgePreferences(db.prisma).snooze(person.id, 'checkin-reminder', new Date('2026-11-30T00:00:00Z'));
     await testScheduler(db.prisma, clock, teams, slack).runOnce();
-    expect(await row('snoozed-kind')).toMatchObject({ status: 'held', notBefore: new Date('2026-11-30T08:00:00Z'), lastError: 'held: snoozed' });
+    expect(await row('snoozed-kind')).toMatchObject({
+      status: 'held',
+      notBefore: new Date('2026-11-30T08:00:00Z'),
+      lastError: 'held: snoozed',
+    });
     expect(await row('other-kind')).toMatchObject({ status: 'sent' });
   });
 
@@ -76,13 +87,21 @@ describe.each(databaseKinds)('quiet hours, snooze and pause at send time on %s',
     await outboxFor(db.prisma, clock).enqueue([teamsEntry(teams, 'paused-nudge', { personId: person.id, kind: 'digest' })]);
     const scheduler = testScheduler(db.prisma, clock, teams, slack);
     await scheduler.runOnce();
-    expect(await row('paused-nudge')).toMatchObject({ status: 'held', notBefore: new Date('2027-01-11T08:00:00Z'), lastError: 'held: paused' });
+    expect(await row('paused-nudge')).toMatchObject({
+      status: 'held',
+      notBefore: new Date('2027-01-11T08:00:00Z'),
+      lastError: 'held: paused',
+    });
 
     clock.set('2026-11-24T18:30:00Z');
     expect(await prefs.resume(person.id, clock.now())).toEqual({ wasPaused: true, snoozesCleared: 1 });
     expect(await outboxFor(db.prisma, clock).releaseHeld(person.id, clock.now())).toBe(1);
     await scheduler.runOnce();
-    expect(await row('paused-nudge')).toMatchObject({ status: 'held', notBefore: new Date('2026-11-25T08:00:00Z'), lastError: 'held: quiet-hours' });
+    expect(await row('paused-nudge')).toMatchObject({
+      status: 'held',
+      notBefore: new Date('2026-11-25T08:00:00Z'),
+      lastError: 'held: quiet-hours',
+    });
   });
 
   it('cancels nudges to someone erased from the roster without sending', async () => {

@@ -101,7 +101,9 @@ describe.each(databaseKinds)('outbox delivery on %s', (kind) => {
   it('retries a 5xx with backoff and gives up after the maximum attempts', async () => {
     teams.failures.set('a:broken', 502);
     await outboxFor(db.prisma, clock).enqueue([teamsEntry(teams, 'broken')]);
-    const scheduler = testScheduler(db.prisma, clock, teams, slack, { worker: { backoff: { baseMs: 1_000, maxMs: 10_000, maxAttempts: 3, maxRetryAfterMs: 60_000 } } });
+    const scheduler = testScheduler(db.prisma, clock, teams, slack, {
+      worker: { backoff: { baseMs: 1_000, maxMs: 10_000, maxAttempts: 3, maxRetryAfterMs: 60_000 } },
+    });
     for (let i = 0; i < 3; i += 1) {
       await scheduler.runOnce();
       clock.advance(20_000);

@@ -15,7 +15,8 @@ const FAST = { teams: { perSecond: 10_000, burst: 100 }, slack: { perSecond: 10_
 /** How many times each conversation received an activity. */
 function deliveriesPerConversation(teams: FakeTeamsConnector, prefix: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const d of teams.delivered) if (d.conversationId.startsWith(`a:${prefix}`)) counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  for (const d of teams.delivered)
+    if (d.conversationId.startsWith(`a:${prefix}`)) counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
   return counts;
 }
 
@@ -150,7 +151,11 @@ describe.each(databaseKinds)('replicas and restarts on %s', (kind) => {
       const keys = Array.from({ length: 60 }, (_, i) => `stop-${i}`);
       await outboxFor(db.prisma, systemClock).enqueue(keys.map((k) => teamsEntry(slow, k)));
       // Real clock and real pacing (200/s): the run takes a while, so stop() lands mid-run.
-      const first = testScheduler(db.prisma, systemClock, slow, slack, { instanceId: 'first', rates: { teams: { perSecond: 200, burst: 1 } }, sleep: undefined });
+      const first = testScheduler(db.prisma, systemClock, slow, slack, {
+        instanceId: 'first',
+        rates: { teams: { perSecond: 200, burst: 1 } },
+        sleep: undefined,
+      });
       const running = first.runOnce();
       await slow.waitFor(() => slow.delivered.length >= 10, 20_000);
       await first.stop();

@@ -25,7 +25,9 @@ describeOnPostgres('two bot processes sharing one PostgreSQL outbox', () => {
     // Two tenants, so both processes have a full-rate bucket to work on.
     await outboxFor(db.prisma, systemClock).enqueue(keys.map((k, i) => teamsEntry(teams, k, { bucket: `teams:tenant-${i % 2}` })));
     const bots = await Promise.all(
-      ['replica-a', 'replica-b'].map(async (name) => spawnBot({ TZ: 'UTC', DATABASE_URL: db.url!, PORT: String(await freePort()), INSTANCE_ID: name })),
+      ['replica-a', 'replica-b'].map(async (name) =>
+        spawnBot({ TZ: 'UTC', DATABASE_URL: db.url!, PORT: String(await freePort()), INSTANCE_ID: name }),
+      ),
     );
     try {
       await teams.waitFor(() => teams.delivered.length >= keys.length, 60_000);

@@ -87,7 +87,10 @@ describe('shipped data 2024-2030', () => {
     expect(localDateParts(earlyMay!)).toMatchObject({ month: 5 });
     expect(localDateParts(earlyMay!).day).toBeLessThanOrEqual(7);
 
-    for (const [title, month] of [['Spring', 5], ['Summer', 8]] as const) {
+    for (const [title, month] of [
+      ['Spring', 5],
+      ['Summer', 8],
+    ] as const) {
       const [date] = shippedTitled(year, title);
       expect(weekdayOf(date!)).toBe(1);
       expect(localDateParts(date!).month).toBe(month);
@@ -109,7 +112,10 @@ describe('shipped data 2024-2030', () => {
     const boxing = shippedTitled(year, 'Boxing Day');
     expect(christmas).toHaveLength(1);
     expect(boxing).toHaveLength(1);
-    const observed: [string, string][] = [[christmas[0]!, `${year}-12-25`], [boxing[0]!, `${year}-12-26`]];
+    const observed: [string, string][] = [
+      [christmas[0]!, `${year}-12-25`],
+      [boxing[0]!, `${year}-12-26`],
+    ];
     for (const [date, own] of observed) {
       expect(date >= `${year}-12-25` && date <= `${year}-12-28`).toBe(true);
       if (!isWeekend(own)) expect(date).toBe(own);

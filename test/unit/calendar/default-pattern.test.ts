@@ -1,6 +1,14 @@
 import { DEFAULT_BANK_HOLIDAYS, easterSunday } from '../../../src/calendar/bank-holidays';
 import { defaultAcademicYear } from '../../../src/calendar/default-pattern';
-import { addDays, daysBetween, eachLocalDate, isWeekend, lastWeekdayOfMonth, localDateParts, weekdayOf } from '../../../src/calendar/local-date';
+import {
+  addDays,
+  daysBetween,
+  eachLocalDate,
+  isWeekend,
+  lastWeekdayOfMonth,
+  localDateParts,
+  weekdayOf,
+} from '../../../src/calendar/local-date';
 import { AcademicYear, isInHalfTerm, termByName, validateAcademicYear } from '../../../src/calendar/term-dates';
 
 const bankHolidays = new Set(DEFAULT_BANK_HOLIDAYS);

@@ -32,13 +32,22 @@ describe('isLocalDate / parseLocalDate', () => {
     expect(parseLocalDate(d)).toBe(d);
   });
 
-  it.each(['2026-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-10-00', '2026-2-3', ' 2026-10-25', '2026-10-25T00:00', '25/10/2026', ''])(
-    'rejects %p',
-    (d) => {
-      expect(isLocalDate(d)).toBe(false);
-      expect(() => parseLocalDate(d)).toThrow(Error);
-    },
-  );
+  it.each([
+    '2026-02-29',
+    '1900-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2026-10-00',
+    '2026-2-3',
+    ' 2026-10-25',
+    '2026-10-25T00:00',
+    '25/10/2026',
+    '',
+  ])('rejects %p', (d) => {
+    expect(isLocalDate(d)).toBe(false);
+    expect(() => parseLocalDate(d)).toThrow(Error);
+  });
 
   it('rejects non-strings with a clear message', () => {
     expect(isLocalDate(20261025)).toBe(false);

@@ -99,8 +99,14 @@ describe('toInstant', () => {
   });
 
   it('round-trips every quarter hour around both clock changes (outside 01:00-01:59)', () => {
-    const times = Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
-    for (const [from, to] of [['2026-10-20', '2026-10-30'], ['2027-03-24', '2027-04-02']] as const) {
+    const times = Array.from(
+      { length: 96 },
+      (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
+    );
+    for (const [from, to] of [
+      ['2026-10-20', '2026-10-30'],
+      ['2027-03-24', '2027-04-02'],
+    ] as const) {
       for (const date of eachLocalDate(from, to)) {
         for (const time of times.filter((t) => !isInClockChangeHour(t))) {
           const instant = toInstant(date, time);
@@ -123,7 +129,11 @@ describe('toInstant', () => {
     try {
       for (const zone of ['Europe/London', 'America/New_York', 'Australia/Sydney', 'UTC']) {
         process.env.TZ = zone;
-        expect([toInstant('2026-10-25', '01:30'), toInstant('2027-03-28', '01:30'), toInstant('2026-10-23', '15:45')].map((d) => d.toISOString())).toEqual(expected);
+        expect(
+          [toInstant('2026-10-25', '01:30'), toInstant('2027-03-28', '01:30'), toInstant('2026-10-23', '15:45')].map((d) =>
+            d.toISOString(),
+          ),
+        ).toEqual(expected);
         expect(localDateOf(utc('2026-10-24T23:30:00Z'))).toBe('2026-10-25');
         expect(localTimeOf(utc('2026-10-25T01:30:00Z'))).toBe('01:30');
       }

@@ -1,9 +1,4 @@
-import {
-  DEFAULT_SCHOOL_HOURS,
-  SchoolDayCalendar,
-  isWithinSchoolHours,
-  nextAllowedInstant,
-} from '../../../src/calendar/quiet-hours';
+import { DEFAULT_SCHOOL_HOURS, SchoolDayCalendar, isWithinSchoolHours, nextAllowedInstant } from '../../../src/calendar/quiet-hours';
 import { trustCalendar, utc } from './fixtures';
 
 const calendar = trustCalendar();
@@ -79,7 +74,9 @@ describe('nextAllowedInstant', () => {
   });
 
   it('uses custom hours for the opening time', () => {
-    expect(iso(nextAllowedInstant(utc('2026-11-06T20:00:00Z'), calendar, { start: '09:15', end: '15:00' }))).toBe('2026-11-09T09:15:00.000Z');
+    expect(iso(nextAllowedInstant(utc('2026-11-06T20:00:00Z'), calendar, { start: '09:15', end: '15:00' }))).toBe(
+      '2026-11-09T09:15:00.000Z',
+    );
   });
 
   it('returns null when no school day follows', () => {

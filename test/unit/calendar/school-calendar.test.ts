@@ -33,7 +33,9 @@ describe('construction', () => {
 
   it('fails loudly on invalid years, listing every problem', () => {
     const bad = { ...defaultAcademicYear(2026), insetDays: ['2027-05-03', '2026-10-27'] };
-    expect(() => trustCalendar({ years: [bad] })).toThrow(/Invalid school calendar:[\s\S]*2027-05-03 is a bank holiday[\s\S]*2026-10-27 falls in the autumn half-term/);
+    expect(() => trustCalendar({ years: [bad] })).toThrow(
+      /Invalid school calendar:[\s\S]*2027-05-03 is a bank holiday[\s\S]*2026-10-27 falls in the autumn half-term/,
+    );
   });
 
   it('refuses duplicate labels and invalid bank holidays', () => {
@@ -264,7 +266,10 @@ describe('nextSchoolDayAfter / nextSchoolDayOnOrAfter', () => {
   });
 
   it('crosses into the next academic year when the calendar has it', () => {
-    const calendar2 = createSchoolCalendar({ years: [defaultAcademicYear(2025), defaultAcademicYear(2026)], bankHolidays: DEFAULT_BANK_HOLIDAYS });
+    const calendar2 = createSchoolCalendar({
+      years: [defaultAcademicYear(2025), defaultAcademicYear(2026)],
+      bankHolidays: DEFAULT_BANK_HOLIDAYS,
+    });
     expect(calendar2.nextSchoolDayAfter('2026-07-21')).toBe('2026-09-01');
   });
 

@@ -71,10 +71,26 @@ describe('validateAcademicYear', () => {
   it.each<[string, AcademicYear, RegExp]>([
     ['a term ending before it starts', withTerm(0, { end: '2026-08-28' }), /autumn term ends \(2026-08-28\) before it starts/],
     ['a half-term ending before it starts', withTerm(0, { halfTermEnd: '2026-10-23' }), /autumn term half-term ends .* before it starts/],
-    ['a half-term after the term', withTerm(1, { halfTermStart: '2027-03-29', halfTermEnd: '2027-04-02' }), /spring term half-term 2027-03-29..2027-04-02 is not inside the term/],
-    ['a half-term touching the term start', withTerm(2, { halfTermStart: '2027-04-12', halfTermEnd: '2027-04-16' }), /summer term half-term .* is not inside the term/],
-    ['a half-term touching the term end', withTerm(2, { halfTermStart: '2027-07-19', halfTermEnd: '2027-07-21' }), /summer term half-term .* is not inside the term/],
-    ['overlapping terms', withTerm(1, { start: '2026-12-14' }), /spring term starts \(2026-12-14\) before the autumn term has ended \(2026-12-18\)/],
+    [
+      'a half-term after the term',
+      withTerm(1, { halfTermStart: '2027-03-29', halfTermEnd: '2027-04-02' }),
+      /spring term half-term 2027-03-29..2027-04-02 is not inside the term/,
+    ],
+    [
+      'a half-term touching the term start',
+      withTerm(2, { halfTermStart: '2027-04-12', halfTermEnd: '2027-04-16' }),
+      /summer term half-term .* is not inside the term/,
+    ],
+    [
+      'a half-term touching the term end',
+      withTerm(2, { halfTermStart: '2027-07-19', halfTermEnd: '2027-07-21' }),
+      /summer term half-term .* is not inside the term/,
+    ],
+    [
+      'overlapping terms',
+      withTerm(1, { start: '2026-12-14' }),
+      /spring term starts \(2026-12-14\) before the autumn term has ended \(2026-12-18\)/,
+    ],
     ['a term starting on a weekend', withTerm(1, { start: '2027-01-03' }), /spring term starts on a weekend \(2027-01-03\)/],
     ['a term ending on a weekend', withTerm(0, { end: '2026-12-19' }), /autumn term ends on a weekend \(2026-12-19\)/],
     ['a term outside the labelled year', { ...validYear(), label: '2025-26' }, /falls outside academic year 2025-26/],

@@ -1,12 +1,6 @@
 import { Weekday, weekdayOf } from '../../../src/calendar/local-date';
 import { localDateOf, localTimeOf } from '../../../src/calendar/london-time';
-import {
-  WeeklyRule,
-  describeWeeklyRule,
-  nextOccurrence,
-  parseWeeklyRule,
-  validateWeeklyRule,
-} from '../../../src/calendar/weekly-rule';
+import { WeeklyRule, describeWeeklyRule, nextOccurrence, parseWeeklyRule, validateWeeklyRule } from '../../../src/calendar/weekly-rule';
 import { calendarWithInset, trustCalendar, utc } from './fixtures';
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
@@ -91,7 +85,22 @@ describe('describeWeeklyRule', () => {
   });
 
   it('reads back to the same rule for every single day and common sets', () => {
-    const sets: Weekday[][] = [[0], [1], [2], [3], [4], [5], [6], WEEKDAYS, [1, 3], [1, 3, 5], [2, 4], [0, 6], [0, 1, 2, 3, 4, 5, 6], [1, 2, 3, 4]];
+    const sets: Weekday[][] = [
+      [0],
+      [1],
+      [2],
+      [3],
+      [4],
+      [5],
+      [6],
+      WEEKDAYS,
+      [1, 3],
+      [1, 3, 5],
+      [2, 4],
+      [0, 6],
+      [0, 1, 2, 3, 4, 5, 6],
+      [1, 2, 3, 4],
+    ];
     for (const weekdays of sets) {
       for (const time of ['00:00', '08:00', '15:45', '23:59']) {
         const rule = { weekdays, time };
@@ -198,10 +207,16 @@ describe('nextOccurrence with a school calendar', () => {
   it('skips INSET days', () => {
     const inset = calendarWithInset();
     const allowed = (d: string) => inset.isSchoolDay(d);
-    expect(nextOccurrence({ weekdays: [2], time: '15:45' }, utc('2026-08-31T00:00:00Z'), allowed)?.toISOString()).toBe('2026-09-08T14:45:00.000Z');
-    expect(nextOccurrence({ weekdays: WEEKDAYS, time: '09:30' }, utc('2026-08-31T00:00:00Z'), allowed)?.toISOString()).toBe('2026-09-03T08:30:00.000Z');
+    expect(nextOccurrence({ weekdays: [2], time: '15:45' }, utc('2026-08-31T00:00:00Z'), allowed)?.toISOString()).toBe(
+      '2026-09-08T14:45:00.000Z',
+    );
+    expect(nextOccurrence({ weekdays: WEEKDAYS, time: '09:30' }, utc('2026-08-31T00:00:00Z'), allowed)?.toISOString()).toBe(
+      '2026-09-03T08:30:00.000Z',
+    );
     // Without INSET days, term starts on Tuesday 1 September.
-    expect(nextOccurrence({ weekdays: [2], time: '15:45' }, utc('2026-08-31T00:00:00Z'), schoolDay)?.toISOString()).toBe('2026-09-01T14:45:00.000Z');
+    expect(nextOccurrence({ weekdays: [2], time: '15:45' }, utc('2026-08-31T00:00:00Z'), schoolDay)?.toISOString()).toBe(
+      '2026-09-01T14:45:00.000Z',
+    );
   });
 
   it('returns null after the last term the calendar knows', () => {

@@ -1,5 +1,13 @@
 import type { Actor } from '../../../src/core/model';
-import { canEditProfile, canReadPerson, canReadSchool, isAllowed, isLeader, isOtherSchool, readsWholeTrust } from '../../../src/core/permissions';
+import {
+  canEditProfile,
+  canReadPerson,
+  canReadSchool,
+  isAllowed,
+  isLeader,
+  isOtherSchool,
+  readsWholeTrust,
+} from '../../../src/core/permissions';
 
 const actor = (roles: Actor['roles'], personId: string | null = 'me'): Pick<Actor, 'roles' | 'personId'> => ({ personId, roles });
 const senco = actor([{ role: 'senco', schoolId: 'oak' }]);
@@ -36,7 +44,7 @@ describe('permissions', () => {
     expect(isOtherSchool(leader, 'oak')).toBe(true);
   });
 
-  it('lets a person edit their own profile, and leaders anyone\'s', () => {
+  it("lets a person edit their own profile, and leaders anyone's", () => {
     expect(canEditProfile(senco, 'me')).toBe(true);
     expect(canEditProfile(senco, 'other')).toBe(false);
     expect(canEditProfile(trustLeader, 'other')).toBe(false);

@@ -1,7 +1,14 @@
 import { nasencoCounts, qualificationDeadline, qualificationStatus } from '../../../src/core/qualification';
 import type { SencoProfile } from '../../../src/core/model';
 
-const base: SencoProfile = { appointedOn: '2025-09-01', priorSencoMonths: 0, qualification: 'none', qualificationStartedOn: null, qualificationCompletedOn: null, tags: [] };
+const base: SencoProfile = {
+  appointedOn: '2025-09-01',
+  priorSencoMonths: 0,
+  qualification: 'none',
+  qualificationStartedOn: null,
+  qualificationCompletedOn: null,
+  tags: [],
+};
 const status = (p: Partial<SencoProfile>, today = '2026-01-10') => qualificationStatus({ ...base, ...p }, today);
 
 describe('qualification deadline (reg 49 as amended)', () => {
@@ -11,7 +18,12 @@ describe('qualification deadline (reg 49 as amended)', () => {
   });
 
   it('applies to a SENCO new to the role: at most 12 months before', () => {
-    expect(status({ priorSencoMonths: 12 })).toMatchObject({ status: 'due', deadline: '2028-09-01', enrolBy: '2026-09-01', enrolLate: false });
+    expect(status({ priorSencoMonths: 12 })).toMatchObject({
+      status: 'due',
+      deadline: '2028-09-01',
+      enrolBy: '2026-09-01',
+      enrolLate: false,
+    });
     expect(status({ priorSencoMonths: 13 })).toEqual({ status: 'not-required' });
     expect(status({ priorSencoMonths: null })).toEqual({ status: 'unknown', missing: 'prior_service' });
     expect(status({ appointedOn: null })).toEqual({ status: 'unknown', missing: 'appointed_on' });
@@ -25,7 +37,11 @@ describe('qualification deadline (reg 49 as amended)', () => {
 
   it('counts the NPQ, held or in progress before the deadline', () => {
     expect(status({ qualification: 'npq', priorSencoMonths: null, appointedOn: null })).toEqual({ status: 'met', via: 'npq' });
-    expect(status({ qualification: 'npq-enrolled', qualificationStartedOn: '2025-11-01' })).toEqual({ status: 'in-progress', via: 'npq', deadline: '2028-09-01' });
+    expect(status({ qualification: 'npq-enrolled', qualificationStartedOn: '2025-11-01' })).toEqual({
+      status: 'in-progress',
+      via: 'npq',
+      deadline: '2028-09-01',
+    });
     expect(status({ qualification: 'npq-enrolled' }, '2028-09-02')).toMatchObject({ status: 'overdue' });
   });
 
@@ -34,9 +50,14 @@ describe('qualification deadline (reg 49 as amended)', () => {
     expect(nasencoCounts('2024-09-01', '2025-07-01')).toBe(false);
     expect(nasencoCounts('2023-01-01', '2027-09-02')).toBe(false);
     expect(nasencoCounts(null, '2025-07-01')).toBe('unknown');
-    expect(status({ qualification: 'nasenco', qualificationStartedOn: '2023-09-01', qualificationCompletedOn: '2025-06-30' })).toEqual({ status: 'met', via: 'nasenco' });
+    expect(status({ qualification: 'nasenco', qualificationStartedOn: '2023-09-01', qualificationCompletedOn: '2025-06-30' })).toEqual({
+      status: 'met',
+      via: 'nasenco',
+    });
     expect(status({ qualification: 'nasenco' })).toEqual({ status: 'unknown', missing: 'qualification_dates' });
-    expect(status({ qualification: 'nasenco', qualificationStartedOn: '2024-10-01', qualificationCompletedOn: '2025-06-30' })).toMatchObject({ status: 'due', nasencoDoesNotCount: true });
+    expect(
+      status({ qualification: 'nasenco', qualificationStartedOn: '2024-10-01', qualificationCompletedOn: '2025-06-30' }),
+    ).toMatchObject({ status: 'due', nasencoDoesNotCount: true });
   });
 
   it('gives a NASENCO in progress until the earlier of the deadline and 1 Sep 2027', () => {
@@ -44,6 +65,9 @@ describe('qualification deadline (reg 49 as amended)', () => {
     expect(status(started)).toEqual({ status: 'in-progress', via: 'nasenco', deadline: '2027-09-01' });
     expect(status({ ...started, appointedOn: '2024-01-10' })).toEqual({ status: 'in-progress', via: 'nasenco', deadline: '2027-01-10' });
     expect(status(started, '2027-09-02')).toMatchObject({ status: 'due', nasencoDoesNotCount: true });
-    expect(status({ qualification: 'nasenco-enrolled', qualificationStartedOn: '2024-09-02' })).toMatchObject({ status: 'due', nasencoDoesNotCount: true });
+    expect(status({ qualification: 'nasenco-enrolled', qualificationStartedOn: '2024-09-02' })).toMatchObject({
+      status: 'due',
+      nasencoDoesNotCount: true,
+    });
   });
 });

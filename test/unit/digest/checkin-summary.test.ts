@@ -10,7 +10,18 @@ describe('roundSummaryMessage', () => {
       { schoolId: 'e', schoolName: 'Elm', answered: 0, total: 0, complete: false, missing: true },
       { schoolId: 'o', schoolName: 'Oak', answered: 8, total: 8, complete: true, missing: false },
     ],
-    concerns: [{ schoolName: 'Oak', itemId: 'sen-policy', question: 'q', strength: 'must', value: 'partly', answerType: 'choice', note: 'Draft', followUp: { help: 'Template', by: '2027-02-01' } }],
+    concerns: [
+      {
+        schoolName: 'Oak',
+        itemId: 'sen-policy',
+        question: 'q',
+        strength: 'must',
+        value: 'partly',
+        answerType: 'choice',
+        note: 'Draft',
+        followUp: { help: 'Template', by: '2027-02-01' },
+      },
+    ],
     dueSoon: [{ kind: 'qualification', schoolName: 'Ash', sencoName: 'Sam', due: '2027-03-01', overdue: false }],
     changes: [],
     schools: 3,
@@ -21,7 +32,15 @@ describe('roundSummaryMessage', () => {
     const message = roundSummaryMessage(summary, labels);
     const text = JSON.stringify(message.blocks);
     expect(message.summary).toBe('Check-in summary for Spring term 2026-27: 1 of 3 schools finished, 1 answer to look at');
-    expect(message.blocks[2]).toEqual({ type: 'table', columns: ['School', 'Answered', 'State'], rows: [['Ash', '3/8', 'Started'], ['Elm', '-', 'No SENCO on the roster'], ['Oak', '8/8', 'Finished']] });
+    expect(message.blocks[2]).toEqual({
+      type: 'table',
+      columns: ['School', 'Answered', 'State'],
+      rows: [
+        ['Ash', '3/8', 'Started'],
+        ['Elm', '-', 'No SENCO on the roster'],
+        ['Oak', '8/8', 'Finished'],
+      ],
+    });
     expect(text).toContain('**Oak**: SEN-POLICY: <partly> (\\"Draft\\"); would help: Template by 1 February 2027');
     expect(text).toContain('**Ash**: Sam must hold the SENCO qualification by 1 March 2027');
     expect(text).toContain('No answers changed since last round.');

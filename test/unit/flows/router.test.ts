@@ -8,9 +8,32 @@ import { memoryDeps } from '../../fakes/memory-deps';
 function registry() {
   const r = new Registry();
   r.addCommand(helpCommand(r));
-  r.addCommand({ id: 'schools', aliases: ['school list'], summary: 'List schools', examples: ['schools'], audience: ['send-leader'], run: async () => [textMessage('the schools')] });
-  r.addCommand({ id: 'my data', aliases: [], summary: 'Your data', examples: [], audience: 'linked', run: async (_ctx, args) => [textMessage(`data:${args}`)] });
-  r.addCommand({ id: 'boom', aliases: [], summary: 'Fails', examples: [], audience: 'anyone', run: async () => { throw new Error('kaput'); } });
+  r.addCommand({
+    id: 'schools',
+    aliases: ['school list'],
+    summary: 'List schools',
+    examples: ['schools'],
+    audience: ['send-leader'],
+    run: async () => [textMessage('the schools')],
+  });
+  r.addCommand({
+    id: 'my data',
+    aliases: [],
+    summary: 'Your data',
+    examples: [],
+    audience: 'linked',
+    run: async (_ctx, args) => [textMessage(`data:${args}`)],
+  });
+  r.addCommand({
+    id: 'boom',
+    aliases: [],
+    summary: 'Fails',
+    examples: [],
+    audience: 'anyone',
+    run: async () => {
+      throw new Error('kaput');
+    },
+  });
   r.addAction({ verb: 'schools.archive', audience: ['send-leader'], run: async (_ctx, data) => [textMessage(`archived ${data.id}`)] });
   r.addFlow({ id: 'echo', onText: async (_ctx, state, text) => [textMessage(`${state.step}:${text}`)] });
   return r;
@@ -50,7 +73,11 @@ describe('handleEvent', () => {
   it('checks the role of card actions on the server, whatever the button said', async () => {
     const event = inbound({ text: null, action: { verb: 'schools.archive', data: { id: 's9' } } });
     expect(texts(await handleEvent(event, registry(), memoryDeps(senco)))[0]).toContain('is for MAT SEND leaders only');
-    expect(texts(await handleEvent(inbound({ text: null, action: { verb: 'schools.archive', data: { id: 's9' } } }), registry(), memoryDeps(leader)))).toEqual(['archived s9']);
+    expect(
+      texts(
+        await handleEvent(inbound({ text: null, action: { verb: 'schools.archive', data: { id: 's9' } } }), registry(), memoryDeps(leader)),
+      ),
+    ).toEqual(['archived s9']);
   });
 
   it('ignores bots and redeliveries', async () => {
@@ -74,7 +101,9 @@ describe('handleEvent', () => {
 
   it('suggests the closest command, or help when nothing is close', async () => {
     expect(texts(await handleEvent(inbound({ text: 'shcools' }), registry(), memoryDeps(leader)))[0]).toContain('Did you mean **schools**');
-    expect(texts(await handleEvent(inbound({ text: 'what is the weather' }), registry(), memoryDeps(leader)))[0]).toContain('Type **help**');
+    expect(texts(await handleEvent(inbound({ text: 'what is the weather' }), registry(), memoryDeps(leader)))[0]).toContain(
+      'Type **help**',
+    );
   });
 
   it('refuses empty and over-long text politely', async () => {
@@ -91,7 +120,9 @@ describe('handleEvent', () => {
 
   it('rejects a command word registered twice', () => {
     const r = registry();
-    expect(() => r.addCommand({ id: 'menu', aliases: [], summary: '', examples: [], audience: 'anyone', run: async () => [] })).toThrow(/twice/);
+    expect(() => r.addCommand({ id: 'menu', aliases: [], summary: '', examples: [], audience: 'anyone', run: async () => [] })).toThrow(
+      /twice/,
+    );
   });
 });
 

@@ -14,15 +14,21 @@ describe('isSafeDownloadUrl', () => {
     expect(isSafeDownloadUrl('https://evil.example/x', ['files.slack.com'])).toBe(false);
   });
 
-  it('keeps the bot token to Slack\'s file host', () => {
+  it("keeps the bot token to Slack's file host", () => {
     const event = { files: [{ name: 'a.csv', size: 10, url_private: 'https://evil.example/steal' }] };
     expect(slackFileOf(event, 'xoxb-secret', ['files.slack.com'])).toBeNull();
-    const ok = slackFileOf({ files: [{ name: 'a.csv', size: 10, url_private: 'https://files.slack.com/files-pri/T1-F1/a.csv' }] }, 'xoxb-secret', ['files.slack.com']);
+    const ok = slackFileOf(
+      { files: [{ name: 'a.csv', size: 10, url_private: 'https://files.slack.com/files-pri/T1-F1/a.csv' }] },
+      'xoxb-secret',
+      ['files.slack.com'],
+    );
     expect(ok).toMatchObject({ name: 'a.csv', size: 10 });
   });
 
   it('takes a Teams file only from a download-info attachment with a safe URL', () => {
-    const attachment = (url: string) => ({ attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'r.csv', content: { downloadUrl: url } }] });
+    const attachment = (url: string) => ({
+      attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'r.csv', content: { downloadUrl: url } }],
+    });
     expect(teamsFileOf(attachment('https://oak.sharepoint.com/r.csv'))).toMatchObject({ name: 'r.csv', size: null });
     expect(teamsFileOf(attachment('http://10.0.0.5/r.csv'))).toBeNull();
     expect(teamsFileOf({ attachments: [{ contentType: 'text/html', content: '<p>hi</p>' }] })).toBeNull();

@@ -131,9 +131,7 @@ describe('Teams app manifest template', () => {
   it('uses the newest numbered schema version shipped in @microsoft/app-manifest', () => {
     const manifest = filledManifest();
     expect(manifest.manifestVersion).toBe(newest);
-    expect(manifest.$schema).toBe(
-      `https://developer.microsoft.com/en-us/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`,
-    );
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/en-us/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
   });
 
   it('validates offline against the official schema once the app id is filled in', () => {
@@ -192,9 +190,7 @@ describe('Teams app manifest template', () => {
     delete missing.developer;
     expect(validate(missing)).toBe(false);
     expect(validate.errors).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ keyword: 'required', params: { missingProperty: 'developer' } }),
-      ]),
+      expect.arrayContaining([expect.objectContaining({ keyword: 'required', params: { missingProperty: 'developer' } })]),
     );
 
     // The unfilled template itself is not a valid manifest: the placeholder is not a GUID.

@@ -15,7 +15,11 @@ describe('decideHold', () => {
   });
 
   it('holds an early-morning nudge to 08:00 the same day', () => {
-    expect(decideHold(at('2026-11-24T06:30:00Z'), free)).toEqual({ action: 'hold', until: at('2026-11-24T08:00:00Z'), reason: 'quiet-hours' });
+    expect(decideHold(at('2026-11-24T06:30:00Z'), free)).toEqual({
+      action: 'hold',
+      until: at('2026-11-24T08:00:00Z'),
+      reason: 'quiet-hours',
+    });
   });
 
   it('holds an evening nudge to 08:00 on the next school day, over the weekend', () => {
@@ -44,18 +48,39 @@ describe('decideHold', () => {
   });
 
   it('ignores a pause or snooze that has ended', () => {
-    expect(decideHold(at('2026-11-24T10:00:00Z'), { ...free, pausedUntil: at('2026-11-20T00:00:00Z'), snoozedUntil: at('2026-11-23T00:00:00Z') })).toEqual({ action: 'send' });
+    expect(
+      decideHold(at('2026-11-24T10:00:00Z'), {
+        ...free,
+        pausedUntil: at('2026-11-20T00:00:00Z'),
+        snoozedUntil: at('2026-11-23T00:00:00Z'),
+      }),
+    ).toEqual({ action: 'send' });
   });
 
   it('with no school day known ahead, looks again in a day instead of dropping the nudge', () => {
     const never = { isSchoolDay: () => false };
-    expect(decideHold(at('2026-11-24T10:00:00Z'), { ...free, schoolDays: never })).toEqual({ action: 'hold', until: at('2026-11-25T10:00:00Z'), reason: 'no-school-day-known' });
+    expect(decideHold(at('2026-11-24T10:00:00Z'), { ...free, schoolDays: never })).toEqual({
+      action: 'hold',
+      until: at('2026-11-25T10:00:00Z'),
+      reason: 'no-school-day-known',
+    });
   });
 });
 
 describe('createHoldCheck', () => {
   const message = (extra: Partial<ClaimedMessage>): ClaimedMessage => ({
-    id: '1', key: 'k', platform: 'teams', target: {}, content: { summary: '', blocks: [] }, bucket: 'teams:t', kind: null, personId: null, trustId: null, attempts: 0, notBefore: at('2026-11-24T00:00:00Z'), ...extra,
+    id: '1',
+    key: 'k',
+    platform: 'teams',
+    target: {},
+    content: { summary: '', blocks: [] },
+    bucket: 'teams:t',
+    kind: null,
+    personId: null,
+    trustId: null,
+    attempts: 0,
+    notBefore: at('2026-11-24T00:00:00Z'),
+    ...extra,
   });
   const schoolDays = { forSchool: async () => calendar };
 
@@ -68,10 +93,15 @@ describe('createHoldCheck', () => {
     const nudges = memoryNudges();
     const check = createHoldCheck({ nudges, schoolDays });
     await nudges.snooze('p1', 'checkin-reminder', at('2026-11-26T00:00:00Z'));
-    expect(await check(message({ personId: 'p1', kind: 'checkin-reminder' }), at('2026-11-24T10:00:00Z'))).toMatchObject({ reason: 'snoozed', until: at('2026-11-26T08:00:00Z') });
+    expect(await check(message({ personId: 'p1', kind: 'checkin-reminder' }), at('2026-11-24T10:00:00Z'))).toMatchObject({
+      reason: 'snoozed',
+      until: at('2026-11-26T08:00:00Z'),
+    });
     expect(await check(message({ personId: 'p1', kind: 'digest' }), at('2026-11-24T10:00:00Z'))).toEqual({ action: 'send' });
     await nudges.snooze('p1', '*', at('2026-11-27T00:00:00Z'));
-    expect(await check(message({ personId: 'p1', kind: 'digest' }), at('2026-11-24T10:00:00Z'))).toMatchObject({ until: at('2026-11-27T08:00:00Z') });
+    expect(await check(message({ personId: 'p1', kind: 'digest' }), at('2026-11-24T10:00:00Z'))).toMatchObject({
+      until: at('2026-11-27T08:00:00Z'),
+    });
   });
 
   it('cancels a nudge to someone no longer on the roster', async () => {

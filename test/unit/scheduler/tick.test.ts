@@ -43,7 +43,12 @@ describe('runTick', () => {
     const claims = memoryJobClaims();
     const ran: string[] = [];
     const late = source('digest', ['2026-11-24T07:00:00Z'], { policy: 'run-late' }, ran);
-    const nudge = source('meeting-soon', ['2026-11-24T07:00:00Z', '2026-11-24T09:55:00Z'], { policy: 'drop-stale', staleAfterMs: 15 * 60_000 }, ran);
+    const nudge = source(
+      'meeting-soon',
+      ['2026-11-24T07:00:00Z', '2026-11-24T09:55:00Z'],
+      { policy: 'drop-stale', staleAfterMs: 15 * 60_000 },
+      ran,
+    );
     const report = await runTick(now, { claims, sources: [late, nudge], by: 'a', logger: memoryLogger() });
     expect(ran.sort()).toEqual(['digest:2026-11-24T07:00', 'meeting-soon:2026-11-24T09:55']);
     expect(report.dropped).toEqual(['meeting-soon:2026-11-24T07:00']);
@@ -55,7 +60,14 @@ describe('runTick', () => {
     const ran: string[] = [];
     const fail = new Set(['2026-11-24T09:00:00Z']);
     const flaky = source('flaky', ['2026-11-24T09:00:00Z'], { policy: 'run-late' }, ran, fail);
-    const broken: DueWorkSource = { kind: 'broken', catchUp: { policy: 'run-late' }, lookbackMs: HOUR, due: async () => { throw new Error('db down'); } };
+    const broken: DueWorkSource = {
+      kind: 'broken',
+      catchUp: { policy: 'run-late' },
+      lookbackMs: HOUR,
+      due: async () => {
+        throw new Error('db down');
+      },
+    };
     const fine = source('fine', ['2026-11-24T09:30:00Z'], { policy: 'run-late' }, ran);
     const deps = { claims, sources: [flaky, broken, fine], by: 'a', logger: memoryLogger(), takeoverAfterMs: 10 * 60_000 };
     const first = await runTick(now, deps);
@@ -70,7 +82,12 @@ describe('runTick', () => {
 
   it('does not run occurrences due in the future', async () => {
     const ran: string[] = [];
-    await runTick(now, { claims: memoryJobClaims(), sources: [source('x', ['2026-11-24T10:00:01Z'], { policy: 'run-late' }, ran)], by: 'a', logger: memoryLogger() });
+    await runTick(now, {
+      claims: memoryJobClaims(),
+      sources: [source('x', ['2026-11-24T10:00:01Z'], { policy: 'run-late' }, ran)],
+      by: 'a',
+      logger: memoryLogger(),
+    });
     expect(ran).toEqual([]);
   });
 });

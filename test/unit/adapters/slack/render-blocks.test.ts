@@ -10,7 +10,9 @@ describe('renderSlackMessage', () => {
   });
 
   it('carries verb and data in the button value and keeps action ids unique', () => {
-    const actions = renderSlackMessage(everyBlock).blocks.find((b) => b.type === 'actions') as { elements: Array<{ action_id: string; value: string }> };
+    const actions = renderSlackMessage(everyBlock).blocks.find((b) => b.type === 'actions') as {
+      elements: Array<{ action_id: string; value: string }>;
+    };
     expect(actions.elements.map((e) => e.action_id)).toEqual(['checkin.answer#0', 'nudge.snooze#1']);
     expect(JSON.parse(actions.elements[0]!.value)).toEqual({ verb: 'checkin.answer', data: { item: 'sen-report', value: 'yes' } });
   });
@@ -26,10 +28,13 @@ describe('renderSlackMessage', () => {
     const rendered = renderSlackMessage(big);
     expect(rendered.blocks).toHaveLength(50);
     expect(JSON.stringify(rendered.blocks[49])).toContain('more was cut');
-    const facts = renderSlackMessage({ summary: 's', blocks: [{ type: 'facts', facts: Array.from({ length: 23 }, (_, i) => ({ label: `l${i}`, value: 'v' })) }] });
+    const facts = renderSlackMessage({
+      summary: 's',
+      blocks: [{ type: 'facts', facts: Array.from({ length: 23 }, (_, i) => ({ label: `l${i}`, value: 'v' })) }],
+    });
     expect(facts.blocks.map((b) => (b.fields as unknown[]).length)).toEqual([10, 10, 3]);
     const long = renderSlackMessage({ summary: 's', blocks: [{ type: 'text', text: 'y'.repeat(5000) }] });
-    expect(((long.blocks[0]!.text as { text: string }).text).length).toBe(3000);
+    expect((long.blocks[0]!.text as { text: string }).text.length).toBe(3000);
   });
 
   it('converts **bold** to Slack *bold*', () => {
@@ -39,7 +44,15 @@ describe('renderSlackMessage', () => {
   it('renders extra submit buttons of a form in the same actions block, with unique action ids', () => {
     const rendered = renderSlackMessage({
       summary: 'q',
-      blocks: [{ type: 'form', fields: [{ kind: 'text', id: 'note', label: 'Note' }], submit: { label: 'Yes', verb: 'a', data: { v: 'yes' } }, more: [{ label: 'No', verb: 'a', data: { v: 'no' } }], cancel: { label: 'Skip', verb: 'b' } }],
+      blocks: [
+        {
+          type: 'form',
+          fields: [{ kind: 'text', id: 'note', label: 'Note' }],
+          submit: { label: 'Yes', verb: 'a', data: { v: 'yes' } },
+          more: [{ label: 'No', verb: 'a', data: { v: 'no' } }],
+          cancel: { label: 'Skip', verb: 'b' },
+        },
+      ],
     });
     const actions = rendered.blocks[1] as { elements: Array<{ action_id: string; value: string }> };
     expect(actions.elements.map((e) => e.action_id)).toEqual(['a#0', 'a#1', 'b#2']);

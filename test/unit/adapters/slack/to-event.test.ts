@@ -21,7 +21,10 @@ describe('Slack payload translation', () => {
       }),
       'application/x-www-form-urlencoded',
     )!;
-    expect(actionOf(payload)).toEqual({ verb: 'school.save', data: { id: 's1', name: 'Oak Primary', opened: '2026-09-01', phase: 'primary' } });
+    expect(actionOf(payload)).toEqual({
+      verb: 'school.save',
+      data: { id: 's1', name: 'Oak Primary', opened: '2026-09-01', phase: 'primary' },
+    });
   });
 
   it('returns null for a button value that is not ours', () => {
@@ -31,7 +34,10 @@ describe('Slack payload translation', () => {
   });
 
   it('strips mentions from message text and keeps the DM as the address', () => {
-    const event = messageEvent({ userId: 'U1', teamId: 'T1', userName: null }, { deliveryId: 'Ev1', channel: 'D1', direct: true, text: '<@UBOT> help', fromBot: false, email: null });
+    const event = messageEvent(
+      { userId: 'U1', teamId: 'T1', userName: null },
+      { deliveryId: 'Ev1', channel: 'D1', direct: true, text: '<@UBOT> help', fromBot: false, email: null },
+    );
     expect(event.text).toBe('help');
     expect(event.address).toEqual({ kind: 'slack-user', teamId: 'T1', userId: 'U1', channel: 'D1' });
   });

@@ -29,7 +29,13 @@ describe('Teams activity translation', () => {
 
   it('keeps a member address for messages from a channel, to open a 1:1 chat later', () => {
     const activity = { ...base, conversation: { ...base.conversation, conversationType: 'channel' } } as unknown as Activity;
-    expect(addressOf(activity, {})).toEqual({ kind: 'member', serviceUrl: base.serviceUrl, tenantId: base.conversation.tenantId, memberId: base.from.id, channelId: 'msteams' });
+    expect(addressOf(activity, {})).toEqual({
+      kind: 'member',
+      serviceUrl: base.serviceUrl,
+      tenantId: base.conversation.tenantId,
+      memberId: base.from.id,
+      channelId: 'msteams',
+    });
   });
 
   it('unpacks Action.Submit values into verb and string data', () => {

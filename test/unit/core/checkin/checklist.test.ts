@@ -15,7 +15,22 @@ describe('checklist-v1', () => {
   });
 
   it('covers the statutory duties in the brief', () => {
-    for (const id of ['senco-designated', 'senco-qualified-teacher', 'senco-qualification', 'sen-information-report', 'sen-policy', 'accessibility-plan', 'graduated-approach', 'parents-informed', 'ehcp-reviews-overdue', 'phase-transfer-reviews', 'census-sen-codes', 'ehcp-admissions', 'medical-conditions', 'send-governance']) {
+    for (const id of [
+      'senco-designated',
+      'senco-qualified-teacher',
+      'senco-qualification',
+      'sen-information-report',
+      'sen-policy',
+      'accessibility-plan',
+      'graduated-approach',
+      'parents-informed',
+      'ehcp-reviews-overdue',
+      'phase-transfer-reviews',
+      'census-sen-codes',
+      'ehcp-admissions',
+      'medical-conditions',
+      'send-governance',
+    ]) {
       expect(findItem(CHECKLIST_V1, id)).toBeDefined();
     }
   });
@@ -61,28 +76,58 @@ describe('applyChange', () => {
   });
 
   it('rewords an item, keeping its id', () => {
-    const result = applyChange(CHECKLIST_V1, { kind: 'reword', itemId: 'sen-policy', question: '  Is our  trust SEN policy adopted locally? ' });
+    const result = applyChange(CHECKLIST_V1, {
+      kind: 'reword',
+      itemId: 'sen-policy',
+      question: '  Is our  trust SEN policy adopted locally? ',
+    });
     if (!result.ok) throw new Error(result.error);
     expect(findItem(result.value, 'sen-policy')?.question).toBe('Is our trust SEN policy adopted locally?');
     expect(findItem(CHECKLIST_V1, 'sen-policy')?.question).toContain('SEN policy in place');
   });
 
   it('refuses empty, overlong or unchanged wording and unknown items', () => {
-    expect(applyChange(CHECKLIST_V1, { kind: 'reword', itemId: 'sen-policy', question: '  ' })).toEqual({ ok: false, error: 'empty-wording' });
-    expect(applyChange(CHECKLIST_V1, { kind: 'reword', itemId: 'sen-policy', question: 'x'.repeat(301) })).toEqual({ ok: false, error: 'wording-too-long' });
-    expect(applyChange(CHECKLIST_V1, { kind: 'reword', itemId: 'sen-policy', question: findItem(CHECKLIST_V1, 'sen-policy')!.question })).toEqual({ ok: false, error: 'same-wording' });
+    expect(applyChange(CHECKLIST_V1, { kind: 'reword', itemId: 'sen-policy', question: '  ' })).toEqual({
+      ok: false,
+      error: 'empty-wording',
+    });
+    expect(applyChange(CHECKLIST_V1, { kind: 'reword', itemId: 'sen-policy', question: 'x'.repeat(301) })).toEqual({
+      ok: false,
+      error: 'wording-too-long',
+    });
+    expect(
+      applyChange(CHECKLIST_V1, { kind: 'reword', itemId: 'sen-policy', question: findItem(CHECKLIST_V1, 'sen-policy')!.question }),
+    ).toEqual({ ok: false, error: 'same-wording' });
     expect(applyChange(CHECKLIST_V1, { kind: 'off', itemId: 'nope' })).toEqual({ ok: false, error: 'unknown-item' });
   });
 
   it('adds trust items with fresh ids that are never reused', () => {
-    const one = applyChange(CHECKLIST_V1, { kind: 'add', question: 'Is the provision map up to date?', strength: 'should', answer: 'choice', frequency: { kind: 'every-term' } });
+    const one = applyChange(CHECKLIST_V1, {
+      kind: 'add',
+      question: 'Is the provision map up to date?',
+      strength: 'should',
+      answer: 'choice',
+      frequency: { kind: 'every-term' },
+    });
     if (!one.ok) throw new Error(one.error);
     const added = one.value.items.at(-1)!;
-    expect(added).toMatchObject({ id: 'trust-1', origin: 'trust', strength: 'should', answer: 'choice', followUp: { kind: 'choices', values: ['no', 'partly'] } });
+    expect(added).toMatchObject({
+      id: 'trust-1',
+      origin: 'trust',
+      strength: 'should',
+      answer: 'choice',
+      followUp: { kind: 'choices', values: ['no', 'partly'] },
+    });
     expect(added.phases).toContain('special');
     const off = applyChange(one.value, { kind: 'off', itemId: 'trust-1' });
     if (!off.ok) throw new Error(off.error);
-    const two = applyChange(off.value, { kind: 'add', question: 'When did governors last discuss SEND?', strength: 'should', answer: 'date', frequency: { kind: 'once-a-year', term: 'summer' } });
+    const two = applyChange(off.value, {
+      kind: 'add',
+      question: 'When did governors last discuss SEND?',
+      strength: 'should',
+      answer: 'date',
+      frequency: { kind: 'once-a-year', term: 'summer' },
+    });
     expect(two.ok && two.value.items.at(-1)!.id).toBe('trust-2');
     expect(two.ok && two.value.items.at(-1)!.followUp).toEqual({ kind: 'none' });
   });
@@ -90,10 +135,18 @@ describe('applyChange', () => {
   it('keeps the checklist short', () => {
     let list: Checklist = CHECKLIST_V1;
     while (list.items.length < MAX_ITEMS) {
-      const next = applyChange(list, { kind: 'add', question: `Item ${list.items.length}?`, strength: 'should', answer: 'choice', frequency: { kind: 'every-term' } });
+      const next = applyChange(list, {
+        kind: 'add',
+        question: `Item ${list.items.length}?`,
+        strength: 'should',
+        answer: 'choice',
+        frequency: { kind: 'every-term' },
+      });
       if (!next.ok) throw new Error(next.error);
       list = next.value;
     }
-    expect(applyChange(list, { kind: 'add', question: 'One more?', strength: 'should', answer: 'choice', frequency: { kind: 'every-term' } })).toEqual({ ok: false, error: 'too-many-items' });
+    expect(
+      applyChange(list, { kind: 'add', question: 'One more?', strength: 'should', answer: 'choice', frequency: { kind: 'every-term' } }),
+    ).toEqual({ ok: false, error: 'too-many-items' });
   });
 });

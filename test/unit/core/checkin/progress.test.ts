@@ -1,11 +1,20 @@
 import { nextStep, progressOf } from '../../../../src/core/checkin/progress';
 
-const checkin = { itemIds: ['a', 'b', 'c', 'd', 'e'], prefill: { b: { value: 'yes', source: 'last-round' as const }, d: { value: '0', source: 'last-round' as const } } };
+const checkin = {
+  itemIds: ['a', 'b', 'c', 'd', 'e'],
+  prefill: { b: { value: 'yes', source: 'last-round' as const }, d: { value: '0', source: 'last-round' as const } },
+};
 const answers = (...ids: string[]) => ids.map((itemId) => ({ itemId }));
 
 describe('progress', () => {
   it('counts answered items and splits what is left', () => {
-    expect(progressOf(checkin, answers('a', 'b'))).toEqual({ answered: 2, total: 5, prefillPending: ['d'], unanswered: ['c', 'e'], complete: false });
+    expect(progressOf(checkin, answers('a', 'b'))).toEqual({
+      answered: 2,
+      total: 5,
+      prefillPending: ['d'],
+      unanswered: ['c', 'e'],
+      complete: false,
+    });
     expect(progressOf(checkin, answers('a', 'b', 'c', 'd', 'e')).complete).toBe(true);
   });
 

@@ -4,9 +4,15 @@ import { parseCsv } from '../../../../src/core/csv/parse-csv';
 describe('parseCsv (RFC 4180)', () => {
   it('reads plain fields with CRLF, LF and CR record ends', () => {
     const parsed = parseCsv('a,b\r\nc,d\ne,f\rg,h');
-    expect(parsed).toEqual({ ok: true, records: [
-      { line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['c', 'd'] }, { line: 3, fields: ['e', 'f'] }, { line: 4, fields: ['g', 'h'] },
-    ] });
+    expect(parsed).toEqual({
+      ok: true,
+      records: [
+        { line: 1, fields: ['a', 'b'] },
+        { line: 2, fields: ['c', 'd'] },
+        { line: 3, fields: ['e', 'f'] },
+        { line: 4, fields: ['g', 'h'] },
+      ],
+    });
   });
 
   it('reads quoted fields with commas, doubled quotes and line breaks, counting lines', () => {
@@ -19,7 +25,12 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('keeps empty fields, including a trailing one', () => {
-    expect(parseCsv('a,,c,\n').ok && (parseCsv('a,,c,\n') as { records: Array<{ fields: string[] }> }).records[0]!.fields).toEqual(['a', '', 'c', '']);
+    expect(parseCsv('a,,c,\n').ok && (parseCsv('a,,c,\n') as { records: Array<{ fields: string[] }> }).records[0]!.fields).toEqual([
+      'a',
+      '',
+      'c',
+      '',
+    ]);
     expect((parseCsv('a,') as { records: Array<{ fields: string[] }> }).records[0]!.fields).toEqual(['a', '']);
     // A record that is one empty field carries nothing: treated like a blank line.
     expect(parseCsv('""\n')).toEqual({ ok: true, records: [] });
@@ -27,7 +38,10 @@ describe('parseCsv (RFC 4180)', () => {
 
   it('skips blank lines but keeps line numbers right', () => {
     const parsed = parseCsv('a\n\n\nb\n');
-    expect(parsed.ok && parsed.records).toEqual([{ line: 1, fields: ['a'] }, { line: 4, fields: ['b'] }]);
+    expect(parsed.ok && parsed.records).toEqual([
+      { line: 1, fields: ['a'] },
+      { line: 4, fields: ['b'] },
+    ]);
   });
 
   it('reports an unterminated quote with the line it opened on', () => {

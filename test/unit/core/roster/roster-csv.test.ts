@@ -4,28 +4,55 @@ const codes = (text: string) => readRosterCsv(text).rejected.map((r) => [r.line,
 
 describe('readRosterCsv', () => {
   it('reads a schools file, with friendly header names and phase aliases', () => {
-    const csv = readRosterCsv('\uFEFFName,Phase,Local authority,Region,Resource base,Status\r\nOak Primary,primary,Leeds,North,yes,\r\n"Ash, AP",AP,Leeds,,no,archived\r\n');
+    const csv = readRosterCsv(
+      '\uFEFFName,Phase,Local authority,Region,Resource base,Status\r\nOak Primary,primary,Leeds,North,yes,\r\n"Ash, AP",AP,Leeds,,no,archived\r\n',
+    );
     expect(csv.kind).toBe('schools');
     expect(csv.rejected).toEqual([]);
     expect(csv.schools).toEqual([
       { line: 2, name: 'Oak Primary', phase: 'primary', localAuthority: 'Leeds', region: 'North', hasResourceBase: true, archived: false },
-      { line: 3, name: 'Ash, AP', phase: 'alternative-provision', localAuthority: 'Leeds', region: null, hasResourceBase: false, archived: true },
+      {
+        line: 3,
+        name: 'Ash, AP',
+        phase: 'alternative-provision',
+        localAuthority: 'Leeds',
+        region: null,
+        hasResourceBase: false,
+        archived: true,
+      },
     ]);
   });
 
   it('reads a people file with several roles, profile columns, UK dates and tags', () => {
-    const csv = readRosterCsv([
-      'name,email,role,school,appointed_on,prior_senco_years,qualification,qualification_started_on,tags',
-      'Ann Lee,Ann.Lee@Oak.sch.uk,senco,Oak Primary,01/09/2025,0.5,NPQ enrolled,2025-10-01,autism; SaLT ;autism',
-      'Jo Ray,jo@trust.org.uk,send-leader;admin,,,,,,',
-    ].join('\n'));
+    const csv = readRosterCsv(
+      [
+        'name,email,role,school,appointed_on,prior_senco_years,qualification,qualification_started_on,tags',
+        'Ann Lee,Ann.Lee@Oak.sch.uk,senco,Oak Primary,01/09/2025,0.5,NPQ enrolled,2025-10-01,autism; SaLT ;autism',
+        'Jo Ray,jo@trust.org.uk,send-leader;admin,,,,,,',
+      ].join('\n'),
+    );
     expect(csv.kind).toBe('people');
     expect(csv.rejected).toEqual([]);
     expect(csv.people[0]).toEqual({
-      line: 2, name: 'Ann Lee', email: 'ann.lee@oak.sch.uk', roles: ['senco'], school: 'Oak Primary', appointedOn: '2025-09-01', priorSencoMonths: 6,
-      qualification: 'npq-enrolled', qualificationStartedOn: '2025-10-01', tags: ['autism', 'salt'], archived: false,
+      line: 2,
+      name: 'Ann Lee',
+      email: 'ann.lee@oak.sch.uk',
+      roles: ['senco'],
+      school: 'Oak Primary',
+      appointedOn: '2025-09-01',
+      priorSencoMonths: 6,
+      qualification: 'npq-enrolled',
+      qualificationStartedOn: '2025-10-01',
+      tags: ['autism', 'salt'],
+      archived: false,
     });
-    expect(csv.people[1]).toMatchObject({ roles: ['send-leader', 'admin'], school: null, appointedOn: null, qualification: 'none', tags: [] });
+    expect(csv.people[1]).toMatchObject({
+      roles: ['send-leader', 'admin'],
+      school: null,
+      appointedOn: null,
+      qualification: 'none',
+      tags: [],
+    });
   });
 
   it('reads a combined file with a type column', () => {
@@ -45,30 +72,46 @@ describe('readRosterCsv', () => {
   });
 
   it('rejects rows with the wrong number of fields or bad values, each with its line', () => {
-    expect(codes([
-      'name,phase,resource_base,status',
-      'Oak,primary,yes',
-      'Elm,infant,no,',
-      ',primary,no,',
-      'Ash,special,maybe,',
-      'Yew,special,,gone',
-    ].join('\n'))).toEqual([
-      [2, 'column-count', ''], [3, 'bad-phase', 'infant'], [4, 'missing-value', 'name'], [5, 'bad-yes-no', 'resource_base'], [6, 'bad-status', 'gone'],
+    expect(
+      codes(
+        [
+          'name,phase,resource_base,status',
+          'Oak,primary,yes',
+          'Elm,infant,no,',
+          ',primary,no,',
+          'Ash,special,maybe,',
+          'Yew,special,,gone',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      [2, 'column-count', ''],
+      [3, 'bad-phase', 'infant'],
+      [4, 'missing-value', 'name'],
+      [5, 'bad-yes-no', 'resource_base'],
+      [6, 'bad-status', 'gone'],
     ]);
   });
 
   it('rejects bad people rows: email, role, dates, numbers, qualification, missing school', () => {
-    expect(codes([
-      'name,email,role,school,appointed_on,prior_senco_years,qualification',
-      'Ann,not-an-email,senco,Oak,,,',
-      'Bob,bob@x.uk,teacher,Oak,,,',
-      'Cat,cat@x.uk,senco,Oak,31/02/2025,,',
-      'Dan,dan@x.uk,senco,Oak,,lots,',
-      'Eve,eve@x.uk,senco,Oak,,,phd',
-      'Fay,fay@x.uk,senco,,,,',
-    ].join('\n'))).toEqual([
-      [2, 'bad-email', 'not-an-email'], [3, 'bad-role', 'teacher'], [4, 'bad-date', 'appointed_on'], [5, 'bad-number', 'prior_senco_years'],
-      [6, 'bad-qualification', 'phd'], [7, 'school-required', ''],
+    expect(
+      codes(
+        [
+          'name,email,role,school,appointed_on,prior_senco_years,qualification',
+          'Ann,not-an-email,senco,Oak,,,',
+          'Bob,bob@x.uk,teacher,Oak,,,',
+          'Cat,cat@x.uk,senco,Oak,31/02/2025,,',
+          'Dan,dan@x.uk,senco,Oak,,lots,',
+          'Eve,eve@x.uk,senco,Oak,,,phd',
+          'Fay,fay@x.uk,senco,,,,',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      [2, 'bad-email', 'not-an-email'],
+      [3, 'bad-role', 'teacher'],
+      [4, 'bad-date', 'appointed_on'],
+      [5, 'bad-number', 'prior_senco_years'],
+      [6, 'bad-qualification', 'phd'],
+      [7, 'school-required', ''],
     ]);
   });
 

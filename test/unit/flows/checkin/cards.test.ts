@@ -1,30 +1,92 @@
 import { CHECKLIST_V1 } from '../../../../src/core/checkin/checklist-v1';
 import type { CheckinAnswer, CheckinRound, SchoolCheckin } from '../../../../src/core/checkin/model';
 import type { Block, Button } from '../../../../src/core/message';
-import { followUpMessage, invitationMessage, itemBlocks, prefillBlocks, reviewMessage, stepMessage, type CheckinView } from '../../../../src/flows/checkin/cards';
+import {
+  followUpMessage,
+  invitationMessage,
+  itemBlocks,
+  prefillBlocks,
+  reviewMessage,
+  stepMessage,
+  type CheckinView,
+} from '../../../../src/flows/checkin/cards';
 
 const round: CheckinRound = {
-  id: 'r1', trustId: 't', period: { year: '2026-27', term: 'spring', half: null }, cadence: 'termly', checklistVersion: 1, status: 'open',
-  opensAt: new Date('2027-01-12T15:45:00Z'), closesAt: new Date('2027-01-26T17:00:00Z'), rule: null, createdBy: null, openedAt: null, closedAt: null,
+  id: 'r1',
+  trustId: 't',
+  period: { year: '2026-27', term: 'spring', half: null },
+  cadence: 'termly',
+  checklistVersion: 1,
+  status: 'open',
+  opensAt: new Date('2027-01-12T15:45:00Z'),
+  closesAt: new Date('2027-01-26T17:00:00Z'),
+  rule: null,
+  createdBy: null,
+  openedAt: null,
+  closedAt: null,
 };
-const items = ['senco-qualification', 'sen-information-report', 'graduated-approach', 'parents-informed', 'ehcp-reviews-overdue', 'ehcp-reviews-due-soon', 'census-sen-codes', 'ehcp-admissions'];
+const items = [
+  'senco-qualification',
+  'sen-information-report',
+  'graduated-approach',
+  'parents-informed',
+  'ehcp-reviews-overdue',
+  'ehcp-reviews-due-soon',
+  'census-sen-codes',
+  'ehcp-admissions',
+];
 function view(prefill: SchoolCheckin['prefill'], answers: CheckinAnswer[] = [], itemIds = items): CheckinView {
   return {
     checkin: { id: 'c1', roundId: 'r1', trustId: 't', schoolId: 's1', sencoIds: ['p1'], itemIds, prefill, completedAt: null },
-    round, checklist: CHECKLIST_V1, schoolName: 'Oak Primary', answers, last: new Map([['graduated-approach', 'partly']]),
-    sencos: [{ personId: 'p1', name: 'Ann', appointedOn: '2025-09-01', priorSencoMonths: 0, qualification: 'npq-enrolled', qualificationStartedOn: '2025-10-01', qualificationCompletedOn: null }],
+    round,
+    checklist: CHECKLIST_V1,
+    schoolName: 'Oak Primary',
+    answers,
+    last: new Map([['graduated-approach', 'partly']]),
+    sencos: [
+      {
+        personId: 'p1',
+        name: 'Ann',
+        appointedOn: '2025-09-01',
+        priorSencoMonths: 0,
+        qualification: 'npq-enrolled',
+        qualificationStartedOn: '2025-10-01',
+        qualificationCompletedOn: null,
+      },
+    ],
     today: '2027-01-12',
   };
 }
-const allButtons = (blocks: Block[]): Button[] => blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : b.type === 'form' ? [b.submit, ...(b.more ?? []), ...(b.cancel ? [b.cancel] : [])] : []));
+const allButtons = (blocks: Block[]): Button[] =>
+  blocks.flatMap((b) =>
+    b.type === 'buttons' ? b.buttons : b.type === 'form' ? [b.submit, ...(b.more ?? []), ...(b.cancel ? [b.cancel] : [])] : [],
+  );
 const text = (blocks: Block[]) => JSON.stringify(blocks);
-const answer = (itemId: string, value: string): CheckinAnswer => ({ checkinId: 'c1', itemId, checklistVersion: 1, value, note: null, followUp: null, source: 'answered', answeredBy: 'p1', answeredAt: new Date() });
+const answer = (itemId: string, value: string): CheckinAnswer => ({
+  checkinId: 'c1',
+  itemId,
+  checklistVersion: 1,
+  value,
+  note: null,
+  followUp: null,
+  source: 'answered',
+  answeredBy: 'p1',
+  answeredAt: new Date(),
+});
 
 describe('check-in cards', () => {
   it('offers pre-filled answers with one confirm and a change button each', () => {
-    const blocks = prefillBlocks(view({ 'sen-information-report': { value: '2026-09-10', source: 'last-round' }, 'ehcp-admissions': { value: 'na', source: 'last-round' } }), ['sen-information-report', 'ehcp-admissions']);
+    const blocks = prefillBlocks(
+      view({
+        'sen-information-report': { value: '2026-09-10', source: 'last-round' },
+        'ehcp-admissions': { value: 'na', source: 'last-round' },
+      }),
+      ['sen-information-report', 'ehcp-admissions'],
+    );
     expect(allButtons(blocks).map((b) => [b.verb, b.label])).toEqual([
-      ['checkin.confirm', 'All unchanged: confirm'], ['checkin.change', 'Change: SEN information report'], ['checkin.change', 'Change: Admissions named in EHCPs'],
+      ['checkin.confirm', 'All unchanged: confirm'],
+      ['checkin.change', 'Change: SEN information report'],
+      ['checkin.change', 'Change: Admissions named in EHCPs'],
     ]);
     expect(text(blocks)).toContain('10 September 2026');
     expect(text(blocks)).toContain('Not applicable');
@@ -66,14 +128,23 @@ describe('check-in cards', () => {
   });
 
   it('says when everything is done, or what is left after skips', () => {
-    const done = stepMessage(view({}, items.map((i) => answer(i, i.startsWith('ehcp-reviews') ? '0' : 'yes'))), { kind: 'done' });
+    const done = stepMessage(
+      view(
+        {},
+        items.map((i) => answer(i, i.startsWith('ehcp-reviews') ? '0' : 'yes')),
+      ),
+      { kind: 'done' },
+    );
     expect(done.summary).toBe('Check-in for Oak Primary complete');
     const paused = stepMessage(view({}, [answer('senco-qualification', 'yes')]), { kind: 'paused', remaining: ['parents-informed'] });
     expect(text(paused.blocks)).toContain('1 of 8 answered');
   });
 
   it('invites with the first step in the same message', () => {
-    const message = invitationMessage(view({ 'ehcp-admissions': { value: 'na', source: 'last-round' } }), 'Ann', { kind: 'prefill', itemIds: ['ehcp-admissions'] });
+    const message = invitationMessage(view({ 'ehcp-admissions': { value: 'na', source: 'last-round' } }), 'Ann', {
+      kind: 'prefill',
+      itemIds: ['ehcp-admissions'],
+    });
     expect(message.summary).toBe('Check-in for Oak Primary: 8 questions, open until Tuesday 26 January 2027 at 17:00');
     expect(text(message.blocks)).toContain('Check-in: Spring term 2026-27');
     expect(allButtons(message.blocks)[0]!.verb).toBe('checkin.confirm');

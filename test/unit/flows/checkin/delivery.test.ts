@@ -9,7 +9,7 @@ describe('check-in delivery', () => {
     expect(bucketOf('slack', { kind: 'slack-user', teamId: 'T1', userId: 'U1' })).toBe('slack:T1:U1');
   });
 
-  it('prefers the person\'s platform when reachable there', () => {
+  it("prefers the person's platform when reachable there", () => {
     const contacts = [
       { personId: 'p', platform: 'teams' as const, tenantId: 'tn', userId: 'u1', address: { a: 1 }, reachable: true },
       { personId: 'p', platform: 'slack' as const, tenantId: 'T1', userId: 'U1', address: { b: 1 }, reachable: true },
@@ -23,7 +23,19 @@ describe('check-in delivery', () => {
 
 describe('checklist add', () => {
   it('reads duty, answer type and term before the question', () => {
-    expect(parseAdd('must date autumn When did governors last review SEND?')).toEqual({ kind: 'add', question: 'When did governors last review SEND?', strength: 'must', answer: 'date', frequency: { kind: 'once-a-year', term: 'autumn' } });
-    expect(parseAdd('Is the provision map up to date?')).toEqual({ kind: 'add', question: 'Is the provision map up to date?', strength: 'should', answer: 'choice', frequency: { kind: 'every-term' } });
+    expect(parseAdd('must date autumn When did governors last review SEND?')).toEqual({
+      kind: 'add',
+      question: 'When did governors last review SEND?',
+      strength: 'must',
+      answer: 'date',
+      frequency: { kind: 'once-a-year', term: 'autumn' },
+    });
+    expect(parseAdd('Is the provision map up to date?')).toEqual({
+      kind: 'add',
+      question: 'Is the provision map up to date?',
+      strength: 'should',
+      answer: 'choice',
+      frequency: { kind: 'every-term' },
+    });
   });
 });

@@ -3,7 +3,10 @@ import type { CheckinRound } from '../../../../src/core/checkin/model';
 import { reminderTimes } from '../../../../src/flows/checkin/rounds';
 import { closingTime, nextPeriod, periodAt, periodBounds, planNextRound, planRound } from '../../../../src/flows/checkin/schedule';
 
-const calendar = new SchoolCalendar({ years: [defaultAcademicYear(2025), defaultAcademicYear(2026), defaultAcademicYear(2027)], bankHolidays: DEFAULT_BANK_HOLIDAYS });
+const calendar = new SchoolCalendar({
+  years: [defaultAcademicYear(2025), defaultAcademicYear(2026), defaultAcademicYear(2027)],
+  bankHolidays: DEFAULT_BANK_HOLIDAYS,
+});
 const rule = (text: string): WeeklyRule => {
   const parsed = parseWeeklyRule(text);
   if (!parsed.ok) throw new Error(parsed.error);
@@ -13,7 +16,14 @@ const rule = (text: string): WeeklyRule => {
 describe('check-in schedule', () => {
   it('starts a termly round now and closes it ten school days later at 17:00', () => {
     const plan = planRound(calendar, new Date('2026-09-15T14:45:00Z'), 'termly', null);
-    expect(plan).toEqual({ ok: true, value: { period: { year: '2026-27', term: 'autumn', half: null }, opensAt: new Date('2026-09-15T14:45:00Z'), closesAt: new Date('2026-09-29T16:00:00Z') } });
+    expect(plan).toEqual({
+      ok: true,
+      value: {
+        period: { year: '2026-27', term: 'autumn', half: null },
+        opensAt: new Date('2026-09-15T14:45:00Z'),
+        closesAt: new Date('2026-09-29T16:00:00Z'),
+      },
+    });
   });
 
   it('schedules at the next school-day occurrence of the rule', () => {
@@ -42,15 +52,31 @@ describe('check-in schedule', () => {
   it('knows the period of a date and the period after it', () => {
     expect(periodAt(calendar, '2027-02-25', 'half-termly')).toEqual({ year: '2026-27', term: 'spring', half: 2 });
     expect(periodAt(calendar, '2026-12-25', 'termly')).toBeNull();
-    expect(nextPeriod(calendar, { year: '2026-27', term: 'autumn', half: null }, 'termly')).toEqual({ year: '2026-27', term: 'spring', half: null });
-    expect(nextPeriod(calendar, { year: '2026-27', term: 'summer', half: null }, 'termly')).toEqual({ year: '2027-28', term: 'autumn', half: null });
-    expect(nextPeriod(calendar, { year: '2026-27', term: 'spring', half: 1 }, 'half-termly')).toEqual({ year: '2026-27', term: 'spring', half: 2 });
+    expect(nextPeriod(calendar, { year: '2026-27', term: 'autumn', half: null }, 'termly')).toEqual({
+      year: '2026-27',
+      term: 'spring',
+      half: null,
+    });
+    expect(nextPeriod(calendar, { year: '2026-27', term: 'summer', half: null }, 'termly')).toEqual({
+      year: '2027-28',
+      term: 'autumn',
+      half: null,
+    });
+    expect(nextPeriod(calendar, { year: '2026-27', term: 'spring', half: 1 }, 'half-termly')).toEqual({
+      year: '2026-27',
+      term: 'spring',
+      half: 2,
+    });
     expect(nextPeriod(calendar, { year: '2027-28', term: 'summer', half: null }, 'termly')).toBeNull();
   });
 
   it('plans the next round after the first week of its term', () => {
     const next = planNextRound(calendar, { year: '2026-27', term: 'autumn', half: null }, 'termly', rule('Tuesdays at 15:45'));
-    expect(next).toEqual({ period: { year: '2026-27', term: 'spring', half: null }, opensAt: new Date('2027-01-12T15:45:00Z'), closesAt: new Date('2027-01-26T17:00:00Z') });
+    expect(next).toEqual({
+      period: { year: '2026-27', term: 'spring', half: null },
+      opensAt: new Date('2027-01-12T15:45:00Z'),
+      closesAt: new Date('2027-01-26T17:00:00Z'),
+    });
   });
 
   it('reminds on the fifth school day and on the last school day before closing', () => {

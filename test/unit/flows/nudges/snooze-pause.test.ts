@@ -10,16 +10,36 @@ const text = (replies: Array<{ summary: string }>) => replies.map((r) => r.summa
 
 function setup() {
   const deps = memoryDeps(ann);
-  return { deps, nudges: deps.nudges as ReturnType<typeof memoryNudges>, outbox: deps.outbox as ReturnType<typeof memoryOutbox>, registry: buildRegistry() };
+  return {
+    deps,
+    nudges: deps.nudges as ReturnType<typeof memoryNudges>,
+    outbox: deps.outbox as ReturnType<typeof memoryOutbox>,
+    registry: buildRegistry(),
+  };
 }
 
 describe('snooze', () => {
   it('offers buttons for recent nudge kinds and for all reminders', async () => {
     const { deps, outbox, registry } = setup();
-    await outbox.enqueue([{ key: 'k1', personId: 'p1', platform: 'teams', target: {}, content: { summary: '', blocks: [] }, bucket: 'teams:t', kind: 'checkin-reminder' }]);
+    await outbox.enqueue([
+      {
+        key: 'k1',
+        personId: 'p1',
+        platform: 'teams',
+        target: {},
+        content: { summary: '', blocks: [] },
+        bucket: 'teams:t',
+        kind: 'checkin-reminder',
+      },
+    ]);
     const [card] = await handleEvent(inbound({ text: 'snooze' }), registry, deps);
     const buttons = card!.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
-    expect(buttons.map((b) => `${b.data?.kind}/${b.data?.until}`)).toEqual(['checkin-reminder/tomorrow', 'checkin-reminder/next-week', '*/tomorrow', '*/next-week']);
+    expect(buttons.map((b) => `${b.data?.kind}/${b.data?.until}`)).toEqual([
+      'checkin-reminder/tomorrow',
+      'checkin-reminder/next-week',
+      '*/tomorrow',
+      '*/next-week',
+    ]);
     expect(buttons.every((b) => b.verb === 'nudge.snooze')).toBe(true);
   });
 
@@ -40,7 +60,11 @@ describe('snooze', () => {
 
   it('refuses a forged button', async () => {
     const { deps, nudges, registry } = setup();
-    const replies = await handleEvent(inbound({ text: null, action: { verb: 'nudge.snooze', data: { kind: 'x:y', until: 'forever' } } }), registry, deps);
+    const replies = await handleEvent(
+      inbound({ text: null, action: { verb: 'nudge.snooze', data: { kind: 'x:y', until: 'forever' } } }),
+      registry,
+      deps,
+    );
     expect(text(replies)).toContain('not one I know');
     expect(nudges.snoozes.size).toBe(0);
   });
@@ -54,7 +78,9 @@ describe('snooze', () => {
 describe('pause and resume', () => {
   it('pauses until the start of the given date', async () => {
     const { deps, nudges, registry } = setup();
-    expect(text(await handleEvent(inbound({ text: 'pause until 6 April 2027' }), registry, deps))).toBe('Paused all reminders until Tuesday 6 April 2027. Type **resume** to have them back sooner.');
+    expect(text(await handleEvent(inbound({ text: 'pause until 6 April 2027' }), registry, deps))).toBe(
+      'Paused all reminders until Tuesday 6 April 2027. Type **resume** to have them back sooner.',
+    );
     expect(nudges.pauses.get('p1')).toEqual(new Date('2027-04-05T23:00:00Z'));
   });
 
@@ -68,7 +94,17 @@ describe('pause and resume', () => {
   it('resume clears the pause and snoozes and releases held nudges', async () => {
     const { deps, nudges, outbox, registry } = setup();
     await handleEvent(inbound({ text: 'pause until 6 April 2027' }), registry, deps);
-    await outbox.enqueue([{ key: 'held', personId: 'p1', platform: 'teams', target: {}, content: { summary: '', blocks: [] }, bucket: 'teams:t', kind: 'digest' }]);
+    await outbox.enqueue([
+      {
+        key: 'held',
+        personId: 'p1',
+        platform: 'teams',
+        target: {},
+        content: { summary: '', blocks: [] },
+        bucket: 'teams:t',
+        kind: 'digest',
+      },
+    ]);
     outbox.entries.get('held')!.status = 'held';
     expect(text(await handleEvent(inbound({ text: 'resume' }), registry, deps))).toContain('Reminders are back on');
     expect(nudges.pauses.size).toBe(0);
