@@ -34,7 +34,7 @@ export interface ChatSender {
 /** Who is this chat user? Links platform identities to people on the roster. */
 export interface IdentityRepo {
   /** Records the identity (creating it on first contact) and returns the actor it maps to. */
-  resolve(input: Pick<InboundEvent, 'platform' | 'tenantId' | 'userId' | 'userName' | 'email' | 'address'>): Promise<Actor>;
+  resolve(input: Pick<InboundEvent, 'platform' | 'tenantId' | 'userId' | 'userName' | 'email' | 'address' | 'direct'>): Promise<Actor>;
 }
 
 /** A flow's saved place in a multi-turn conversation. */

@@ -4,7 +4,7 @@ import type { Actor, Role } from '../core/model';
 import type { IdentityRepo } from '../core/ports';
 import type { Db } from './database';
 
-type ResolveInput = Pick<InboundEvent, 'platform' | 'tenantId' | 'userId' | 'userName' | 'email' | 'address'>;
+type ResolveInput = Pick<InboundEvent, 'platform' | 'tenantId' | 'userId' | 'userName' | 'email' | 'address' | 'direct'>;
 
 /**
  * Chat identities in the database. Records every identity on contact (with its latest
@@ -16,17 +16,19 @@ export class PrismaIdentityRepo implements IdentityRepo {
   async resolve(input: ResolveInput): Promise<Actor> {
     const email = input.email?.trim().toLowerCase() || null;
     const where = { platform_tenantId_userId: { platform: input.platform, tenantId: input.tenantId, userId: input.userId } };
+    const address = { conversationRef: input.address as Prisma.InputJsonValue };
     const data = {
       displayName: input.userName,
-      conversationRef: input.address as Prisma.InputJsonValue,
       lastSeenAt: new Date(),
       unreachableAt: null,
       ...(email ? { email } : {}),
     };
+    // A 1:1 chat's address beats one seen in a channel (an @mention): keep the direct one, so
+    // proactive messages continue the existing chat instead of opening another.
     const identity = await this.db.chatIdentity.upsert({
       where,
-      create: { platform: input.platform, tenantId: input.tenantId, userId: input.userId, ...data },
-      update: data,
+      create: { platform: input.platform, tenantId: input.tenantId, userId: input.userId, ...data, ...address },
+      update: input.direct ? { ...data, ...address } : data,
       select: { id: true, personId: true, email: true },
     });
     const personId = identity.personId ?? (await this.linkByEmail(identity.id, identity.email));

@@ -1,0 +1,42 @@
+import { PrismaIdentityRepo } from '../../../src/db/identity-repo';
+import { inbound } from '../../fixtures/events';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases';
+
+describe.each(databaseKinds)('PrismaIdentityRepo on %s', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+  });
+  afterAll(async () => db.destroy());
+
+  const stored = async (userId: string) =>
+    await db.prisma.chatIdentity.findFirstOrThrow({ where: { userId }, select: { conversationRef: true, personId: true } });
+
+  it('keeps the 1:1 chat address when the person later writes in a channel', async () => {
+    const repo = new PrismaIdentityRepo(db.prisma);
+    const direct = { kind: 'reference', reference: { conversation: { id: 'a:1to1' } } };
+    const channel = { kind: 'member', serviceUrl: 'https://x/', tenantId: 't1', memberId: '29:u', channelId: 'msteams' };
+    await repo.resolve(inbound({ userId: 'keep', direct: true, address: direct }));
+    await repo.resolve(inbound({ userId: 'keep', direct: false, address: channel }));
+    expect((await stored('keep')).conversationRef).toEqual(direct);
+  });
+
+  it('records a channel address first, and replaces it once the person writes 1:1', async () => {
+    const repo = new PrismaIdentityRepo(db.prisma);
+    const channel = { kind: 'member', serviceUrl: 'https://x/', tenantId: 't1', memberId: '29:v', channelId: 'msteams' };
+    const direct = { kind: 'reference', reference: { conversation: { id: 'a:1to1-v' } } };
+    await repo.resolve(inbound({ userId: 'upgrade', direct: false, address: channel }));
+    expect((await stored('upgrade')).conversationRef).toEqual(channel);
+    await repo.resolve(inbound({ userId: 'upgrade', direct: true, address: direct }));
+    expect((await stored('upgrade')).conversationRef).toEqual(direct);
+  });
+
+  it('links by email to exactly one live person, case-insensitively', async () => {
+    const trust = await db.prisma.trust.create({ data: { name: `Identity ${kind}` } });
+    const person = await db.prisma.person.create({ data: { trustId: trust.id, name: 'Cara', email: 'cara@elm.sch.uk' } });
+    await db.prisma.roleAssignment.create({ data: { trustId: trust.id, personId: person.id, role: 'send-leader' } });
+    const actor = await new PrismaIdentityRepo(db.prisma).resolve(inbound({ userId: 'cara', email: 'Cara@Elm.sch.uk' }));
+    expect(actor).toMatchObject({ personId: person.id, trustId: trust.id, roles: [{ role: 'send-leader', schoolId: null }] });
+    expect((await stored('cara')).personId).toBe(person.id);
+  });
+});
