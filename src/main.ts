@@ -58,6 +58,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const database = options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
   const db = database.prisma;
   const outbox = new PrismaOutbox(db, clock);
+  const termDates = new PrismaTermDatesStore(db);
   const deps: FlowDeps = {
     identities: new PrismaIdentityRepo(db),
     state: new PrismaStateStore(db, clock),
@@ -66,7 +67,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     roster: prismaRosterServices(db, outbox, { mode: config.mode, adminEmails: config.adminEmails }),
     outbox,
     nudges: new PrismaNudgePreferences(db),
-    checkin: { repo: new PrismaCheckinRepo(db), calendar: trustCalendar(new PrismaTermDatesStore(db), logger) },
+    checkin: { repo: new PrismaCheckinRepo(db), calendar: trustCalendar(termDates, logger) },
+    termDates,
     clock,
     logger,
   };
@@ -99,7 +101,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     claims: new PrismaJobClaims(db),
     senders: slack ? [teams.sender, slack.sender] : [teams.sender],
     reachability: new PrismaReachability(db),
-    holdCheck: createHoldCheck({ nudges: deps.nudges, schoolDays: new SchoolDaysCache(new PrismaTermDatesStore(db), clock, logger) }),
+    holdCheck: createHoldCheck({ nudges: deps.nudges, schoolDays: new SchoolDaysCache(termDates, clock, logger) }),
     ...options.scheduler,
   });
   for (const source of checkinDueWork(deps)) scheduler.register(source);

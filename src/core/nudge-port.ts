@@ -51,4 +51,6 @@ export interface StoredTermDates {
 
 export interface TermDatesStore {
   load(trustId: string, schoolId: string | null): Promise<StoredTermDates>;
+  /** Saves one academic year (AcademicYear JSON, already validated) for the trust or one school. */
+  save(trustId: string, schoolId: string | null, label: string, year: unknown): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { Prisma } from '@prisma/client';
 import type { StoredTermDates, TermDatesStore } from '../core/nudge-port';
 import type { Db } from './database';
 
@@ -19,5 +20,11 @@ export class PrismaTermDatesStore implements TermDatesStore {
       schoolYears: years.filter((y) => y.schoolId !== '').map((y) => y.dates),
       extraBankHolidays: holidays.map((h) => h.date),
     };
+  }
+
+  async save(trustId: string, schoolId: string | null, label: string, year: unknown): Promise<void> {
+    const key = { trustId, schoolId: schoolId ?? '', label };
+    const dates = year as Prisma.InputJsonValue;
+    await this.db.academicYearDates.upsert({ where: { trustId_schoolId_label: key }, create: { ...key, dates }, update: { dates } });
   }
 }

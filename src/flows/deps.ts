@@ -1,4 +1,4 @@
-import type { NudgePreferences } from '../core/nudge-port';
+import type { NudgePreferences, TermDatesStore } from '../core/nudge-port';
 import type { Outbox } from '../core/outbox-port';
 import type { CheckinDeps } from './checkin/deps';
 import type { AuditLog, Clock, IdentityRepo, Logger, ReceiptStore, StateStore } from '../core/ports';
@@ -18,6 +18,8 @@ export interface FlowDeps {
   nudges: NudgePreferences;
   /** Compliance check-ins (issue 5). */
   checkin: CheckinDeps;
+  /** Term dates of the trust and of schools that differ. */
+  termDates: TermDatesStore;
   clock: Clock;
   logger: Logger;
 }

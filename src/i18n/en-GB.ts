@@ -1,5 +1,6 @@
 import { checkinMessages } from './checkin';
 import { rosterMessages } from './roster';
+import { termsMessages } from './terms';
 
 /**
  * Every user-facing sentence, in British English. Flows ask for text by key so the wording
@@ -26,6 +27,7 @@ const messages = {
   'cancel.nothing': 'There was nothing to cancel.',
   ...rosterMessages,
   ...checkinMessages,
+  ...termsMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',

@@ -1,3 +1,4 @@
+import type { TermDatesStore } from '../../src/core/nudge-port';
 import type { Actor } from '../../src/core/model';
 import type { AuditEntryInput, ConversationState, IdentityRepo, ReceiptStore, StateStore } from '../../src/core/ports';
 import type { FlowDeps } from '../../src/flows/deps';
@@ -43,7 +44,25 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
     outbox: memoryOutbox(),
     nudges: memoryNudges(),
     checkin: unusedCheckin(),
+    termDates: memoryTermDates(),
     clock: { now: () => new Date('2026-11-23T10:00:00Z') },
     logger: memoryLogger(),
+  };
+}
+
+/** Term dates kept in a map: trust years under '', a school's under its id. */
+export function memoryTermDates(): TermDatesStore {
+  const years = new Map<string, Map<string, unknown>>();
+  const of = (trustId: string, schoolId: string) => [...(years.get(`${trustId}/${schoolId}`)?.values() ?? [])];
+  return {
+    load: async (trustId, schoolId) => ({
+      trustYears: of(trustId, ''),
+      schoolYears: schoolId ? of(trustId, schoolId) : [],
+      extraBankHolidays: [],
+    }),
+    save: async (trustId, schoolId, label, year) => {
+      const key = `${trustId}/${schoolId ?? ''}`;
+      years.set(key, (years.get(key) ?? new Map()).set(label, year));
+    },
   };
 }

@@ -1,0 +1,25 @@
+/** Term dates (src/flows/terms). */
+export const termsMessages = {
+  'terms.title': 'Term dates {year}: {who}',
+  'terms.trust': 'the whole trust',
+  'terms.col.term': 'Term',
+  'terms.col.dates': 'Dates',
+  'terms.col.halfTerm': 'Half-term',
+  'terms.inset': 'INSET days: {days}. No nudges or meetings are scheduled on them.',
+  'terms.noInset': "No INSET days recorded. Add each school's five with **terms set <term> <school>**, so nothing is scheduled on them.",
+  'terms.source.default':
+    "These are the usual English dates, offered as a starting point: nothing is stored yet. A MAT SEND leader can set the trust's own with **terms set autumn** (and spring, summer).",
+  'terms.source.trust': "The trust's term dates.",
+  'terms.source.school': "This school's own term dates (they differ from the trust's).",
+  'terms.noSchool': 'I cannot find a school called "{name}" in your trust. Type **schools** to see their names.',
+  'terms.whichTerm': 'Which term? For example **terms set autumn** or **terms set spring 2026-27 Oak Primary**.',
+  'terms.form.title': '{term} term {year}: {who}',
+  'terms.form.start': 'First day of term',
+  'terms.form.halfTermStart': 'First day of half-term',
+  'terms.form.halfTermEnd': 'Last day of half-term',
+  'terms.form.end': 'Last day of term',
+  'terms.form.inset': 'INSET days in this term (dates, separated by commas)',
+  'terms.form.save': 'Save term dates',
+  'terms.badDate': 'That is not a date I can read: {field}. Use a date like 01/09/2026 or 2026-09-01. Nothing was saved.',
+  'terms.invalid': 'Those dates do not fit together, so nothing was saved:\n{problems}',
+} as const;
