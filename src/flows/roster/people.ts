@@ -1,4 +1,5 @@
 import { archiveConfirmation } from './archive-confirm';
+import { leaderListButtons } from './list-buttons';
 import type { Block, ChoiceOption, OutboundMessage } from '../../core/message';
 import { ROLES, type Person, type Role, type School } from '../../core/model';
 import { canReadSchool, isLeader, ownSchoolIds, readsWholeTrust } from '../../core/permissions';
@@ -67,19 +68,15 @@ async function peopleView(ctx: HandlerContext, school: School | null): Promise<R
     }
   }
   if (isLeader(ctx.actor)) {
-    blocks.push({
-      type: 'buttons',
-      buttons: [
-        { label: t('people.add'), verb: 'person.form', style: 'primary' },
-        ...(people.length
-          ? [
-              { label: t('people.edit'), verb: 'person.pick', data: { intent: 'edit' } },
-              { label: t('people.archive'), verb: 'person.pick', data: { intent: 'archive' } },
-            ]
-          : []),
-        { label: t('schools.import'), verb: 'import.help' },
-      ],
-    });
+    blocks.push(
+      leaderListButtons({
+        entity: 'person',
+        hasRows: people.length > 0,
+        add: t('people.add'),
+        edit: t('people.edit'),
+        archive: t('people.archive'),
+      }),
+    );
   }
   return [{ summary: title, blocks }];
 }

@@ -1,4 +1,5 @@
 import { archiveConfirmation } from './archive-confirm';
+import { leaderListButtons } from './list-buttons';
 import type { Block, OutboundMessage } from '../../core/message';
 import { SCHOOL_PHASES, type School } from '../../core/model';
 import { isLeader, ownSchoolIds, readsWholeTrust } from '../../core/permissions';
@@ -65,19 +66,15 @@ export const schoolsCommand: Command = {
     const archived = all.length - all.filter((s) => !s.archived).length;
     if (!showArchived && archived > 0) blocks.push({ type: 'text', text: t('schools.archivedNote', { count: archived }), muted: true });
     if (isLeader(ctx.actor)) {
-      blocks.push({
-        type: 'buttons',
-        buttons: [
-          { label: t('schools.add'), verb: 'school.form', style: 'primary' },
-          ...(shown.length
-            ? [
-                { label: t('schools.edit'), verb: 'school.pick', data: { intent: 'edit' } },
-                { label: t('schools.archive'), verb: 'school.pick', data: { intent: 'archive' } },
-              ]
-            : []),
-          { label: t('schools.import'), verb: 'import.help' },
-        ],
-      });
+      blocks.push(
+        leaderListButtons({
+          entity: 'school',
+          hasRows: shown.length > 0,
+          add: t('schools.add'),
+          edit: t('schools.edit'),
+          archive: t('schools.archive'),
+        }),
+      );
     }
     return [{ summary: t('schools.title', { trust: trust?.name ?? '' }), blocks }];
   },
