@@ -17,8 +17,33 @@ import { memoryLogger } from '../../src/logger';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../../src/scheduler/index';
 import { createHoldCheck } from '../../src/scheduler/quiet-rules';
 import { SchoolDaysCache } from '../../src/scheduler/school-days';
-import type { FakeSlackApi } from '../fakes/fake-slack-api';
-import type { FakeTeamsConnector } from '../fakes/fake-teams-connector';
+import { FakeSlackApi } from '../fakes/fake-slack-api';
+import { FakeTeamsConnector } from '../fakes/fake-teams-connector';
+import { createTestDatabase, type TestDatabase } from './databases';
+
+/** A fresh database with a fake Teams connector and a fake Slack API beside it. */
+export interface DeliveryRig {
+  db: TestDatabase;
+  teams: FakeTeamsConnector;
+  slack: FakeSlackApi;
+  stop(): Promise<void>;
+}
+
+export async function startDeliveryRig(kind: 'pglite' | 'postgres'): Promise<DeliveryRig> {
+  const db = await createTestDatabase(kind);
+  const teams = await new FakeTeamsConnector().start();
+  const slack = await new FakeSlackApi().start();
+  return {
+    db,
+    teams,
+    slack,
+    stop: async () => {
+      await db.destroy();
+      await teams.stop();
+      await slack.stop();
+    },
+  };
+}
 
 /** The real senders pointed at the fakes: Teams in local (unauthenticated) mode. */
 export function realSenders(teams: FakeTeamsConnector, slack: FakeSlackApi) {

@@ -1,26 +1,23 @@
 import { defaultAcademicYear } from '../../../src/calendar/default-pattern';
 import { PrismaNudgePreferences } from '../../../src/db/nudge-preferences';
-import { FakeSlackApi } from '../../fakes/fake-slack-api';
-import { FakeTeamsConnector } from '../../fakes/fake-teams-connector';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases';
+import type { FakeSlackApi } from '../../fakes/fake-slack-api';
+import type { FakeTeamsConnector } from '../../fakes/fake-teams-connector';
+import { databaseKinds, type TestDatabase } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
-import { outboxFor, seedPerson, teamsEntry, testScheduler } from '../../helpers/outbox-rig';
+import { outboxFor, seedPerson, teamsEntry, testScheduler, startDeliveryRig, type DeliveryRig } from '../../helpers/outbox-rig';
 
 describe.each(databaseKinds)('quiet hours, snooze and pause at send time on %s', (kind) => {
   let db: TestDatabase;
   let teams: FakeTeamsConnector;
   let slack: FakeSlackApi;
 
+  let rig: DeliveryRig;
+
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    teams = await new FakeTeamsConnector().start();
-    slack = await new FakeSlackApi().start();
+    rig = await startDeliveryRig(kind);
+    ({ db, teams, slack } = rig);
   });
-  afterAll(async () => {
-    await db.destroy();
-    await teams.stop();
-    await slack.stop();
-  });
+  afterAll(() => rig.stop());
 
   const row = (key: string) => outboxFor(db.prisma, new FakeClock(0)).get(key);
 

@@ -1,8 +1,8 @@
-import { FakeSlackApi } from '../../fakes/fake-slack-api';
-import { FakeTeamsConnector } from '../../fakes/fake-teams-connector';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases';
+import type { FakeSlackApi } from '../../fakes/fake-slack-api';
+import type { FakeTeamsConnector } from '../../fakes/fake-teams-connector';
+import { databaseKinds, type TestDatabase } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
-import { outboxFor, seedPerson, slackEntry, teamsEntry, testScheduler } from '../../helpers/outbox-rig';
+import { outboxFor, seedPerson, slackEntry, teamsEntry, testScheduler, startDeliveryRig, type DeliveryRig } from '../../helpers/outbox-rig';
 
 // A Tuesday in term time, 10:00 London (GMT in November).
 const TUESDAY_10AM = '2026-11-24T10:00:00Z';
@@ -13,16 +13,13 @@ describe.each(databaseKinds)('outbox delivery on %s', (kind) => {
   let slack: FakeSlackApi;
   let clock: FakeClock;
 
+  let rig: DeliveryRig;
+
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    teams = await new FakeTeamsConnector().start();
-    slack = await new FakeSlackApi().start();
+    rig = await startDeliveryRig(kind);
+    ({ db, teams, slack } = rig);
   });
-  afterAll(async () => {
-    await db.destroy();
-    await teams.stop();
-    await slack.stop();
-  });
+  afterAll(() => rig.stop());
   beforeEach(async () => {
     clock = new FakeClock(TUESDAY_10AM);
     await db.prisma.outboxMessage.deleteMany();
