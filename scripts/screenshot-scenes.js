@@ -1,0 +1,58 @@
+'use strict';
+/*
+ * What scripts/screenshots.js plays, in order. A stage is either a command line run while the
+ * bot is stopped (the embedded database belongs to one process) or a set of scenes played in
+ * the Agents Playground as one person (`as`: playground/<as>.yml). A scene's `play` types and
+ * presses as that person would; the cards it ends on are saved as docs/screenshots/<name>.png.
+ * Scenes marked `always` run even with --only (the steps later scenes need); `shot: false`
+ * marks a step that is not a picture.
+ */
+
+const stages = [
+  {
+    as: 'leader',
+    scenes: [
+      {
+        name: 'leader-setup',
+        always: true,
+        what: 'first run: set up the trust',
+        play: async (chat) => chat.say('setup'),
+      },
+      {
+        name: 'setup-done',
+        always: true,
+        shot: false,
+        what: 'set-up submitted',
+        play: async (chat) => {
+          await chat.fill('Trust name', 'North Star Trust');
+          await chat.press('Set up the trust');
+        },
+      },
+    ],
+  },
+  { cli: ['dist/scripts/import.js', 'test/fixtures/roster/trust.csv', '--yes'] },
+  {
+    as: 'leader',
+    scenes: [
+      { name: 'leader-help', what: 'help for a MAT SEND leader', play: async (chat) => chat.say('help') },
+      { name: 'leader-people', what: 'the people list', play: async (chat) => chat.say('people') },
+      { name: 'leader-schools', what: 'the schools list', play: async (chat) => chat.say('schools') },
+      { name: 'leader-round-preview', what: 'a check-in round before it starts', play: async (chat) => chat.say('checkin round start') },
+      {
+        name: 'leader-round-started',
+        what: 'the round started',
+        play: async (chat) => chat.press('Start and send invitations'),
+      },
+      { name: 'leader-round-status', what: 'live status of the round', play: async (chat) => chat.say('checkin status') },
+    ],
+  },
+  {
+    as: 'senco',
+    scenes: [
+      { name: 'senco-help', what: 'help for a SENCO', play: async (chat) => chat.say('help') },
+      { name: 'senco-checkin', what: "the SENCO's check-in", play: async (chat) => chat.say('checkin') },
+    ],
+  },
+];
+
+module.exports = { stages };
