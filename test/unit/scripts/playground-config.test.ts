@@ -3,7 +3,6 @@ import path from 'path';
 import YAML from 'yaml';
 
 // The checker is plain JavaScript (scripts/ runs before any build); load it as the script does.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkPlaygroundConfig, pickConfig, ROLES } = require('../../../scripts/playground-config.js') as {
   checkPlaygroundConfig(text: string): string[];
   pickConfig(argv: string[], root: string): { ok: true; path: string; rest: string[] } | { ok: false; error: string };
