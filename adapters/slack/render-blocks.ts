@@ -1,4 +1,5 @@
 import type { Block, Button, Field, OutboundMessage } from '../../src/core/message';
+import { chartLines } from '../../src/core/chart';
 
 /** Slack's documented limits: https://api.slack.com/reference/block-kit/blocks */
 const MAX_BLOCKS = 50;
@@ -46,6 +47,9 @@ function renderBlock(block: Block): SlackBlock[] {
       return codeSections(block.text);
     case 'buttons':
       return [{ type: 'actions', elements: block.buttons.map((b, i) => button(b, i)) }];
+    case 'chart':
+      // Slack draws no charts: the figures as text here; flows attach the PNG as a file.
+      return [section(`*${block.chart.title}*\n${chartLines(block.chart).join('\n')}`)];
     case 'form':
       return [
         ...block.fields.map(renderField),

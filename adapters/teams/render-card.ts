@@ -1,4 +1,5 @@
 import type { Block, Button, Field, OutboundMessage } from '../../src/core/message';
+import { renderChart } from './render-chart';
 
 /** Adaptive Cards schema 1.5: what Teams desktop, web and mobile render today. */
 const CARD_VERSION = '1.5';
@@ -63,6 +64,8 @@ function renderBlock(block: Block): { body: CardElement[]; actions: CardElement[
       };
     case 'buttons':
       return { body: [{ type: 'ActionSet', actions: block.buttons.map(submitAction) }], actions: [] };
+    case 'chart':
+      return { body: [renderChart(block.chart)], actions: [] };
     case 'form':
       return {
         body: block.fields.map(renderField),

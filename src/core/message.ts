@@ -1,3 +1,5 @@
+import type { ChartSpec } from './chart';
+
 /**
  * The neutral outbound message. Adapters render it as an Adaptive Card (Teams) or Block Kit
  * (Slack); the core never knows which. Keep it small: what both platforms can show well.
@@ -28,6 +30,8 @@ export type Block =
   /** Preformatted text shown as is, in a monospaced font (e.g. a JSON document). */
   | { type: 'code'; text: string }
   | { type: 'buttons'; buttons: Button[] }
+  /** A chart; Teams draws it, elsewhere its figures are shown as text (and may follow as a PNG file). */
+  | { type: 'chart'; chart: ChartSpec }
   /**
    * Inputs with a submit button. `more` are further submit buttons that also carry the inputs
    * (e.g. Yes / Partly / No with an optional note), shown between submit and cancel.

@@ -1,4 +1,5 @@
 import { checkinMessages } from './checkin';
+import { digestMessages } from './digest';
 import { rosterMessages } from './roster';
 import { termsMessages } from './terms';
 
@@ -28,6 +29,7 @@ const messages = {
   ...rosterMessages,
   ...checkinMessages,
   ...termsMessages,
+  ...digestMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',
