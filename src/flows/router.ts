@@ -4,7 +4,7 @@ import { isAllowed, type Audience } from '../core/permissions';
 import { joinList, t } from '../i18n/en-GB';
 import type { FlowDeps } from './deps';
 import type { HandlerContext, Registry, Reply } from './registry';
-import { closest } from './suggest';
+import { suggestCommand } from './suggest';
 
 /** Longest text we accept; chat clients allow more, but nothing here needs it. */
 export const MAX_TEXT_LENGTH = 4000;
@@ -77,7 +77,7 @@ async function routeText(ctx: HandlerContext, registry: Registry): Promise<Reply
   const greeter = registry.greeter();
   // Someone not on a roster who wrote something that is not a near-miss of a command is
   // asked who they are (or offered the first-run set-up).
-  if (ctx.actor.personId === null && greeter && !suggestionFor(text, registry)) return greeter(ctx);
+  if (ctx.actor.personId === null && greeter && !suggestCommand(text, registry.commandWords())) return greeter(ctx);
   return [unknownReply(text, registry)];
 }
 
@@ -96,13 +96,8 @@ async function refusal(ctx: HandlerContext, audience: Audience, name: string, re
   return [textMessage(t('denied.role', { command: name, roles }))];
 }
 
-function suggestionFor(text: string, registry: Registry): string | null {
-  const firstWords = text.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
-  return closest(firstWords, registry.commandWords()) ?? closest(firstWords.split(' ')[0] ?? '', registry.commandWords());
-}
-
 function unknownReply(text: string, registry: Registry) {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  const suggestion = suggestionFor(text, registry);
+  const suggestion = suggestCommand(text, registry.commandWords());
   return textMessage(suggestion ? t('unknown.suggest', { input: shown, suggestion }) : t('unknown.nosuggest', { input: shown }));
 }

@@ -28,3 +28,25 @@ export function closest(input: string, candidates: readonly string[]): string | 
   const tolerance = Math.max(1, Math.floor(word.length / 3));
   return best && best.distance <= tolerance ? best.name : null;
 }
+
+/** True when `typed` is `word` or a typo of it (the same tolerance as `closest`). */
+function sameWord(typed: string, word: string): boolean {
+  return typed === word || closest(typed, [word]) === word;
+}
+
+/**
+ * The command a person most likely meant by `text`: all of a command's words in another
+ * order ("round start checkin" -> "checkin round start"), with typos allowed, the longest
+ * such command first; otherwise a typo or prefix of its first words.
+ */
+export function suggestCommand(text: string, commands: readonly string[]): string | null {
+  const typed = text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+  if (typed.length === 0) return null;
+  const byWords = commands
+    .map((command) => command.split(' '))
+    .filter((words) => words.length > 1 && words.every((word) => typed.some((t) => sameWord(t, word))))
+    .sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
+  if (byWords[0]) return byWords[0].join(' ');
+  const firstTwo = typed.slice(0, 2).join(' ');
+  return closest(firstTwo, commands) ?? closest(typed[0]!, commands);
+}
