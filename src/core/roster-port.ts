@@ -88,6 +88,8 @@ export interface IdentityLinks {
   getById(id: string): Promise<IdentityRecord | null>;
   /** Every identity of these people (of one trust). */
   contacts(trustId: string, personIds?: string[]): Promise<Contact[]>;
+  /** Which of these people have any chat account linked, with or without an address (campaign reach reports). */
+  linkedPeople(trustId: string, personIds: readonly string[]): Promise<string[]>;
   /** Trusts whose people use this tenant (Teams tenant, Slack workspace). */
   trustsOfTenant(platform: Platform, tenantId: string): Promise<string[]>;
 }

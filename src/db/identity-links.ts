@@ -74,6 +74,16 @@ export class PrismaIdentityLinks implements IdentityLinks {
       }));
   }
 
+  async linkedPeople(trustId: string, personIds: readonly string[]): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const rows = await this.db.chatIdentity.findMany({
+      where: { personId: { in: [...personIds] }, person: { trustId, erasedAt: null } },
+      select: { personId: true },
+      distinct: ['personId'],
+    });
+    return rows.map((r) => r.personId).filter((id): id is string => id !== null);
+  }
+
   async trustsOfTenant(platform: Platform, tenantId: string): Promise<string[]> {
     const rows = await this.db.person.findMany({
       where: { erasedAt: null, identities: { some: { platform, tenantId } } },

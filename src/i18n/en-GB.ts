@@ -1,5 +1,6 @@
 import { checkinMessages } from './checkin';
 import { digestMessages } from './digest';
+import { plumbingMessages } from './plumbing';
 import { rosterMessages } from './roster';
 import { termsMessages } from './terms';
 
@@ -24,8 +25,7 @@ const messages = {
   'role.send-leader': 'MAT SEND leaders',
   'role.trust-leader': 'trust leaders',
   'role.admin': 'administrators',
-  'cancel.done': 'Cancelled. Nothing was changed.',
-  'cancel.nothing': 'There was nothing to cancel.',
+  ...plumbingMessages,
   ...rosterMessages,
   ...checkinMessages,
   ...termsMessages,

@@ -38,7 +38,7 @@ export interface Delivery {
 
 /** Queues each delivery to its person; reports how many were new, repeated or unreachable. */
 export async function deliver(
-  svc: CheckinSvc,
+  svc: Pick<CheckinSvc, 'roster' | 'outbox'>,
   trustId: string,
   kind: string | null,
   deliveries: readonly Delivery[],

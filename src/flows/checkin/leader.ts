@@ -13,7 +13,8 @@ import { textMessage, type Block, type OutboundMessage } from '../../core/messag
 import { completionTable } from '../../digest/checkin-summary';
 import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
-import { closeAndSummarise, previewRound, remindStragglers, roundFacts, startRound, stragglers } from './rounds';
+import { unreachedLines } from '../campaigns/reach-text';
+import { closeAndSummarise, previewRound, remindStragglers, roundFacts, roundProgress, startRound, stragglers } from './rounds';
 import { DEFAULT_RULE, planRound } from './schedule';
 import type { CheckinSvc } from './services';
 import { answerLabel, formatInstant, periodLabel, plural } from './text';
@@ -182,6 +183,10 @@ export async function statusReply(ctx: HandlerContext): Promise<Reply> {
       { type: 'text', text: t('checkin.status.count', { complete: summary.complete, schools: summary.schools }) },
       completionTable(summary),
     );
+  }
+  // Who could not be messaged, and why: only while answers can still come in.
+  if (round.status === 'open') {
+    for (const text of unreachedLines(await roundProgress(ctx.deps, round))) blocks.push({ type: 'text', text, muted: true });
   }
   const next = (await ctx.deps.checkin.repo.listRounds(trustId, 12)).find((r) => r.status === 'scheduled' && r.id !== round.id);
   if (next)

@@ -1,6 +1,6 @@
 import type { Command } from '../registry';
 import { t } from '../../i18n/en-GB';
-import { LEADERS, roster, say, trustId } from './common';
+import { LEADERS, roster, say, trustId } from '../shared/common';
 
 const ACTIONS: Record<string, string> = {
   'trust.create': 'set up the trust',

@@ -4,7 +4,7 @@ import { applyImport, previewImport, type Importer } from '../../core/roster/imp
 import { linkByDirectory } from '../../core/roster/link-directory';
 import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply, UploadHandler } from '../registry';
-import { LEADERS, PLATFORM_LABELS, roster, say, trustId, value } from './common';
+import { LEADERS, PLATFORM_LABELS, roster, say, trustId, value } from '../shared/common';
 import { appliedText, previewMessages } from './import-views';
 
 function howTo(): OutboundMessage {

@@ -4,7 +4,7 @@ import { decideJoin, JOINABLE_ROLES, requestToJoin } from '../../core/roster/joi
 import type { ApprovalRequest, IdentityRecord } from '../../core/roster-port';
 import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
-import { isEmail, LEADERS, notifyLeaders, PLATFORM_LABELS, ROLE_LABELS, roster, say, trustId, ukDate, value } from './common';
+import { isEmail, LEADERS, notifyLeaders, PLATFORM_LABELS, ROLE_LABELS, roster, say, trustId, ukDate, value } from '../shared/common';
 import { setupOffer } from './setup';
 
 /**

@@ -8,7 +8,7 @@ import { parseRole } from '../../core/roster/roster-csv';
 import { savePerson, setPersonArchived, type PersonError } from '../../core/roster/save-person';
 import { joinList, t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
-import { isEmail, LEADERS, PLATFORM_LABELS, roster, rolesText, say, trustId, value } from './common';
+import { isEmail, LEADERS, PLATFORM_LABELS, roster, rolesText, say, trustId, value } from '../shared/common';
 import { auditRead } from './schools';
 
 async function peopleView(ctx: HandlerContext, school: School | null): Promise<Reply> {

@@ -3,7 +3,7 @@ import { decideErasure, requestErasure } from '../../core/roster/erasure';
 import { personalDataDocument } from '../../core/roster/personal-data';
 import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command } from '../registry';
-import { LEADERS, notifyLeaders, PLATFORM_LABELS, roster, rolesText, say, trustId, ukDate, value } from './common';
+import { LEADERS, notifyLeaders, PLATFORM_LABELS, roster, rolesText, say, trustId, ukDate, value } from '../shared/common';
 import { requestMessage } from './join';
 
 /**

@@ -7,7 +7,7 @@ import { parseQualification, parseTags, yearsToMonths } from '../../core/roster/
 import { updateProfile } from '../../core/roster/update-profile';
 import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext } from '../registry';
-import { PLATFORM_LABELS, qualificationText, roster, say, today, trustId, ukDate, value } from './common';
+import { PLATFORM_LABELS, qualificationText, roster, say, today, trustId, ukDate, value } from '../shared/common';
 import { auditRead } from './schools';
 
 export function statusText(status: QualificationStatus): string {

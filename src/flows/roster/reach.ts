@@ -3,7 +3,7 @@ import { linkByDirectory } from '../../core/roster/link-directory';
 import { joinList, t } from '../../i18n/en-GB';
 import type { FlowDeps } from '../deps';
 import type { Command } from '../registry';
-import { LEADERS, roster, trustId } from './common';
+import { LEADERS, roster, trustId } from '../shared/common';
 
 export const reachCommand: Command = {
   id: 'reach',

@@ -7,7 +7,7 @@ import { parsePhase } from '../../core/roster/roster-csv';
 import { saveSchool, setSchoolArchived, type SchoolError } from '../../core/roster/save-school';
 import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
-import { entry, LEADERS, PHASE_LABELS, roster, say, trustId, value } from './common';
+import { entry, LEADERS, PHASE_LABELS, roster, say, trustId, value } from '../shared/common';
 
 const yesNo = [
   { label: 'Yes', value: 'yes' },

@@ -4,7 +4,7 @@ import { setUpTrust, setupPermission } from '../../core/roster/setup-trust';
 import { linkByDirectory } from '../../core/roster/link-directory';
 import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
-import { isEmail, PLATFORM_LABELS, roster, say, value } from './common';
+import { isEmail, PLATFORM_LABELS, roster, say, value } from '../shared/common';
 
 /**
  * First-run set-up: with no trust yet, the first person is offered to set one up and becomes

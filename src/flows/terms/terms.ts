@@ -12,7 +12,7 @@ import { formatDate, londonDate, parseDateInput } from '../../core/dates';
 import type { OutboundMessage } from '../../core/message';
 import type { School } from '../../core/model';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
-import { entry, LEADERS, roster, say, trustId, value } from '../roster/common';
+import { entry, LEADERS, roster, say, trustId, value } from '../shared/common';
 import { t } from '../../i18n/en-GB';
 
 /**

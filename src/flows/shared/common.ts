@@ -1,9 +1,11 @@
+/** Helpers every feature's handlers share: replies, trust scoping, labels, notifying approvers. */
 import { londonDate, formatDate } from '../../core/dates';
 import type { OutboundMessage } from '../../core/message';
 import { textMessage } from '../../core/message';
 import type { Actor, Platform, Qualification, Role, SchoolPhase } from '../../core/model';
 import type { Audience } from '../../core/permissions';
 import type { AuditEntryInput } from '../../core/ports';
+import { approversOf } from '../../core/roster/leaders';
 import type { RosterServices } from '../../core/roster-port';
 import { joinList, t, type MessageKey } from '../../i18n/en-GB';
 import type { HandlerContext, Reply } from '../registry';
@@ -71,10 +73,9 @@ export function entry(actor: Actor, action: string, subject: string | null, deta
   return { trustId: actor.trustId, actorId: actor.personId, action, subject, ...(details ? { details } : {}) };
 }
 
-/** Leaders and administrators of a trust, who approve requests. */
-export async function leadersOf(ctx: HandlerContext, trust: string): Promise<string[]> {
-  const people = await roster(ctx).repo.listPeople(trust);
-  return people.filter((p) => p.roles.some((r) => r.role === 'send-leader' || r.role === 'admin')).map((p) => p.id);
+/** Leaders and administrators of a trust, who approve requests (see src/core/roster/leaders.ts). */
+export async function approverIds(ctx: HandlerContext, trust: string): Promise<string[]> {
+  return approversOf(await roster(ctx).repo.listPeople(trust)).map((p) => p.id);
 }
 
 /**
@@ -90,7 +91,7 @@ export async function notifyLeaders(
 ): Promise<boolean> {
   const notifier = roster(ctx).notifier;
   if (!notifier) return false;
-  const leaders = (await leadersOf(ctx, trust)).filter((id) => id !== except);
+  const leaders = (await approverIds(ctx, trust)).filter((id) => id !== except);
   if (leaders.length === 0) return false;
   const sent = await notifier.notify(trust, leaders, key, message);
   return sent.queued > 0;
