@@ -1,3 +1,4 @@
+import { accountConversationKey, personConversationKey } from '../core/conversation';
 import type { Prisma } from '@prisma/client';
 import type { Platform } from '../core/model';
 import type { AuditEntryInput } from '../core/ports';
@@ -61,8 +62,8 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
       if (decided.count !== 1) return 'conflict' as const;
       const now = new Date();
       const identities = await tx.chatIdentity.findMany({ where: { personId }, select: { platform: true, tenantId: true, userId: true } });
-      const stateKeys = identities.map((i) => `${i.platform}:${i.tenantId}:${i.userId}`);
-      if (stateKeys.length) await tx.conversationState.deleteMany({ where: { key: { in: stateKeys } } });
+      const stateKeys = [personConversationKey(personId), ...identities.map((i) => accountConversationKey(i))];
+      await tx.conversationState.deleteMany({ where: { key: { in: stateKeys } } });
       await tx.chatIdentity.deleteMany({ where: { personId } });
       await tx.roleAssignment.deleteMany({ where: { personId } });
       await tx.snooze.deleteMany({ where: { personId } });

@@ -10,8 +10,6 @@ export interface HandlerContext {
   actor: Actor;
   event: InboundEvent;
   deps: FlowDeps;
-  /** Key of this person's conversation state on this platform. */
-  stateKey: string;
 }
 
 export type Reply = OutboundMessage[];
@@ -38,9 +36,19 @@ export interface ActionHandler {
   run(ctx: HandlerContext, data: Record<string, string>): Promise<Reply>;
 }
 
-/** A multi-turn conversation that takes the person's next free-text message. */
-export interface Flow {
+/**
+ * A multi-step conversation (a form asked one question at a time): it takes the person's next
+ * free-text message while it runs. Start or advance it with `saveConversation`, finish it with
+ * `endConversation` (src/flows/conversations/engine.ts); `cancel` ends any of them.
+ */
+export interface Conversation {
   id: string;
+  /** What `cancel` ended, in a few words: "your new meeting (question 2 of 4)". */
+  describe(state: ConversationState): string;
+  /** How to start again, shown after a cancel: "type **meeting new**". */
+  resume: string;
+  /** Forgotten after this long without an answer (default 7 days, CONVERSATION_TTL_MS). */
+  ttlMs?: number;
   onText(ctx: HandlerContext, state: ConversationState, text: string): Promise<Reply>;
 }
 
@@ -62,7 +70,7 @@ export class Registry {
   private readonly commands = new Map<string, Command>();
   private readonly words = new Map<string, Command>();
   private readonly actions = new Map<string, ActionHandler>();
-  private readonly flows = new Map<string, Flow>();
+  private readonly conversations = new Map<string, Conversation>();
   private uploadHandler: UploadHandler | null = null;
   private greeterFn: Greeter | null = null;
 
@@ -82,8 +90,9 @@ export class Registry {
     return this;
   }
 
-  addFlow(flow: Flow): this {
-    this.flows.set(flow.id, flow);
+  addConversation(conversation: Conversation): this {
+    if (this.conversations.has(conversation.id)) throw new Error(`Conversation "${conversation.id}" is registered twice`);
+    this.conversations.set(conversation.id, conversation);
     return this;
   }
 
@@ -123,8 +132,8 @@ export class Registry {
     return this.actions.get(verb);
   }
 
-  flow(id: string): Flow | undefined {
-    return this.flows.get(id);
+  conversation(id: string): Conversation | undefined {
+    return this.conversations.get(id);
   }
 
   /** Matches the longest command word at the start of `text` ("my data export" -> "my data"). */

@@ -2,18 +2,13 @@ import type { InboundEvent } from '../core/events';
 import { textMessage } from '../core/message';
 import { isAllowed, type Audience } from '../core/permissions';
 import { joinList, t } from '../i18n/en-GB';
+import { cancelConversation, continueConversation, endConversation } from './conversations/engine';
 import type { FlowDeps } from './deps';
 import type { HandlerContext, Registry, Reply } from './registry';
 import { suggestCommand } from './suggest';
 
 /** Longest text we accept; chat clients allow more, but nothing here needs it. */
 export const MAX_TEXT_LENGTH = 4000;
-/** A multi-turn flow is forgotten after a day without an answer. */
-export const FLOW_TTL_MS = 24 * 60 * 60 * 1000;
-
-export function stateKeyOf(event: Pick<InboundEvent, 'platform' | 'tenantId' | 'userId'>): string {
-  return `${event.platform}:${event.tenantId}:${event.userId}`;
-}
 
 /**
  * The one entry point for every inbound chat event, on either platform: drops bots and
@@ -29,7 +24,7 @@ export async function handleEvent(event: InboundEvent, registry: Registry, deps:
   }
   try {
     const actor = await deps.identities.resolve(event);
-    const ctx: HandlerContext = { actor, event, deps, stateKey: stateKeyOf(event) };
+    const ctx: HandlerContext = { actor, event, deps };
     if (event.action) return await routeAction(ctx, registry);
     if (event.file) return await routeFile(ctx, registry, event.file);
     return await routeText(ctx, registry);
@@ -63,28 +58,22 @@ async function routeText(ctx: HandlerContext, registry: Registry): Promise<Reply
   if (text.length > MAX_TEXT_LENGTH) {
     return [textMessage(t('input.tooLong', { length: text.length, limit: MAX_TEXT_LENGTH }))];
   }
-  if (/^(cancel|stop|quit)$/i.test(text)) return cancel(ctx);
+  if (/^(cancel|stop|quit)$/i.test(text)) return cancelConversation(ctx, registry);
   const matched = registry.match(text);
   if (matched) {
     const denied = await refusal(ctx, matched.command.audience, matched.command.id, registry);
     if (denied) return denied;
-    await ctx.deps.state.clear(ctx.stateKey);
+    // A command replaces whatever conversation was running.
+    await endConversation(ctx);
     return matched.command.run(ctx, matched.args);
   }
-  const state = await ctx.deps.state.get(ctx.stateKey);
-  const flow = state ? registry.flow(state.flow) : undefined;
-  if (state && flow) return flow.onText(ctx, state, text);
+  const continued = await continueConversation(ctx, registry, text);
+  if (continued) return continued;
   const greeter = registry.greeter();
   // Someone not on a roster who wrote something that is not a near-miss of a command is
   // asked who they are (or offered the first-run set-up).
   if (ctx.actor.personId === null && greeter && !suggestCommand(text, registry.commandWords())) return greeter(ctx);
   return [unknownReply(text, registry)];
-}
-
-async function cancel(ctx: HandlerContext): Promise<Reply> {
-  const state = await ctx.deps.state.get(ctx.stateKey);
-  await ctx.deps.state.clear(ctx.stateKey);
-  return [textMessage(t(state ? 'cancel.done' : 'cancel.nothing'))];
 }
 
 async function refusal(ctx: HandlerContext, audience: Audience, name: string, registry: Registry): Promise<Reply | null> {

@@ -11,5 +11,5 @@ export const plumbingMessages = {
   'cancel.done': 'Cancelled {what}. Nothing else was changed.',
   'cancel.resume': 'To start again: {resume}',
   'cancel.nothing': 'There was nothing to cancel.',
-  'conversation.expired': 'That conversation was forgotten after {days} days without an answer. {resume}',
+  'cancel.unknown': 'what you were doing',
 } as const;

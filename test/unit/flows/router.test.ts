@@ -1,7 +1,8 @@
 import { textMessage } from '../../../src/core/message';
 import { helpCommand } from '../../../src/flows/help';
 import { Registry } from '../../../src/flows/registry';
-import { FLOW_TTL_MS, handleEvent, MAX_TEXT_LENGTH, stateKeyOf } from '../../../src/flows/router';
+import { accountConversationKey, CONVERSATION_TTL_MS, personConversationKey } from '../../../src/core/conversation';
+import { handleEvent, MAX_TEXT_LENGTH } from '../../../src/flows/router';
 import { inbound } from '../../fixtures/events';
 import { memoryDeps } from '../../fakes/memory-deps';
 
@@ -35,7 +36,12 @@ function registry() {
     },
   });
   r.addAction({ verb: 'schools.archive', audience: ['send-leader'], run: async (_ctx, data) => [textMessage(`archived ${data.id}`)] });
-  r.addFlow({ id: 'echo', onText: async (_ctx, state, text) => [textMessage(`${state.step}:${text}`)] });
+  r.addConversation({
+    id: 'echo',
+    describe: (state) => `the echo (step ${state.step})`,
+    resume: 'type **echo**',
+    onText: async (_ctx, state, text) => [textMessage(`${state.step}:${text}`)],
+  });
   return r;
 }
 
@@ -88,15 +94,26 @@ describe('handleEvent', () => {
     expect(await handleEvent(event, registry(), deps)).toEqual([]);
   });
 
-  it('continues a running flow with free text, and cancel clears it', async () => {
+  it("continues a linked person's conversation on any platform, and cancel says what it ended and how to resume", async () => {
     const deps = memoryDeps(leader);
-    const event = inbound({ text: 'blue' });
-    deps.states.set(stateKeyOf(event), { flow: 'echo', step: 'colour', data: {} });
-    expect(texts(await handleEvent(event, registry(), deps))).toEqual(['colour:blue']);
-    expect(texts(await handleEvent(inbound({ text: 'cancel' }), registry(), deps))).toEqual(['Cancelled. Nothing was changed.']);
+    deps.states.set(personConversationKey('p1'), { flow: 'echo', step: 'colour', data: {} });
+    expect(texts(await handleEvent(inbound({ text: 'blue' }), registry(), deps))).toEqual(['colour:blue']);
+    expect(texts(await handleEvent(inbound({ platform: 'slack', text: 'green' }), registry(), deps))).toEqual(['colour:green']);
+    expect(texts(await handleEvent(inbound({ text: 'cancel' }), registry(), deps))).toEqual([
+      'Cancelled the echo (step colour). Nothing else was changed.\nTo start again: type **echo**',
+    ]);
     expect(deps.states.size).toBe(0);
     expect(texts(await handleEvent(inbound({ text: 'cancel' }), registry(), deps))).toEqual(['There was nothing to cancel.']);
-    expect(FLOW_TTL_MS).toBeGreaterThan(0);
+    expect(CONVERSATION_TTL_MS).toBe(7 * 24 * 60 * 60 * 1000);
+  });
+
+  it('finds a conversation started before the account was linked, and a command ends it', async () => {
+    const deps = memoryDeps(leader);
+    const event = inbound({ text: 'red' });
+    deps.states.set(accountConversationKey(event), { flow: 'echo', step: 'colour', data: {} });
+    expect(texts(await handleEvent(event, registry(), deps))).toEqual(['colour:red']);
+    await handleEvent(inbound({ text: 'help' }), registry(), deps);
+    expect(deps.states.size).toBe(0);
   });
 
   it('suggests the closest command, or help when nothing is close', async () => {
