@@ -5,7 +5,6 @@ import { loadConfig, loadDotEnv, type Config } from './config';
 import type { InboundEvent } from './core/events';
 import { systemClock, type Clock, type Logger } from './core/ports';
 import { PrismaAuditLog } from './db/audit-log';
-import { PrismaCheckinRepo } from './db/checkin-repo';
 import { openDatabase, type Database } from './db/database';
 import { PrismaHealthCheck } from './db/health';
 import { PrismaHousekeeping } from './db/housekeeping-repo';
@@ -19,17 +18,17 @@ import { PrismaReceiptStore } from './db/receipt-store';
 import { prismaRosterServices } from './db/roster-services';
 import { PrismaStateStore } from './db/state-store';
 import { PrismaTermDatesStore } from './db/term-dates-store';
-import { checkinDueWork } from './flows/checkin/index';
 import type { FlowDeps } from './flows/deps';
-import { buildRegistry } from './flows/index';
+import type { Feature } from './flows/feature';
+import { features as allFeatures, loadAll } from './flows/index';
 import { handleEvent } from './flows/router';
-import { handleMembers } from './flows/roster/index';
 import { createLogger } from './logger';
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler/index';
 import { housekeepingSource } from './scheduler/housekeeping-source';
 import { createHoldCheck } from './scheduler/quiet-rules';
-import { buildSchoolCalendar, SchoolDaysCache } from './scheduler/school-days';
+import { SchoolDaysCache } from './scheduler/school-days';
 import { createHttpServer } from './server';
+import { featureServices } from './wiring/feature-services';
 
 export interface RunningBot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -48,6 +47,8 @@ export interface StartOptions {
   database?: Database;
   /** Scheduler settings; tests pass `{ cron: false }` and drive it with `runOnce`. */
   scheduler?: Partial<Pick<SchedulerOptions, 'cron' | 'sleep' | 'pollMs' | 'rates' | 'worker' | 'onUncertain' | 'sources' | 'random'>>;
+  /** The features to run (default: every feature in src/flows/index.ts); tests add their own. */
+  features?: readonly Feature[];
 }
 
 /** Wiring only: config -> database -> core -> adapters -> server. */
@@ -67,14 +68,15 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     roster: prismaRosterServices(db, outbox, { mode: config.mode, adminEmails: config.adminEmails }),
     outbox,
     nudges: new PrismaNudgePreferences(db),
-    checkin: { repo: new PrismaCheckinRepo(db), calendar: trustCalendar(termDates, logger) },
     termDates,
     clock,
     logger,
+    ...featureServices({ db, termDates, logger }),
   };
-  const registry = buildRegistry();
+  const loaded = loadAll(options.features ?? allFeatures);
+  const registry = loaded.registry;
   const handle = (event: InboundEvent) => handleEvent(event, registry, deps);
-  const teams = createTeamsBot({ config: config.teams, logger, handle, members: (event) => handleMembers(event, deps) });
+  const teams = createTeamsBot({ config: config.teams, logger, handle, members: (event) => loaded.onMembers(event, deps) });
   const slack = config.slack ? createSlackBot({ config: config.slack, logger, handle }) : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
@@ -104,7 +106,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     holdCheck: createHoldCheck({ nudges: deps.nudges, schoolDays: new SchoolDaysCache(termDates, clock, logger) }),
     ...options.scheduler,
   });
-  for (const source of checkinDueWork(deps)) scheduler.register(source);
+  for (const source of loaded.dueWork(deps)) scheduler.register(source);
   scheduler.register(housekeepingSource(new PrismaHousekeeping(db), logger));
   return {
     url,
@@ -117,19 +119,6 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.database) await database.close();
     },
-  };
-}
-
-/** A trust's calendar for check-in rounds; invalid stored dates fall back to the default pattern. */
-function trustCalendar(store: PrismaTermDatesStore, logger: Logger) {
-  return async (trustId: string, now: Date) => {
-    const stored = await store.load(trustId, null);
-    try {
-      return buildSchoolCalendar(stored, now);
-    } catch (error) {
-      logger.error('invalid term dates: check-ins use the default pattern', { trustId, error: (error as Error).message });
-      return buildSchoolCalendar({ trustYears: [], schoolYears: [], extraBankHolidays: stored.extraBankHolidays }, now);
-    }
   };
 }
 

@@ -1,18 +1,23 @@
-import { registerCheckin } from './checkin/index';
+import { checkinFeature } from './checkin/index';
+import type { Feature } from './feature';
+import { loadFeatures, type LoadedFeatures } from './feature';
 import { helpCommand } from './help';
-import { pauseCommand, resumeCommand } from './nudges/pause';
-import { snoozeAction, snoozeCommand } from './nudges/snooze';
+import { nudgesFeature } from './nudges/index';
 import { Registry } from './registry';
-import { registerRoster } from './roster/index';
-import { termsCommand, termsSaveAction, termsSetCommand } from './terms/terms';
+import { rosterFeature } from './roster/index';
+import { termsFeature } from './terms/index';
 
-/** Every command, action and flow the bot knows. Each feature adds its own here. */
-export function buildRegistry(): Registry {
+/** Every feature the bot runs. A new feature is one module, added to this list (docs/architecture.md). */
+export const features: readonly Feature[] = [nudgesFeature, rosterFeature, checkinFeature, termsFeature];
+
+/** The features, loaded with `help` (which lists every command the others registered). */
+export function loadAll(list: readonly Feature[] = features): LoadedFeatures {
   const registry = new Registry();
   registry.addCommand(helpCommand(registry));
-  registry.addCommand(snoozeCommand).addAction(snoozeAction).addCommand(pauseCommand).addCommand(resumeCommand);
-  registerRoster(registry);
-  registerCheckin(registry);
-  registry.addCommand(termsCommand).addCommand(termsSetCommand).addAction(termsSaveAction);
-  return registry;
+  return loadFeatures(list, registry);
+}
+
+/** Every command, action and conversation the bot knows (docs and tests read it). */
+export function buildRegistry(): Registry {
+  return loadAll().registry;
 }

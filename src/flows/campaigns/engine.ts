@@ -51,9 +51,7 @@ export async function inviteAudience<C extends Campaign, U>(svc: CampaignSvc, ki
 export async function waitingUnits<C extends Campaign, U>(kind: CampaignKind<C, U>, campaign: C) {
   const units = await kind.audience(campaign);
   const responded = await kind.responded(campaign, units);
-  return units
-    .filter((u) => !responded.has(u.id) && u.people.length > 0)
-    .sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
+  return units.filter((u) => !responded.has(u.id) && u.people.length > 0).sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
 }
 
 /**

@@ -1,16 +1,21 @@
-/** Compliance check-ins (issue 5): every command and card action, registered in one place. */
-import type { Registry } from '../registry';
+/** Compliance check-ins (issue 5): every command, card action and scheduled job, registered in one place. */
+import type { Feature } from '../feature';
 import { checkinCommand, sencoActions } from './answering';
 import { checklistCommand } from './checklist-commands';
+import { checkinDueWork } from './due-work';
 import { leaderActions, leaderCommands, statusReply } from './leader';
 
 export { checkinDueWork } from './due-work';
+export { checkinCampaign } from './campaign';
 export { latestFlags } from './rounds';
 export type { CheckinDeps } from './deps';
 
-export function registerCheckin(registry: Registry): Registry {
-  registry.addCommand(checkinCommand(statusReply)).addCommand(checklistCommand);
-  for (const command of leaderCommands) registry.addCommand(command);
-  for (const action of [...sencoActions, ...leaderActions]) registry.addAction(action);
-  return registry;
-}
+export const checkinFeature: Feature = {
+  id: 'checkin',
+  register(app) {
+    app.command(checkinCommand(statusReply)).command(checklistCommand);
+    for (const command of leaderCommands) app.command(command);
+    for (const action of [...sencoActions, ...leaderActions]) app.action(action);
+    app.dueWork((deps) => checkinDueWork(deps));
+  },
+};

@@ -101,4 +101,3 @@ export async function roundSummary(svc: CheckinSvc, round: CheckinRound): Promis
   const facts = await roundFacts(svc, round);
   return roundSummaryMessage(facts.summary, facts.labels);
 }
-

@@ -1,0 +1,36 @@
+/**
+ * The database side of each feature's own services (`FeatureServices`, src/flows/deps.ts).
+ * A feature that needs a repository of its own adds one entry here; main.ts does not change.
+ */
+import type { Logger } from '../core/ports';
+import { PrismaCheckinRepo } from '../db/checkin-repo';
+import type { Db } from '../db/database';
+import { PrismaTermDatesStore } from '../db/term-dates-store';
+import type { FeatureServices } from '../flows/deps';
+import '../flows/checkin/deps';
+import { buildSchoolCalendar } from '../scheduler/school-days';
+
+export interface WiringContext {
+  db: Db;
+  termDates: PrismaTermDatesStore;
+  logger: Logger;
+}
+
+export function featureServices(ctx: WiringContext): FeatureServices {
+  return {
+    checkin: { repo: new PrismaCheckinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
+  };
+}
+
+/** A trust's calendar for check-in rounds; invalid stored dates fall back to the default pattern. */
+function trustCalendar(store: PrismaTermDatesStore, logger: Logger) {
+  return async (trustId: string, now: Date) => {
+    const stored = await store.load(trustId, null);
+    try {
+      return buildSchoolCalendar(stored, now);
+    } catch (error) {
+      logger.error('invalid term dates: check-ins use the default pattern', { trustId, error: (error as Error).message });
+      return buildSchoolCalendar({ trustYears: [], schoolYears: [], extraBankHolidays: stored.extraBankHolidays }, now);
+    }
+  };
+}
