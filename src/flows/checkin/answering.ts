@@ -5,6 +5,7 @@
  */
 import { needsFollowUp, parseAnswer, parseFollowUp, parseNote, type AnswerError } from '../../core/checkin/answers';
 import { findItem } from '../../core/checkin/checklist';
+import { forLinked, type LinkedContext } from '../linked';
 import type { CheckinAnswer } from '../../core/checkin/model';
 import { nextStep } from '../../core/checkin/progress';
 import { textMessage, type Block, type OutboundMessage } from '../../core/message';
@@ -70,8 +71,8 @@ function stepAfter(view: CheckinView, after: string | undefined, lead: string[])
 }
 
 /** `checkin`: the SENCO's open check-in(s), at the step they reached. */
-async function openForSenco(ctx: HandlerContext): Promise<Reply> {
-  const trustId = ctx.actor.trustId!;
+async function openForSenco(ctx: LinkedContext): Promise<Reply> {
+  const trustId = ctx.actor.trustId;
   const schoolIds = ctx.actor.roles.filter((r) => r.role === 'senco' && r.schoolId).map((r) => r.schoolId!);
   const open = await ctx.deps.checkin.repo.openCheckins(trustId, schoolIds);
   if (open.length === 0) {
@@ -103,7 +104,7 @@ async function openForSenco(ctx: HandlerContext): Promise<Reply> {
   ];
 }
 
-export function checkinCommand(leaderStatus: (ctx: HandlerContext) => Promise<Reply>): Command {
+export function checkinCommand(leaderStatus: (ctx: LinkedContext) => Promise<Reply>): Command {
   return {
     id: 'checkin',
     aliases: ['check-in', 'check in'],
@@ -111,10 +112,10 @@ export function checkinCommand(leaderStatus: (ctx: HandlerContext) => Promise<Re
     usage: 'checkin',
     examples: ['checkin'],
     audience: ['senco', 'send-leader'],
-    run: async (ctx) => {
+    run: forLinked(async (ctx) => {
       if (ctx.actor.roles.some((r) => r.role === 'senco')) return openForSenco(ctx);
       return leaderStatus(ctx);
-    },
+    }),
   };
 }
 

@@ -7,6 +7,7 @@ import { applyChange, type ChecklistChange } from '../../core/checkin/checklist'
 import type { AnswerType, Frequency, Strength } from '../../core/checkin/model';
 import { textMessage } from '../../core/message';
 import { t } from '../../i18n/en-GB';
+import { forLinked, type LinkedContext } from '../linked';
 import type { Command, HandlerContext, Reply } from '../registry';
 import { frequencyLabel } from './text';
 
@@ -50,8 +51,8 @@ function viewReply(checklist: Awaited<ReturnType<HandlerContext['deps']['checkin
   ];
 }
 
-async function run(ctx: HandlerContext, args: string): Promise<Reply> {
-  const trustId = ctx.actor.trustId!;
+async function run(ctx: LinkedContext, args: string): Promise<Reply> {
+  const trustId = ctx.actor.trustId;
   const { repo } = ctx.deps.checkin;
   const current = await repo.checklist(trustId);
   const [verb = '', itemId = '', ...rest] = args.trim().split(/\s+/);
@@ -92,5 +93,5 @@ export const checklistCommand: Command = {
   usage: 'checklist [off|on|reword|add] …',
   examples: ['checklist', 'checklist off send-governance', 'checklist add should Is the provision map up to date?'],
   audience: ['send-leader'],
-  run,
+  run: forLinked(run),
 };

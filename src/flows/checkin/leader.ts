@@ -12,7 +12,8 @@ import { londonDate } from '../../core/dates';
 import { textMessage, type Block, type OutboundMessage } from '../../core/message';
 import { completionTable } from '../../digest/checkin-summary';
 import { t } from '../../i18n/en-GB';
-import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
+import { forLinked, type LinkedContext } from '../linked';
+import type { ActionHandler, Command, Reply } from '../registry';
 import { unreachedLines } from '../campaigns/reach-text';
 import { closeAndSummarise, previewRound, remindStragglers, roundFacts, roundProgress, startRound, stragglers } from './rounds';
 import { DEFAULT_RULE, planRound } from './schedule';
@@ -40,8 +41,8 @@ export async function currentRound(svc: CheckinSvc, trustId: string): Promise<Ch
   return scheduled ?? rounds.find((r) => r.status === 'closed') ?? null;
 }
 
-async function openRoundOf(ctx: HandlerContext, roundId: string | undefined): Promise<CheckinRound | null> {
-  const round = roundId ? await ctx.deps.checkin.repo.getRound(ctx.actor.trustId!, roundId) : null;
+async function openRoundOf(ctx: LinkedContext, roundId: string | undefined): Promise<CheckinRound | null> {
+  const round = roundId ? await ctx.deps.checkin.repo.getRound(ctx.actor.trustId, roundId) : null;
   return round && round.status === 'open' ? round : null;
 }
 
@@ -56,8 +57,8 @@ function cadenceOf(words: string[], fallback: Cadence): { cadence: Cadence; rest
 }
 
 /** `checkin round start [now | <day> <time>] [termly | half-termly]`, `checkin round cancel`. */
-async function roundCommand(ctx: HandlerContext, args: string): Promise<Reply> {
-  const trustId = ctx.actor.trustId!;
+async function roundCommand(ctx: LinkedContext, args: string): Promise<Reply> {
+  const trustId = ctx.actor.trustId;
   const words = args.toLowerCase().split(/\s+/).filter(Boolean);
   if (words[0] === 'cancel') return cancelScheduled(ctx);
   if (words[0] !== 'start') return [textMessage(t('checkin.round.usage'))];
@@ -118,8 +119,8 @@ async function roundCommand(ctx: HandlerContext, args: string): Promise<Reply> {
   return [{ summary: t('checkin.round.previewTitle', { period }), blocks }];
 }
 
-async function cancelScheduled(ctx: HandlerContext): Promise<Reply> {
-  const trustId = ctx.actor.trustId!;
+async function cancelScheduled(ctx: LinkedContext): Promise<Reply> {
+  const trustId = ctx.actor.trustId;
   const scheduled = (await ctx.deps.checkin.repo.listRounds(trustId, 12)).filter((r) => r.status === 'scheduled');
   for (const round of scheduled) {
     if (await ctx.deps.checkin.repo.cancelRound(trustId, round.id)) {
@@ -130,11 +131,11 @@ async function cancelScheduled(ctx: HandlerContext): Promise<Reply> {
   return [textMessage(t('checkin.round.nothingToCancel'))];
 }
 
-async function confirmStart(ctx: HandlerContext, data: Record<string, string>): Promise<Reply> {
+async function confirmStart(ctx: LinkedContext, data: Record<string, string>): Promise<Reply> {
   const cadence: Cadence = data.cadence === 'half-termly' ? 'half-termly' : 'termly';
   const ruleText = data.rule?.trim() || null;
   if (ruleText && !parseWeeklyRule(ruleText).ok) return [textMessage(t('checkin.round.usage'))];
-  const started = await startRound(ctx.deps, ctx.actor.trustId!, ctx.actor.personId, { cadence, ruleText });
+  const started = await startRound(ctx.deps, ctx.actor.trustId, ctx.actor.personId, { cadence, ruleText });
   if (!started.ok) {
     if (started.error === 'no-term') return [textMessage(t('checkin.round.noTerm'))];
     const existing = started.existing;
@@ -161,8 +162,8 @@ async function confirmStart(ctx: HandlerContext, data: Record<string, string>): 
 }
 
 /** Live completion of the current round, with one-tap remind and close. */
-export async function statusReply(ctx: HandlerContext): Promise<Reply> {
-  const trustId = ctx.actor.trustId!;
+export async function statusReply(ctx: LinkedContext): Promise<Reply> {
+  const trustId = ctx.actor.trustId;
   const round = await currentRound(ctx.deps, trustId);
   if (!round) return [textMessage(t('checkin.round.none'))];
   const period = periodLabel(round.period);
@@ -207,7 +208,7 @@ export async function statusReply(ctx: HandlerContext): Promise<Reply> {
   return [{ summary: `${title}. ${dates}`, blocks }];
 }
 
-async function remindAsk(ctx: HandlerContext, roundId: string | undefined): Promise<Reply> {
+async function remindAsk(ctx: LinkedContext, roundId: string | undefined): Promise<Reply> {
   const round = roundId ? await openRoundOf(ctx, roundId) : await openCurrent(ctx);
   if (!round) return [textMessage(t('checkin.noOpenRound'))];
   const waiting = await stragglers(ctx.deps, round);
@@ -232,12 +233,12 @@ async function remindAsk(ctx: HandlerContext, roundId: string | undefined): Prom
   ];
 }
 
-async function openCurrent(ctx: HandlerContext): Promise<CheckinRound | null> {
-  const round = await currentRound(ctx.deps, ctx.actor.trustId!);
+async function openCurrent(ctx: LinkedContext): Promise<CheckinRound | null> {
+  const round = await currentRound(ctx.deps, ctx.actor.trustId);
   return round?.status === 'open' ? round : null;
 }
 
-async function remindSend(ctx: HandlerContext, data: Record<string, string>): Promise<Reply> {
+async function remindSend(ctx: LinkedContext, data: Record<string, string>): Promise<Reply> {
   const round = await openRoundOf(ctx, data.r);
   if (!round) return [textMessage(t('checkin.noOpenRound'))];
   // One manual reminder per person per day, however often the button is pressed.
@@ -254,7 +255,7 @@ async function remindSend(ctx: HandlerContext, data: Record<string, string>): Pr
   return [textMessage(t('checkin.remindAll.sent', { sencos: plural(sent.queued, 'SENCO') }))];
 }
 
-async function closeAsk(ctx: HandlerContext, roundId: string | undefined): Promise<Reply> {
+async function closeAsk(ctx: LinkedContext, roundId: string | undefined): Promise<Reply> {
   const round = roundId ? await openRoundOf(ctx, roundId) : await openCurrent(ctx);
   if (!round) return [textMessage(t('checkin.noOpenRound'))];
   const { summary } = await roundFacts(ctx.deps, round);
@@ -277,8 +278,8 @@ async function closeAsk(ctx: HandlerContext, roundId: string | undefined): Promi
   ];
 }
 
-async function closeSend(ctx: HandlerContext, data: Record<string, string>): Promise<Reply> {
-  const round = data.r ? await ctx.deps.checkin.repo.getRound(ctx.actor.trustId!, data.r) : null;
+async function closeSend(ctx: LinkedContext, data: Record<string, string>): Promise<Reply> {
+  const round = data.r ? await ctx.deps.checkin.repo.getRound(ctx.actor.trustId, data.r) : null;
   if (!round || round.status === 'scheduled') return [textMessage(t('checkin.close.notOpen'))];
   const result = await closeAndSummarise(ctx.deps, round, ctx.actor.personId);
   const replies: OutboundMessage[] = [result.summary];
@@ -290,8 +291,8 @@ async function closeSend(ctx: HandlerContext, data: Record<string, string>): Pro
 }
 
 /** What a school would be asked: the open round's check-in, or what the next round would ask. */
-async function previewCommand(ctx: HandlerContext, args: string): Promise<Reply> {
-  const trustId = ctx.actor.trustId!;
+async function previewCommand(ctx: LinkedContext, args: string): Promise<Reply> {
+  const trustId = ctx.actor.trustId;
   if (!args.trim()) return [textMessage(t('checkin.preview.usage'))];
   const school = await ctx.deps.roster.repo.findSchoolByName(trustId, args);
   if (!school) return [textMessage(t('checkin.preview.notFound', { name: args.trim() }))];
@@ -343,8 +344,8 @@ async function previewCommand(ctx: HandlerContext, args: string): Promise<Reply>
 }
 
 /** Every answer of the trust's recent rounds as CSV, with the checklist version each was given under. */
-async function exportCommand(ctx: HandlerContext): Promise<Reply> {
-  const trustId = ctx.actor.trustId!;
+async function exportCommand(ctx: LinkedContext): Promise<Reply> {
+  const trustId = ctx.actor.trustId;
   const { repo } = ctx.deps.checkin;
   const rounds = (await repo.listRounds(trustId, 12)).filter((r) => r.status !== 'scheduled').reverse();
   const [schools, people] = await Promise.all([
@@ -390,7 +391,7 @@ function command(
   id: string,
   summary: string,
   usage: string,
-  run: (ctx: HandlerContext, args: string) => Promise<Reply>,
+  run: (ctx: LinkedContext, args: string) => Promise<Reply>,
   aliases: string[] = [],
 ): Command {
   return { id, aliases, summary, usage, examples: [usage], audience: LEADER, run };
@@ -407,8 +408,8 @@ export const leaderCommands: Command[] = [
   command('checkin export', 'All check-in answers as CSV', 'checkin export', exportCommand),
 ];
 
-function action(verb: string, run: (ctx: HandlerContext, data: Record<string, string>) => Promise<Reply>): ActionHandler {
-  return { verb, audience: LEADER, run };
+function action(verb: string, run: (ctx: LinkedContext, data: Record<string, string>) => Promise<Reply>): ActionHandler {
+  return { verb, audience: LEADER, run: forLinked(run) };
 }
 
 export const leaderActions: ActionHandler[] = [
