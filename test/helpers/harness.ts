@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from '../../src/config';
 import type { Clock } from '../../src/core/ports';
 import { memoryLogger } from '../../src/logger';
-import { startBot, type RunningBot } from '../../src/main';
+import { startBot, type RunningBot, type StartOptions } from '../../src/main';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
 import { FakeTeamsConnector } from '../fakes/fake-teams-connector';
 import { slackHeaders } from '../fixtures/slack/factory';
@@ -25,7 +25,12 @@ export interface Harness {
  * The real bot on a free port, on a fresh database, with a fake Teams connector and a fake
  * Slack API on loopback. Tests talk HTTP to it and assert on what the fakes received.
  */
-export async function startHarness(kind: 'pglite' | 'postgres', env: Record<string, string> = {}, clock?: Clock): Promise<Harness> {
+export async function startHarness(
+  kind: 'pglite' | 'postgres',
+  env: Record<string, string> = {},
+  clock?: Clock,
+  options: Pick<StartOptions, 'features'> = {},
+): Promise<Harness> {
   const teams = await new FakeTeamsConnector().start();
   const slack = await new FakeSlackApi().start();
   const db = await createTestDatabase(kind);
@@ -40,7 +45,7 @@ export async function startHarness(kind: 'pglite' | 'postgres', env: Record<stri
   const config = { ...loaded.config, port: 0 };
   const logger = memoryLogger();
   // No background tick or delivery loop: tests drive the scheduler with bot.scheduler.runOnce().
-  const bot = await startBot({ config, logger, database: db, clock, scheduler: { cron: false, sleep: sleeperOf(clock) } });
+  const bot = await startBot({ config, logger, database: db, clock, scheduler: { cron: false, sleep: sleeperOf(clock) }, ...options });
   return {
     bot,
     db,
