@@ -20,6 +20,8 @@ export interface PruneReport {
   outbox: number;
   jobs: number;
   imports: number;
+  /** Conversations past their expiry (already ignored when read; this forgets them for good). */
+  conversations: number;
 }
 
 export interface Housekeeping {

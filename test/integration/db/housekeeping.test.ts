@@ -39,8 +39,12 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
     const preview = { trustId: trust.id, status: 'previewed', fileName: 'people.csv', content: 'name,email', planHash: 'h' };
     await p.rosterImport.create({ data: { ...preview, createdAt: daysAgo(2) } });
     await p.rosterImport.create({ data: { ...preview, createdAt: new Date(NOW.getTime() - 60 * 60 * 1000) } });
+    const conversation = { flow: 'f', step: 's', data: {} };
+    await p.conversationState.create({ data: { key: 'person:gone', ...conversation, expiresAt: daysAgo(1) } });
+    await p.conversationState.create({ data: { key: 'person:live', ...conversation, expiresAt: daysAgo(-1) } });
     const report = await new PrismaHousekeeping(p).prune(NOW, DEFAULT_RETENTION);
-    expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1, imports: 1 });
+    expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1, imports: 1, conversations: 1 });
+    expect((await p.conversationState.findMany()).map((r) => r.key)).toEqual(['person:live']);
     const imports = await p.rosterImport.findMany({ orderBy: { createdAt: 'asc' } });
     expect(imports.map((i) => [i.status, i.content])).toEqual([
       ['cancelled', null],
