@@ -96,7 +96,7 @@ export function campaignDueWork<C extends Campaign, U>(
             run: async () => {
               const current = await store.get(campaign.trustId, campaign.id);
               if (current?.status !== 'open') return 'not open';
-              return `invited ${(await inviteAudience(svc, kind, current)).queued}`;
+              return `invited ${(await inviteAudience(svc, kind, current, { onlyNew: true })).queued}`;
             },
           });
         }

@@ -35,11 +35,34 @@ export async function openCampaign<C extends Campaign, U>(
   return { campaign: current, opened, sent: await inviteAudience(svc, kind, current) };
 }
 
-/** Queues the invitation of every person in the audience; keys already used are not sent again. */
-export async function inviteAudience<C extends Campaign, U>(svc: CampaignSvc, kind: CampaignKind<C, U>, campaign: C): Promise<SendCount> {
+/**
+ * Queues the invitation of every person in the audience; keys already used are not sent again.
+ * `onlyNew` (the hourly late invitations) skips, before building any message, people who already
+ * have an invitation or still cannot be reached, so an hour with nobody new costs a few reads.
+ */
+export async function inviteAudience<C extends Campaign, U>(
+  svc: CampaignSvc,
+  kind: CampaignKind<C, U>,
+  campaign: C,
+  options: { onlyNew?: boolean } = {},
+): Promise<SendCount> {
+  const units = await kind.audience(campaign);
+  let wanted: ((personId: string) => boolean) | null = null;
+  if (options.onlyNew) {
+    const ids = [...new Set(units.flatMap((u) => u.people.map((p) => p.id)))];
+    const reachable = new Set(
+      (await svc.roster.identities.contacts(campaign.trustId, ids)).filter((c) => c.reachable).map((c) => c.personId),
+    );
+    const fresh = new Set<string>();
+    for (const id of ids) {
+      if (reachable.has(id) && !(await svc.outbox.get(campaignKeys.invite(kind.id, campaign.id, id)))) fresh.add(id);
+    }
+    wanted = (id) => fresh.has(id);
+  }
   const deliveries: Delivery[] = [];
-  for (const unit of await kind.audience(campaign)) {
+  for (const unit of units) {
     for (const person of unit.people) {
+      if (wanted && !wanted(person.id)) continue;
       const content = await kind.invitation(campaign, unit, person);
       if (content) deliveries.push({ person, key: campaignKeys.invite(kind.id, campaign.id, person.id), content });
     }
