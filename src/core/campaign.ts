@@ -15,6 +15,8 @@ export interface Campaign {
   status: 'scheduled' | 'open' | 'closed';
   opensAt: Date;
   closesAt: Date;
+  /** Who closed it (they had the summary as their reply), null when it closed on time. */
+  closedBy: string | null;
 }
 
 export type CampaignPerson = Pick<Person, 'id' | 'name' | 'preferredPlatform'>;

@@ -69,7 +69,8 @@ export interface CheckinRepo {
    */
   openRound(trustId: string, roundId: string, checklistVersion: number, checkins: readonly NewSchoolCheckin[], at: Date): Promise<boolean>;
   /** open -> closed; false when it was not open. */
-  closeRound(trustId: string, roundId: string, at: Date): Promise<boolean>;
+  /** `by`: the person who closed it (null at its closing time). */
+  closeRound(trustId: string, roundId: string, at: Date, by?: string | null): Promise<boolean>;
   /** A scheduled round that has not opened can be dropped; false otherwise. */
   cancelRound(trustId: string, roundId: string): Promise<boolean>;
   getRound(trustId: string, roundId: string): Promise<CheckinRound | null>;

@@ -41,6 +41,7 @@ const roundSelect = {
   createdBy: true,
   openedAt: true,
   closedAt: true,
+  closedBy: true,
 } satisfies Prisma.CheckinRoundSelect;
 
 const checkinSelect = {
@@ -89,6 +90,7 @@ function toRound(row: RoundRow): CheckinRound {
     createdBy: row.createdBy,
     openedAt: row.openedAt,
     closedAt: row.closedAt,
+    closedBy: row.closedBy,
   };
 }
 
@@ -259,10 +261,10 @@ export class PrismaCheckinRepo implements CheckinRepo {
     });
   }
 
-  async closeRound(trustId: string, roundId: string, at: Date): Promise<boolean> {
+  async closeRound(trustId: string, roundId: string, at: Date, by: string | null = null): Promise<boolean> {
     const closed = await this.db.checkinRound.updateMany({
       where: { id: roundId, trustId, status: 'open' },
-      data: { status: 'closed', closedAt: at },
+      data: { status: 'closed', closedAt: at, closedBy: by },
     });
     return closed.count > 0;
   }

@@ -108,6 +108,8 @@ export interface CheckinRound {
   createdBy: string | null;
   openedAt: Date | null;
   closedAt: Date | null;
+  /** Who closed it early; null when it closed at its closing time (or is not closed). */
+  closedBy: string | null;
 }
 
 /** A last-round answer offered for one-tap confirmation, or a value taken from the SENCO profile. */

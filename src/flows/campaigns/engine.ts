@@ -117,9 +117,10 @@ export async function campaignProgress<C extends Campaign, U>(
 }
 
 /**
- * Closes the campaign (if still open) and sends the summary to its owners, except `by`, who
- * gets it as the reply. Safe to run again: the close happens once and each owner's summary
- * key is taken after the first.
+ * Closes the campaign (if still open) and sends the summary to its owners, except `by` and
+ * whoever closed it before, who got it as their reply. Safe to run again: the close happens
+ * once, each owner's summary key is taken after the first, and a second close (another
+ * leader's button, the closing time after an early close) sends nobody a second summary.
  */
 export async function closeCampaign<C extends Campaign, U>(
   svc: CampaignSvc,
@@ -130,7 +131,8 @@ export async function closeCampaign<C extends Campaign, U>(
   const closed = campaign.status === 'open' ? await kind.store.markClosed(campaign, svc.clock.now(), by) : false;
   const current = (await kind.store.get(campaign.trustId, campaign.id)) ?? campaign;
   const summary = await kind.summary(current);
-  const owners = (await kind.owners(current)).filter((p) => p.id !== by);
+  // Whoever closed it had the summary as their reply, on this call or an earlier one.
+  const owners = (await kind.owners(current)).filter((p) => p.id !== by && p.id !== current.closedBy);
   await deliver(
     svc,
     campaign.trustId,

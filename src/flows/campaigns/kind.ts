@@ -15,7 +15,7 @@ export interface CampaignStore<C extends Campaign> {
   open(): Promise<C[]>;
   /** Moves a scheduled campaign to open (creating what it needs); false when it was not scheduled. */
   markOpen(campaign: C, now: Date): Promise<boolean>;
-  /** Moves an open campaign to closed; false when it was not open (a second close). */
+  /** Moves an open campaign to closed, remembering `by` as `closedBy`; false when it was not open (a second close). */
   markClosed(campaign: C, now: Date, by: string | null): Promise<boolean>;
 }
 

@@ -39,7 +39,7 @@ export function checkinCampaign(svc: CheckinSvc): CampaignKind<CheckinRound, Sch
         return repo.openRound(round.trustId, round.id, checklist.version, await buildCheckins(svc, round, checklist), now);
       },
       async markClosed(round, now, by) {
-        const closed = await repo.closeRound(round.trustId, round.id, now);
+        const closed = await repo.closeRound(round.trustId, round.id, now, by);
         if (closed) await svc.audit.record({ trustId: round.trustId, actorId: by, action: 'checkin.round.close', subject: round.id });
         return closed;
       },

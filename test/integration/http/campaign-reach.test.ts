@@ -90,5 +90,21 @@ describe.each(databaseKinds)('campaign reach over HTTP on %s', (kind) => {
       expect(invitations(h, platform, sam)).toHaveLength(1);
       expect(invitations(h, platform, ann)).toHaveLength(1);
     });
+
+    it('sends the leader who closed early no second summary when the closing time comes', async () => {
+      const ask = await send(h, platform, lee, 'checkin close');
+      const closed = await press(h, platform, lee, 'checkin.close.send', buttonData(ask, 'checkin.close.send'));
+      expect(plain(closed)).toContain('Autumn term 2026-27');
+      const before = toLee();
+      // Tuesday 29 September 2026, 17:05 in London: past the round's closing time.
+      clock.advance(new Date('2026-09-29T16:05:00Z').getTime() - clock.now().getTime());
+      await h.bot.scheduler.runOnce();
+      expect(toLee()).toBe(before);
+    });
+
+    function toLee(): number {
+      if (platform === 'teams') return h.teams.sentActivities().filter((a) => a.conversationId === `a:1personal-${lee.teams.id}`).length;
+      return h.slack.callsTo('chat.postMessage').filter((b) => b.channel === `D${lee.slack.id.replace(/^U/, '')}`).length;
+    }
   });
 });

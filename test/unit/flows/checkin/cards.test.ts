@@ -24,6 +24,7 @@ const round: CheckinRound = {
   createdBy: null,
   openedAt: null,
   closedAt: null,
+  closedBy: null,
 };
 const items = [
   'senco-qualification',

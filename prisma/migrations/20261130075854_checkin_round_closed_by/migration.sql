@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CheckinRound" ADD COLUMN     "closedBy" TEXT;
+
