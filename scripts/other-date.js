@@ -4,7 +4,7 @@
 // clock, so these pass whatever the real date. faketime moves this Node process (and PGlite,
 // which runs inside it) but not the PostgreSQL server, which is the drift this catches: a
 // time taken from the server's now() would disagree with the app's.
-// Usage: npm run test:other-date [-- <more jest arguments>]   (FAKE_DATE to pick the date)
+// Usage: npm run test:other-date [-- <test paths> <jest options>]   (FAKE_DATE to pick the date)
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -25,15 +25,10 @@ if (spawnSync('faketime', ['-v'], { stdio: 'ignore' }).error) {
   process.exit(2);
 }
 const jest = path.join(__dirname, '..', 'node_modules', 'jest', 'bin', 'jest.js');
-const args = [
-  FAKE_DATE,
-  process.execPath,
-  '--experimental-vm-modules',
-  '--disable-warning=ExperimentalWarning',
-  jest,
-  ...SUITES,
-  ...process.argv.slice(2),
-];
+// Paths given after `--` replace the list (one suite while working on it); options are added.
+const extra = process.argv.slice(2);
+const suites = extra.some((a) => !a.startsWith('-')) ? [] : SUITES;
+const args = [FAKE_DATE, process.execPath, '--experimental-vm-modules', '--disable-warning=ExperimentalWarning', jest, ...suites, ...extra];
 console.log(`Date-sensitive suites with the clock at ${FAKE_DATE} (faketime; Node ${process.version})`);
 // Timers keep the real monotonic clock: only the calendar date moves.
 const r = spawnSync('faketime', args, { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', FAKETIME_DONT_FAKE_MONOTONIC: '1' } });
