@@ -4,6 +4,7 @@
 // --if-stale, which rebuilds only when a source is newer than the stamp or the generated
 // Prisma client is not from prisma/schema.prisma. So a start does not pay for a build.
 const { spawnSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const { existsSync, readFileSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
@@ -28,12 +29,19 @@ function newestMtime(entry) {
   return readdirSync(full).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), info.mtimeMs);
 }
 
+function schemaHash() {
+  return createHash('sha256')
+    .update(readFileSync(path.join(root, 'prisma', 'schema.prisma')))
+    .digest('hex');
+}
+
 /** Why a build is needed, or null when dist/ and the Prisma client match the sources. */
 function staleReason() {
   if (!existsSync(stamp)) return 'no build yet';
-  const generated = path.join(root, 'node_modules', '.prisma', 'client', 'schema.prisma');
-  const schema = readFileSync(path.join(root, 'prisma', 'schema.prisma'), 'utf8');
-  if (!existsSync(generated) || readFileSync(generated, 'utf8') !== schema) return 'Prisma client not generated from prisma/schema.prisma';
+  // `npm install` leaves a stub client that throws "did not initialize yet" until generated.
+  const client = path.join(root, 'node_modules', '.prisma', 'client', 'default.js');
+  if (!existsSync(client) || readFileSync(client, 'utf8').includes('did not initialize yet')) return 'Prisma client not generated';
+  if (readFileSync(stamp, 'utf8').trim() !== schemaHash()) return 'prisma/schema.prisma changed';
   const built = statSync(stamp).mtimeMs;
   const changed = WATCHED.find((entry) => newestMtime(entry) > built);
   return changed ? `${changed} changed since the last build` : null;
@@ -47,7 +55,7 @@ function run(args) {
 function build() {
   run([path.join(__dirname, 'prisma.js'), 'generate', '--no-hints']);
   run([path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
-  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  writeFileSync(stamp, `${schemaHash()}\n`);
 }
 
 if (require.main === module) {
