@@ -47,7 +47,9 @@ function botPid(ancestor) {
   for (const pid of parentOf.keys()) {
     if (pid === ancestor || !descends(pid)) continue;
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scripts/start.js')) return pid;
+      // The node process itself, not the `sh -c` npm runs it through.
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (path.basename(argv[0]) === 'node' && argv.some((a) => a.endsWith('scripts/start.js'))) return pid;
     } catch {
       /* gone */
     }
