@@ -11,16 +11,24 @@
  *    duplicates and losses. Rows that were mid-call at the kill are 'uncertain' and not sent
  *    again (src/scheduler/outbox-worker.ts): a loss is counted only when the fake never got them.
  *
- * Run: npm run bench:fanout. Environment: BENCH_N (5000), BENCH_CAP (50/s), BENCH_LATENCY_MS
- * (fake connector latency, 20), BENCH_KILL_AT (fraction delivered before the kill, 0.4),
- * BENCH_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL server; else PGlite data folders),
- * BENCH_KILL=0 skips the kill-and-restart run.
- * Last line: fanout n=… ratio=… p429=… dup=… lost=… killed_restart_dup=… killed_restart_lost=…
+ * The fan-out runs BENCH_RUNS times with the CPU otherwise idle, and as many times with one
+ * busy-looping process per core beside it (a shared or noisy machine); ratio and 429 share
+ * are printed as median(min-max) for each.
+ *
+ * Run: npm run bench:fanout. Environment: BENCH_N (5000), BENCH_RUNS (3), BENCH_BUSY (both |
+ * idle | busy), BENCH_CAP (50/s), BENCH_LATENCY_MS (fake connector latency, 20),
+ * BENCH_KILL_AT (fraction delivered before the kill, 0.4), BENCH_DATABASE_URL or
+ * TEST_DATABASE_URL (PostgreSQL server; else PGlite data folders), BENCH_KILL=0 skips the
+ * kill-and-restart run.
+ * Last line: fanout n=… runs=… ratio=… p429=… busy_ratio=… busy_p429=… dup=… lost=…
+ * killed_restart_dup=… killed_restart_lost=… killed_restart_uncertain=…
  */
 import '../src/tz';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { createProactiveAdapter } from '../adapters/teams/proactive-adapter';
 import { TeamsSender } from '../adapters/teams/teams-sender';
@@ -42,6 +50,8 @@ const N = Number(process.env.BENCH_N ?? 5000);
 const CAP = Number(process.env.BENCH_CAP ?? 50);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const KILL_AT = Number(process.env.BENCH_KILL_AT ?? 0.4);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const MODES = (process.env.BENCH_BUSY ?? 'both') === 'both' ? ['idle', 'busy'] : [process.env.BENCH_BUSY ?? 'idle'];
 const TENANT = 'bench-tenant';
 /** The restarted bot is done when nothing new arrives for this long. */
 const STALL_MS = 15_000;
@@ -49,12 +59,38 @@ const STALL_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
-  console.log(`fan-out of ${N} Teams messages, fake connector capped at ${CAP}/s per tenant, latency ${LATENCY_MS} ms`);
-  const fanout = await runFanout();
   console.log(
-    `fanout: ${fanout.seconds.toFixed(2)} s (minimum ${(N / CAP).toFixed(2)} s), ${fanout.calls} calls, ${fanout.throttled} answered 429, dup ${fanout.dup}, lost ${fanout.lost}`,
+    `fan-out of ${N} Teams messages, fake connector capped at ${CAP}/s per tenant, latency ${LATENCY_MS} ms, ${RUNS} runs per mode (${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)})`,
   );
-  const figures = `fanout n=${N} ratio=${(fanout.seconds / (N / CAP)).toFixed(3)} p429=${(fanout.throttled / Math.max(1, fanout.calls)).toFixed(4)} dup=${fanout.dup} lost=${fanout.lost}`;
+  const results: Record<string, Array<{ ratio: number; p429: number; dup: number; lost: number }>> = {};
+  for (const mode of MODES) {
+    for (let i = 0; i < RUNS; i++) {
+      const loaders = mode === 'busy' ? busyLoaders(cpus().length) : [];
+      try {
+        const fanout = await runFanout();
+        const ratio = fanout.seconds / (N / CAP);
+        const p429 = fanout.throttled / Math.max(1, fanout.calls);
+        (results[mode] ??= []).push({ ratio, p429, dup: fanout.dup, lost: fanout.lost });
+        console.log(
+          `${mode} run ${i + 1}: ${fanout.seconds.toFixed(2)} s (minimum ${(N / CAP).toFixed(2)} s, ratio ${ratio.toFixed(3)}), ${fanout.calls} calls, ${fanout.throttled} answered 429 (${(p429 * 100).toFixed(2)}%), dup ${fanout.dup}, lost ${fanout.lost}`,
+        );
+      } finally {
+        for (const loader of loaders) loader.kill('SIGKILL');
+      }
+    }
+  }
+  const all = Object.values(results).flat();
+  const named = (mode: string, prefix: string) =>
+    results[mode]
+      ? ` ${prefix}ratio=${spread(
+          results[mode].map((r) => r.ratio),
+          3,
+        )} ${prefix}p429=${spread(
+          results[mode].map((r) => r.p429),
+          4,
+        )}`
+      : '';
+  const figures = `fanout n=${N} runs=${RUNS}${named('idle', '')}${named('busy', 'busy_')} dup=${all.reduce((n, r) => n + r.dup, 0)} lost=${all.reduce((n, r) => n + r.lost, 0)}`;
   if (process.env.BENCH_KILL === '0') return console.log(figures);
   const killed = await runKillAndRestart();
   console.log(
@@ -63,6 +99,19 @@ async function main(): Promise<void> {
   console.log(
     `${figures} killed_restart_dup=${killed.dup} killed_restart_lost=${killed.lost} killed_restart_uncertain=${killed.uncertain}`,
   );
+}
+
+/** One busy-looping process per core: the CPU the bot competes for on a shared machine. */
+function busyLoaders(count: number): ChildProcess[] {
+  return Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+}
+
+/** median(min-max) */
+function spread(values: number[], digits: number): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return `${median.toFixed(digits)}(${sorted[0]!.toFixed(digits)}-${sorted.at(-1)!.toFixed(digits)})`;
 }
 
 function entries(connector: FakeTeamsConnector, prefix: string): OutboxEntry[] {

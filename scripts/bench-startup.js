@@ -1,19 +1,23 @@
 #!/usr/bin/env node
-// Measures what the README reports: time from process start to /healthz 200 (cold = empty
-// data folder, migrations applied; warm = second start), resident memory after idling, and
-// time to exit on SIGTERM. Runs the built bot (npm run bench:startup builds first).
-const { spawn, execFileSync } = require('node:child_process');
-const { mkdtempSync, readFileSync, existsSync } = require('node:fs');
+// Start-up as a newcomer meets it: `npm start` (which builds only when sources changed) to the
+// first 200 from /healthz, then resident memory after idling, then SIGTERM to exit. Each
+// figure is the median and range (min-max) of RUNS runs, each with a clean environment (PATH,
+// HOME, TZ and the bot's own settings only) and, for PGlite, a fresh data folder:
+// - pglite_cold: empty data folder (database created, migrations applied);
+// - pglite_warm: the same folder again;
+// - pg: PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL; a scratch database, dropped
+//   afterwards), after one unmeasured first start that applies the migrations.
+// Environment: BENCH_RUNS (5), BENCH_IDLE_MS (5000).
+// Last line: startup runs=... pglite_cold_ms=... pglite_warm_ms=... pglite_idle_rss_mb=... pg_start_ms=... pg_idle_rss_mb=... shutdown_ms=...
+const { spawn } = require('node:child_process');
+const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const main = path.join(__dirname, '..', 'dist', 'src', 'main.js');
-if (!existsSync(main)) {
-  console.error('Build first: npm run build');
-  process.exit(2);
-}
-
+const root = path.join(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 5000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function freePort() {
@@ -25,67 +29,135 @@ function freePort() {
   });
 }
 
-function rssMb(pid) {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('VmRSS:'));
-    return Number(line.split(/\s+/)[1]) / 1024;
-  } catch {
-    return (
-      Number(
-        execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
-          .toString()
-          .trim(),
-      ) / 1024
-    );
+/** The bot process under `npm start` (npm -> sh -> node scripts/start.js). */
+function botPid(ancestor) {
+  const parentOf = new Map();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parentOf.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* gone */
+    }
   }
+  const descends = (pid) => {
+    for (let p = pid; p > 1; p = parentOf.get(p) ?? 0) if (p === ancestor) return true;
+    return false;
+  };
+  for (const pid of parentOf.keys()) {
+    if (pid === ancestor || !descends(pid)) continue;
+    try {
+      // The node process itself, not the `sh -c` npm runs it through.
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (path.basename(argv[0]) === 'node' && argv.some((a) => a.endsWith('scripts/start.js'))) return pid;
+    } catch {
+      /* gone */
+    }
+  }
+  return null;
 }
 
-async function run(dataDir, idleMs, databaseUrl = '') {
+function rssMb(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+async function run(settings, idleMs) {
   const port = await freePort();
+  // A clean environment: nothing from the developer's shell but PATH and HOME.
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME ?? os.homedir(), TZ: 'UTC', PORT: String(port), ...settings };
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [main], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
-    stdio: 'ignore',
-  });
+  const child = spawn('npm', ['start', '--silent'], { cwd: root, env, stdio: 'ignore' });
   for (;;) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) break;
     } catch {
       /* not yet */
     }
-    if (child.exitCode !== null) throw new Error('bot exited during start-up');
-    await sleep(20);
+    if (child.exitCode !== null) throw new Error('npm start exited during start-up');
+    await sleep(10);
   }
   const readyMs = Number(process.hrtime.bigint() - started) / 1e6;
   await sleep(idleMs);
-  const rss = rssMb(child.pid);
+  const bot = botPid(child.pid);
+  if (!bot) throw new Error('bot process not found under npm start');
+  const rss = rssMb(bot);
   const stopping = process.hrtime.bigint();
-  child.kill('SIGTERM');
+  process.kill(bot, 'SIGTERM');
   const code = await new Promise((resolve) => child.once('exit', (c) => resolve(c)));
   const shutdownMs = Number(process.hrtime.bigint() - stopping) / 1e6;
-  return { readyMs, rss, shutdownMs, code };
+  if (code !== 0) throw new Error(`npm start exited with ${code} after SIGTERM`);
+  return { readyMs, rss, shutdownMs };
+}
+
+/** median(min-max), rounded. */
+function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return `${median.toFixed(0)}(${sorted[0].toFixed(0)}-${sorted.at(-1).toFixed(0)})`;
+}
+
+async function scratchPostgres(adminUrl) {
+  const { Client } = require('pg');
+  const name = `senco_bench_startup_${Date.now().toString(36)}`;
+  const admin = async (sql) => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 (async () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'senco-bench-'));
-  const cold = await run(dataDir, 500);
-  const warm = await run(dataDir, 5000);
-  console.log(`cold start (empty data folder, migrations): ${cold.readyMs.toFixed(0)} ms`);
+  if (existsSync(path.join(root, '.env'))) console.warn('note: a .env file exists here; settings not given by this benchmark come from it');
   console.log(
-    `warm start: ${warm.readyMs.toFixed(0)} ms; RSS after 5 s idle: ${warm.rss.toFixed(0)} MB; SIGTERM to exit: ${warm.shutdownMs.toFixed(0)} ms (code ${warm.code})`,
+    `npm start to /healthz 200, ${RUNS} runs each, RSS after ${IDLE_MS / 1000} s idle (Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`,
   );
-  const pgUrl = process.env.BENCH_DATABASE_URL;
-  let pgFigures = '';
-  if (pgUrl) {
-    const pg = await run(dataDir, 5000, pgUrl);
-    console.log(`on PostgreSQL: start ${pg.readyMs.toFixed(0)} ms; RSS after 5 s idle: ${pg.rss.toFixed(0)} MB`);
-    pgFigures = ` pg_start_ms=${pg.readyMs.toFixed(0)} pg_idle_rss_mb=${pg.rss.toFixed(0)}`;
+  const cold = [];
+  const warm = [];
+  const folders = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'senco-bench-'));
+      folders.push(dataDir);
+      cold.push(await run({ DATA_DIR: dataDir, DATABASE_URL: '' }, 0));
+      warm.push(await run({ DATA_DIR: dataDir, DATABASE_URL: '' }, IDLE_MS));
+    }
+  } finally {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   }
+  const pick = (list, key) => spread(list.map((r) => r[key]));
+  console.log(`PGlite, empty data folder: ${pick(cold, 'readyMs')} ms`);
   console.log(
-    `startup cold_ms=${cold.readyMs.toFixed(0)} warm_ms=${warm.readyMs.toFixed(0)} idle_rss_mb=${warm.rss.toFixed(0)} shutdown_ms=${warm.shutdownMs.toFixed(0)} exit_code=${warm.code}${pgFigures}`,
+    `PGlite, existing data folder: ${pick(warm, 'readyMs')} ms; RSS ${pick(warm, 'rss')} MB; SIGTERM to exit ${pick(warm, 'shutdownMs')} ms`,
   );
+  let figures = `startup runs=${RUNS} pglite_cold_ms=${pick(cold, 'readyMs')} pglite_warm_ms=${pick(warm, 'readyMs')} pglite_idle_rss_mb=${pick(warm, 'rss')}`;
+  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const scratch = await scratchPostgres(adminUrl);
+    try {
+      await run({ DATABASE_URL: scratch.url }, 0); // applies the migrations
+      const pg = [];
+      for (let i = 0; i < RUNS; i++) pg.push(await run({ DATABASE_URL: scratch.url }, IDLE_MS));
+      console.log(`PostgreSQL: ${pick(pg, 'readyMs')} ms; RSS ${pick(pg, 'rss')} MB; SIGTERM to exit ${pick(pg, 'shutdownMs')} ms`);
+      figures += ` pg_start_ms=${pick(pg, 'readyMs')} pg_idle_rss_mb=${pick(pg, 'rss')}`;
+    } finally {
+      await scratch.drop();
+    }
+  } else {
+    console.log('PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+  }
+  console.log(`${figures} shutdown_ms=${pick(warm, 'shutdownMs')}`);
 })().catch((error) => {
   console.error(error);
   process.exit(1);

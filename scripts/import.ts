@@ -89,10 +89,12 @@ export async function runImport(argv: string[], io: CliIo, options: CliOptions =
   const database =
     options.database ?? (await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: resolve(env.DATA_DIR || '.data') }));
   try {
-    const roster = prismaRosterServices(database.prisma, new PrismaOutbox(database.prisma, systemClock), {
-      mode: 'local',
-      adminEmails: [],
-    });
+    const roster = prismaRosterServices(
+      database.prisma,
+      new PrismaOutbox(database.prisma, systemClock),
+      { mode: 'local', adminEmails: [] },
+      systemClock,
+    );
     const trusts = await roster.repo.listTrusts();
     const trust = args.trust ? await roster.repo.findTrustByName(args.trust) : trusts.length === 1 ? trusts[0]! : null;
     if (!trust) {

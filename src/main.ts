@@ -61,11 +61,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const outbox = new PrismaOutbox(db, clock);
   const termDates = new PrismaTermDatesStore(db);
   const deps: FlowDeps = {
-    identities: new PrismaIdentityRepo(db),
+    identities: new PrismaIdentityRepo(db, clock),
     state: new PrismaStateStore(db, clock),
-    receipts: new PrismaReceiptStore(db),
-    audit: new PrismaAuditLog(db),
-    roster: prismaRosterServices(db, outbox, { mode: config.mode, adminEmails: config.adminEmails }),
+    receipts: new PrismaReceiptStore(db, clock),
+    audit: new PrismaAuditLog(db, clock),
+    roster: prismaRosterServices(db, outbox, { mode: config.mode, adminEmails: config.adminEmails }, clock),
     outbox,
     nudges: new PrismaNudgePreferences(db),
     termDates,
@@ -76,8 +76,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const loaded = loadAll(options.features ?? allFeatures);
   const registry = loaded.registry;
   const handle = (event: InboundEvent) => handleEvent(event, registry, deps);
-  const teams = createTeamsBot({ config: config.teams, logger, handle, members: (event) => loaded.onMembers(event, deps) });
-  const slack = config.slack ? createSlackBot({ config: config.slack, logger, handle }) : null;
+  const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members: (event) => loaded.onMembers(event, deps) });
+  const slack = config.slack ? createSlackBot({ config: config.slack, logger, clock, handle }) : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
   const server = createHttpServer(
@@ -122,7 +122,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
 }
 
-async function main(): Promise<void> {
+/** The process entry point: `node dist/src/main.js`, or scripts/start.js (`npm start`). */
+export async function main(): Promise<void> {
   loadDotEnv('.env', process.env);
   const loaded = loadConfig(process.env);
   if (!loaded.ok) {
@@ -151,9 +152,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-if (require.main === module) {
+/** Runs the bot; a start-up failure is one clear line and exit code 1. */
+export function runMain(): void {
   main().catch((error) => {
     console.error(`The bot failed to start: ${(error as Error).message}`);
     process.exit(1);
   });
 }
+
+if (require.main === module) runMain();

@@ -4,7 +4,8 @@ import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config';
 import type { InboundEvent } from '../../src/core/events';
 import type { OutboundMessage } from '../../src/core/message';
-import type { Logger } from '../../src/core/ports';
+import { LookupCache } from '../../src/core/lookup-cache';
+import { systemClock, type Clock, type Logger } from '../../src/core/ports';
 import { renderSlackMessage } from './render-blocks';
 import { RestifyReceiver } from './restify-receiver';
 import { SlackDirectory } from './slack-directory';
@@ -15,6 +16,8 @@ export interface SlackBotOptions {
   config: SlackConfig;
   logger: Logger;
   handle(event: InboundEvent): Promise<OutboundMessage[]>;
+  /** For the email cache's expiry; the system clock unless a test passes its own. */
+  clock?: Clock;
 }
 
 export interface SlackBot {
@@ -40,19 +43,21 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const receiver = new RestifyReceiver(config.signingSecret, logger);
   const app = new App({ token: config.botToken, receiver, clientOptions, logLevel: LogLevel.ERROR, ignoreSelf: true });
-  const emails = new Map<string, string | null>();
+  // users.info answers are kept an hour; a failed call (network, 429) is logged and retried
+  // after a minute instead of leaving the person unknown until restart.
+  const emails = new LookupCache<string | null>({
+    what: 'slack user email',
+    ttlMs: 60 * 60_000,
+    retryAfterMs: 60_000,
+    clock: options.clock ?? systemClock,
+    logger,
+  });
   // Uploaded files are fetched with the bot token, so only from Slack's file host (or the
   // configured API host, for tests and Enterprise Grid proxies).
   const fileHosts = ['files.slack.com', ...(config.apiUrl ? [new URL(config.apiUrl).host] : [])];
 
-  const emailOf = async (client: WebClient, user: string): Promise<string | null> => {
-    if (emails.has(user)) return emails.get(user) ?? null;
-    const info = await client.users.info({ user }).catch(() => null);
-    const email = (info?.user?.profile?.email as string | undefined) ?? null;
-    if (emails.size > 10_000) emails.clear();
-    emails.set(user, email);
-    return email;
-  };
+  const emailOf = (client: WebClient, user: string): Promise<string | null> =>
+    emails.get(user, async () => ((await client.users.info({ user })).user?.profile?.email as string | undefined) ?? null);
 
   const deliver = async (client: WebClient, target: ReplyTarget, replies: OutboundMessage[]) => {
     for (const reply of replies) {

@@ -3,7 +3,8 @@ import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TeamsInfo, 
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { InboundEvent, MembersEvent } from '../../src/core/events';
 import type { OutboundMessage } from '../../src/core/message';
-import type { Logger } from '../../src/core/ports';
+import { LookupCache } from '../../src/core/lookup-cache';
+import { systemClock, type Clock, type Logger } from '../../src/core/ports';
 import type { TeamsConfig } from '../../src/config';
 import { renderTeamsMessage } from './render-card';
 import { membersFromUpdate } from './members';
@@ -18,6 +19,8 @@ export interface TeamsBotOptions {
   handle(event: InboundEvent): Promise<OutboundMessage[]>;
   /** Accounts seen when the bot is installed in a team or people join it (identity linking). */
   members?(event: MembersEvent): Promise<void>;
+  /** For the member-email cache's expiry; the system clock unless a test passes its own. */
+  clock?: Clock;
 }
 
 export interface TeamsBot {
@@ -49,19 +52,19 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     longRunningMessages: false,
     turnStateFactory: () => new TurnState(),
   });
-  const emails = new EmailCache();
+  const emails = emailCache(options.clock ?? systemClock, logger);
 
   app.activity(ActivityTypes.Message, async (context) => {
     const activity = context.activity as Activity;
     if (activity.from.role === 'bot' || activity.from.id === activity.recipient?.id) return;
     const reference = TurnContext.getConversationReference(activity) as Record<string, unknown>;
-    const email = await emails.lookup(activity.from.id, () => memberEmail(context, activity.from.id));
+    const email = await emails.get(activity.from.id, () => memberEmail(context, activity.from.id));
     const replies = await options.handle(toInboundEvent(activity, reference, email));
     for (const reply of replies) await context.sendActivity(renderTeamsMessage(reply));
   });
   app.activity(ActivityTypes.ConversationUpdate, async (context) => {
     if (!options.members) return;
-    const event = await membersFromUpdate(context, (id) => emails.lookup(id, () => memberEmail(context, id)));
+    const event = await membersFromUpdate(context, (id) => emails.get(id, () => memberEmail(context, id)));
     if (event && event.members.length) await options.members(event);
   });
   app.error(async (_context, error) => {
@@ -100,27 +103,19 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   };
 }
 
+/** Throws when the lookup fails (the cache logs it and asks again later). */
 async function memberEmail(context: TurnContext, memberId: string): Promise<string | null> {
-  try {
-    const member = await TeamsInfo.getMember(context, memberId);
-    return member.email ?? member.userPrincipalName ?? null;
-  } catch {
-    return null; // The playground and some chats cannot look members up; email stays unknown.
-  }
+  const member = await TeamsInfo.getMember(context, memberId);
+  return member.email ?? member.userPrincipalName ?? null;
 }
 
-/** Member emails change rarely; one lookup an hour per person is plenty. */
-class EmailCache {
-  private readonly entries = new Map<string, { email: string | null; until: number }>();
-
-  async lookup(id: string, fetch: () => Promise<string | null>): Promise<string | null> {
-    const hit = this.entries.get(id);
-    if (hit && hit.until > Date.now()) return hit.email;
-    const email = await fetch();
-    if (this.entries.size > 10_000) this.entries.clear();
-    this.entries.set(id, { email, until: Date.now() + 60 * 60 * 1000 });
-    return email;
-  }
+/**
+ * Member emails change rarely: one lookup an hour per person is plenty. A failed lookup (a
+ * connector hiccup; the Agents Playground and some chats cannot look members up at all) is
+ * logged and retried after a minute, so one bad moment does not leave a person unknown.
+ */
+function emailCache(clock: Clock, logger: Logger): LookupCache<string | null> {
+  return new LookupCache({ what: 'teams member email', ttlMs: 60 * 60_000, retryAfterMs: 60_000, clock, logger });
 }
 
 export function isLoopback(address: string | undefined): boolean {

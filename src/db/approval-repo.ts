@@ -1,4 +1,5 @@
 import type { Prisma } from '@prisma/client';
+import type { Clock } from '../core/ports';
 import type { ApprovalRepo, ApprovalRequest, JoinDetails } from '../core/roster-port';
 import type { Db } from './database';
 
@@ -14,9 +15,15 @@ const select = {
 } as const;
 type Row = Prisma.ApprovalRequestGetPayload<{ select: typeof select }>;
 
-/** Join and erasure requests waiting for a SEND leader. */
+/**
+ * Join and erasure requests waiting for a SEND leader. Request and decision times come from
+ * the injected clock, never the database's now(): "You already asked on ..." shows them.
+ */
 export class PrismaApprovalRepo implements ApprovalRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async create(request: Omit<ApprovalRequest, 'id' | 'status' | 'createdAt'>): Promise<ApprovalRequest> {
     const row = await this.db.approvalRequest.create({
@@ -26,6 +33,7 @@ export class PrismaApprovalRepo implements ApprovalRepo {
         identityId: request.identityId,
         personId: request.personId,
         data: (request.details ?? {}) as unknown as Prisma.InputJsonValue,
+        createdAt: this.clock.now(),
       },
       select,
     });
@@ -60,7 +68,7 @@ export class PrismaApprovalRepo implements ApprovalRepo {
   async decide(trustId: string, id: string, status: 'approved' | 'rejected', deciderId: string | null): Promise<boolean> {
     const done = await this.db.approvalRequest.updateMany({
       where: { id, trustId, status: 'pending' },
-      data: { status, decidedById: deciderId, decidedAt: new Date(), data: {} },
+      data: { status, decidedById: deciderId, decidedAt: this.clock.now(), data: {} },
     });
     return done.count === 1;
   }

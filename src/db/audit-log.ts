@@ -1,9 +1,13 @@
 import type { Prisma } from '@prisma/client';
-import type { AuditEntryInput, AuditLog } from '../core/ports';
+import type { AuditEntryInput, AuditLog, Clock } from '../core/ports';
 import type { Db } from './database';
 
+/** Audit entries, stamped with the injected clock's time (the audit trail shows it). */
 export class PrismaAuditLog implements AuditLog {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async record(entry: AuditEntryInput): Promise<void> {
     await this.db.auditEntry.create({
@@ -13,6 +17,7 @@ export class PrismaAuditLog implements AuditLog {
         action: entry.action,
         subject: entry.subject ?? null,
         details: (entry.details ?? undefined) as Prisma.InputJsonValue | undefined,
+        at: this.clock.now(),
       },
     });
   }

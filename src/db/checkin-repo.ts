@@ -25,6 +25,7 @@ import type {
 } from '../core/checkin-port';
 import { fail, ok, type Result } from '../core/result';
 import type { Db } from './database';
+import { isUniqueViolation } from './unique-violation';
 
 const roundSelect = {
   id: true,
@@ -124,12 +125,6 @@ function toAnswer(row: AnswerRow): CheckinAnswer {
 
 function toChecklist(row: { base: string; version: number; items: Prisma.JsonValue; note: string | null }): Checklist {
   return { base: row.base, version: row.version, items: row.items as unknown as ChecklistItem[], note: row.note };
-}
-
-/** P2002 from the pg adapter; PGlite's adapter passes Postgres' own 23505 through as the cause. */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === 'P2002' || e?.cause?.code === '23505';
 }
 
 const byPeriodDesc = [{ year: 'desc' as const }, { opensAt: 'desc' as const }];

@@ -13,7 +13,10 @@ export class PrismaHousekeeping implements Housekeeping {
     // Only settled rows: queued, held and sending rows are live work, whatever their age.
     const outbox = await this.db.outboxMessage.deleteMany({ where: { settledAt: { lt: before(policy.settledOutboxDays) } } });
     const jobs = await this.db.jobRun.deleteMany({ where: { finishedAt: { lt: before(policy.finishedJobsDays) } } });
-    const imports = await new PrismaImportStore(this.db).expire(new Date(now.getTime() - policy.importPreviewHours * 60 * 60 * 1000));
+    // The sweep's own `now` stamps the cancellations, as every other time here.
+    const imports = await new PrismaImportStore(this.db, { now: () => now }).expire(
+      new Date(now.getTime() - policy.importPreviewHours * 60 * 60 * 1000),
+    );
     const conversations = await this.db.conversationState.deleteMany({ where: { expiresAt: { lte: now } } });
     return { receipts: receipts.count, outbox: outbox.count, jobs: jobs.count, imports, conversations: conversations.count };
   }

@@ -1,6 +1,7 @@
 import type { Prisma } from '@prisma/client';
 import type { ConversationAddress } from '../core/events';
 import type { Platform } from '../core/model';
+import type { Clock } from '../core/ports';
 import type { ChatMember, Contact, IdentityLinks, IdentityRecord } from '../core/roster-port';
 import type { Db } from './database';
 
@@ -12,7 +13,10 @@ const identitySelect = { id: true, platform: true, tenantId: true, userId: true,
  * address we can hold, so a member address from a team roster never replaces it.
  */
 export class PrismaIdentityLinks implements IdentityLinks {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async recordMembers(members: ChatMember[]): Promise<{ recorded: number; linked: number }> {
     let linked = 0;
@@ -29,7 +33,8 @@ export class PrismaIdentityLinks implements IdentityLinks {
       const identity = existing
         ? await this.db.chatIdentity.update({ where: { id: existing.id }, data, select: { id: true, personId: true } })
         : await this.db.chatIdentity.create({
-            data: { platform: member.platform, tenantId: member.tenantId, userId: member.userId, ...data },
+            // First seen now (by the injected clock); "last seen" starts there too.
+            data: { platform: member.platform, tenantId: member.tenantId, userId: member.userId, ...data, ...this.firstSeen() },
             select: { id: true, personId: true },
           });
       let personId = identity.personId;
@@ -43,6 +48,11 @@ export class PrismaIdentityLinks implements IdentityLinks {
       if (personId) linked++;
     }
     return { recorded: members.length, linked };
+  }
+
+  private firstSeen(): { createdAt: Date; lastSeenAt: Date } {
+    const now = this.clock.now();
+    return { createdAt: now, lastSeenAt: now };
   }
 
   async find(platform: Platform, tenantId: string, userId: string): Promise<IdentityRecord | null> {

@@ -1,7 +1,7 @@
 import type { Prisma } from '@prisma/client';
 import type { InboundEvent } from '../core/events';
 import type { Actor, Role } from '../core/model';
-import type { IdentityRepo } from '../core/ports';
+import type { Clock, IdentityRepo } from '../core/ports';
 import type { Db } from './database';
 
 type ResolveInput = Pick<InboundEvent, 'platform' | 'tenantId' | 'userId' | 'userName' | 'email' | 'address' | 'direct'>;
@@ -11,15 +11,19 @@ type ResolveInput = Pick<InboundEvent, 'platform' | 'tenantId' | 'userId' | 'use
  * conversation reference, for proactive messages) and links it to a roster person by email.
  */
 export class PrismaIdentityRepo implements IdentityRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async resolve(input: ResolveInput): Promise<Actor> {
     const email = input.email?.trim().toLowerCase() || null;
     const where = { platform_tenantId_userId: { platform: input.platform, tenantId: input.tenantId, userId: input.userId } };
     const address = { conversationRef: input.address as Prisma.InputJsonValue };
+    const now = this.clock.now();
     const data = {
       displayName: input.userName,
-      lastSeenAt: new Date(),
+      lastSeenAt: now,
       unreachableAt: null,
       ...(email ? { email } : {}),
     };
@@ -27,7 +31,7 @@ export class PrismaIdentityRepo implements IdentityRepo {
     // proactive messages continue the existing chat instead of opening another.
     const identity = await this.db.chatIdentity.upsert({
       where,
-      create: { platform: input.platform, tenantId: input.tenantId, userId: input.userId, ...data, ...address },
+      create: { platform: input.platform, tenantId: input.tenantId, userId: input.userId, ...data, ...address, createdAt: now },
       update: input.direct ? { ...data, ...address } : data,
       select: { id: true, personId: true, email: true },
     });

@@ -1,10 +1,17 @@
 import type { Prisma } from '@prisma/client';
+import type { Clock } from '../core/ports';
 import type { ImportStore, RosterImportRecord } from '../core/roster-port';
 import type { Db } from './database';
 
-/** Roster CSVs between preview and apply (the file is dropped once decided). */
+/**
+ * Roster CSVs between preview and apply (the file is dropped once decided). Times come from
+ * the injected clock: an unconfirmed preview expires by its `createdAt`.
+ */
 export class PrismaImportStore implements ImportStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async create(record: Omit<RosterImportRecord, 'status' | 'createdAt'> & { summary: unknown }): Promise<void> {
     await this.db.rosterImport.create({
@@ -16,6 +23,7 @@ export class PrismaImportStore implements ImportStore {
         content: record.content,
         planHash: record.planHash,
         summary: record.summary as Prisma.InputJsonValue,
+        createdAt: this.clock.now(),
       },
     });
   }
@@ -31,7 +39,7 @@ export class PrismaImportStore implements ImportStore {
   async cancel(trustId: string, id: string): Promise<boolean> {
     const done = await this.db.rosterImport.updateMany({
       where: { id, trustId, status: 'previewed' },
-      data: { status: 'cancelled', content: null, decidedAt: new Date() },
+      data: { status: 'cancelled', content: null, decidedAt: this.clock.now() },
     });
     return done.count === 1;
   }
@@ -40,7 +48,7 @@ export class PrismaImportStore implements ImportStore {
   async expire(olderThan: Date): Promise<number> {
     const done = await this.db.rosterImport.updateMany({
       where: { status: 'previewed', createdAt: { lt: olderThan } },
-      data: { status: 'cancelled', content: null, decidedAt: new Date() },
+      data: { status: 'cancelled', content: null, decidedAt: this.clock.now() },
     });
     return done.count;
   }

@@ -1,7 +1,7 @@
 import { accountConversationKey, personConversationKey } from '../core/conversation';
 import type { Prisma } from '@prisma/client';
 import type { Platform } from '../core/model';
-import type { AuditEntryInput } from '../core/ports';
+import type { AuditEntryInput, Clock } from '../core/ports';
 import type { PersonalData, PrivacyRepo } from '../core/roster-port';
 import { fail, ok, type Result } from '../core/result';
 import type { Db } from './database';
@@ -12,7 +12,10 @@ export const ERASED_NAME = 'Erased person';
 
 /** What the bot holds about a person, and erasing it (docs/data-and-privacy.md). */
 export class PrismaPrivacyRepo implements PrivacyRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async personalData(trustId: string, personId: string): Promise<PersonalData | null> {
     const row = await this.db.person.findFirst({
@@ -54,13 +57,13 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
     d: { requestId: string; deciderId: string | null },
     audit: AuditEntryInput[],
   ): Promise<Result<void, 'conflict'>> {
+    const now = this.clock.now();
     const outcome = await this.db.$transaction(async (tx) => {
       const decided = await tx.approvalRequest.updateMany({
         where: { id: d.requestId, trustId, personId, kind: 'erase', status: 'pending' },
-        data: { status: 'approved', decidedById: d.deciderId, decidedAt: new Date(), data: {} },
+        data: { status: 'approved', decidedById: d.deciderId, decidedAt: now, data: {} },
       });
       if (decided.count !== 1) return 'conflict' as const;
-      const now = new Date();
       const identities = await tx.chatIdentity.findMany({ where: { personId }, select: { platform: true, tenantId: true, userId: true } });
       const stateKeys = [personConversationKey(personId), ...identities.map((i) => accountConversationKey(i))];
       await tx.conversationState.deleteMany({ where: { key: { in: stateKeys } } });
@@ -99,6 +102,7 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
           action: a.action,
           subject: a.subject ?? null,
           details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined,
+          at: now,
         })),
       });
       return 'done' as const;

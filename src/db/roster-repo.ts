@@ -1,9 +1,11 @@
 import type { Prisma } from '@prisma/client';
 import type { Person, School, Trust } from '../core/model';
+import type { Clock } from '../core/ports';
 import type { PersonRecord, RosterRepo, RosterWrite, WriteError } from '../core/roster-port';
 import { fail, ok, type Result } from '../core/result';
 import type { Db } from './database';
 import { personSelect, schoolSelect, toPerson, toSchool } from './roster-mapping';
+import { isUniqueViolation } from './unique-violation';
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,9 +16,15 @@ class Abort extends Error {
   }
 }
 
-/** Trusts, schools and people in the database. Every query is filtered by trust. */
+/**
+ * Trusts, schools and people in the database. Every query is filtered by trust. Every time
+ * written (created, decided, archived) is the injected clock's, one `now` per write.
+ */
 export class PrismaRosterRepo implements RosterRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async listTrusts(): Promise<Trust[]> {
     return this.db.trust.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
@@ -80,14 +88,15 @@ export class PrismaRosterRepo implements RosterRepo {
   }
 
   async write(trustId: string, w: RosterWrite): Promise<Result<void, WriteError>> {
+    const now = this.clock.now();
     try {
       await this.db.$transaction(
         async (tx) => {
-          if (w.decide) await decide(tx, trustId, w.decide);
-          if (w.importApplied) await markApplied(tx, trustId, w.importApplied);
-          if (w.trust) await createTrust(tx, trustId, w.trust);
-          for (const school of w.schools ?? []) await writeSchool(tx, trustId, school);
-          for (const person of w.people ?? []) await writePerson(tx, trustId, person);
+          if (w.decide) await decide(tx, trustId, w.decide, now);
+          if (w.importApplied) await markApplied(tx, trustId, w.importApplied, now);
+          if (w.trust) await createTrust(tx, trustId, w.trust, now);
+          for (const school of w.schools ?? []) await writeSchool(tx, trustId, school, now);
+          for (const person of w.people ?? []) await writePerson(tx, trustId, person, now);
           for (const link of w.links ?? []) await linkIdentity(tx, trustId, link);
           if (w.linkByEmail) await linkByEmail(tx, w.people ?? []);
           if (w.audit.length) {
@@ -98,6 +107,7 @@ export class PrismaRosterRepo implements RosterRepo {
                 action: a.action,
                 subject: a.subject ?? null,
                 details: (a.details ?? undefined) as Prisma.InputJsonValue | undefined,
+                at: now,
               })),
             });
           }
@@ -107,37 +117,38 @@ export class PrismaRosterRepo implements RosterRepo {
       return ok(undefined);
     } catch (error) {
       if (error instanceof Abort) return fail(error.reason);
-      // A unique index won a race that our own checks lost: report it, do not crash.
-      if ((error as { code?: string }).code === 'P2002') return fail('conflict');
+      // A unique index won a race that our own checks lost: report it, do not crash (on
+      // PGlite as on PostgreSQL: the codes differ, see unique-violation.ts).
+      if (isUniqueViolation(error)) return fail('conflict');
       throw error;
     }
   }
 }
 
-async function decide(tx: Tx, trustId: string, d: NonNullable<RosterWrite['decide']>): Promise<void> {
+async function decide(tx: Tx, trustId: string, d: NonNullable<RosterWrite['decide']>, now: Date): Promise<void> {
   const done = await tx.approvalRequest.updateMany({
     where: { id: d.requestId, trustId, status: 'pending' },
-    data: { status: d.status, decidedById: d.deciderId, decidedAt: new Date(), data: {} },
+    data: { status: d.status, decidedById: d.deciderId, decidedAt: now, data: {} },
   });
   if (done.count !== 1) throw new Abort('conflict');
 }
 
-async function markApplied(tx: Tx, trustId: string, importId: string): Promise<void> {
+async function markApplied(tx: Tx, trustId: string, importId: string, now: Date): Promise<void> {
   const done = await tx.rosterImport.updateMany({
     where: { id: importId, trustId, status: 'previewed' },
-    data: { status: 'applied', content: null, decidedAt: new Date() },
+    data: { status: 'applied', content: null, decidedAt: now },
   });
   if (done.count !== 1) throw new Abort('conflict');
 }
 
-async function createTrust(tx: Tx, trustId: string, trust: Trust): Promise<void> {
+async function createTrust(tx: Tx, trustId: string, trust: Trust, now: Date): Promise<void> {
   if (trust.id !== trustId) throw new Error('trust id does not match the write');
   const clash = await tx.trust.findFirst({ where: { name: { equals: trust.name, mode: 'insensitive' } }, select: { id: true } });
   if (clash) throw new Abort('duplicate-trust');
-  await tx.trust.create({ data: { id: trust.id, name: trust.name } });
+  await tx.trust.create({ data: { id: trust.id, name: trust.name, createdAt: now } });
 }
 
-async function writeSchool(tx: Tx, trustId: string, school: School): Promise<void> {
+async function writeSchool(tx: Tx, trustId: string, school: School, now: Date): Promise<void> {
   const existing = await tx.school.findUnique({ where: { id: school.id }, select: { trustId: true, archivedAt: true } });
   if (existing && existing.trustId !== trustId) throw new Abort('conflict');
   const clash = await tx.school.findFirst({
@@ -151,13 +162,13 @@ async function writeSchool(tx: Tx, trustId: string, school: School): Promise<voi
     localAuthority: school.localAuthority,
     region: school.region,
     hasResourceBase: school.hasResourceBase,
-    archivedAt: school.archived ? (existing?.archivedAt ?? new Date()) : null,
+    archivedAt: school.archived ? (existing?.archivedAt ?? now) : null,
   };
   if (existing) await tx.school.update({ where: { id: school.id }, data });
-  else await tx.school.create({ data: { id: school.id, trustId, ...data } });
+  else await tx.school.create({ data: { id: school.id, trustId, ...data, createdAt: now } });
 }
 
-async function writePerson(tx: Tx, trustId: string, person: PersonRecord): Promise<void> {
+async function writePerson(tx: Tx, trustId: string, person: PersonRecord, now: Date): Promise<void> {
   const existing = await tx.person.findUnique({ where: { id: person.id }, select: { trustId: true, archivedAt: true, erasedAt: true } });
   if (existing && (existing.trustId !== trustId || existing.erasedAt)) throw new Abort('conflict');
   const email = person.email?.trim().toLowerCase() || null;
@@ -182,17 +193,17 @@ async function writePerson(tx: Tx, trustId: string, person: PersonRecord): Promi
     qualificationStartedOn: p.qualificationStartedOn,
     qualificationCompletedOn: p.qualificationCompletedOn,
     tags: p.tags,
-    archivedAt: person.archived ? (existing?.archivedAt ?? new Date()) : null,
+    archivedAt: person.archived ? (existing?.archivedAt ?? now) : null,
   };
   if (existing) {
     await tx.person.update({ where: { id: person.id }, data });
     await tx.roleAssignment.deleteMany({ where: { personId: person.id } });
   } else {
-    await tx.person.create({ data: { id: person.id, trustId, ...data } });
+    await tx.person.create({ data: { id: person.id, trustId, ...data, createdAt: now } });
   }
   if (person.roles.length) {
     await tx.roleAssignment.createMany({
-      data: person.roles.map((r) => ({ trustId, personId: person.id, role: r.role, schoolId: r.schoolId })),
+      data: person.roles.map((r) => ({ trustId, personId: person.id, role: r.role, schoolId: r.schoolId, createdAt: now })),
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { Outbox } from '../core/outbox-port';
+import type { Clock } from '../core/ports';
 import { OutboxNotifier } from '../core/roster/outbox-notifier';
 import type { RosterServices, RosterSettings } from '../core/roster-port';
 import { PrismaApprovalRepo } from './approval-repo';
@@ -13,15 +14,15 @@ import { PrismaRosterRepo } from './roster-repo';
  * The roster's services on Prisma. `directories` starts empty: the wiring adds the chat
  * platforms' user directories (Slack users.lookupByEmail) once their adapters exist.
  */
-export function prismaRosterServices(db: Db, outbox: Outbox, settings: RosterSettings): RosterServices {
-  const repo = new PrismaRosterRepo(db);
-  const identities = new PrismaIdentityLinks(db);
+export function prismaRosterServices(db: Db, outbox: Outbox, settings: RosterSettings, clock: Clock): RosterServices {
+  const repo = new PrismaRosterRepo(db, clock);
+  const identities = new PrismaIdentityLinks(db, clock);
   return {
     repo,
     identities,
-    approvals: new PrismaApprovalRepo(db),
-    imports: new PrismaImportStore(db),
-    privacy: new PrismaPrivacyRepo(db),
+    approvals: new PrismaApprovalRepo(db, clock),
+    imports: new PrismaImportStore(db, clock),
+    privacy: new PrismaPrivacyRepo(db, clock),
     auditTrail: new PrismaAuditTrail(db),
     directories: [],
     notifier: new OutboxNotifier(outbox, identities, repo),

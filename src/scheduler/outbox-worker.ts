@@ -251,6 +251,11 @@ export class OutboxWorker {
       report.skipped += 1;
       return;
     }
+    // Space the real departures, not only the planned slots (see RateLimiter.dispatch).
+    for (let wait = this.limiter.dispatch(row.bucket, clock.now().getTime()); wait > 0;) {
+      await this.sleep(wait);
+      wait = this.limiter.dispatch(row.bucket, clock.now().getTime());
+    }
     const outcome = await this.send(row);
     await this.record(row, outcome, report);
   }

@@ -9,6 +9,17 @@ import { openDatabase, type Database } from '../../src/db/database';
  */
 export const databaseKinds: Array<'pglite' | 'postgres'> = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
+/** A test that needs the PostgreSQL server: run, or reported as skipped (never a silent pass). */
+export const itOnPostgres: jest.It = process.env.TEST_DATABASE_URL ? it : it.skip;
+
+// Without a server, every file using these helpers says so in Jest's summary ("1 skipped"
+// per file, named below) instead of passing as if its PostgreSQL half had run.
+if (!process.env.TEST_DATABASE_URL && typeof describe === 'function') {
+  describe.skip('on PostgreSQL too (set TEST_DATABASE_URL to run)', () => {
+    it('was skipped: no PostgreSQL server given', () => undefined);
+  });
+}
+
 export interface TestDatabase extends Database {
   /** Connection string of the throwaway server database (postgres only). */
   url: string | null;

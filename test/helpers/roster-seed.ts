@@ -29,7 +29,7 @@ export async function seedTrust(
   const trustId = randomUUID();
   const schools = Object.fromEntries(schoolNames.map((s) => [s, randomUUID()]));
   const ids = Object.fromEntries(Object.keys(people).map((k) => [k, randomUUID()]));
-  const repo = new PrismaRosterRepo(h.db.prisma);
+  const repo = new PrismaRosterRepo(h.db.prisma, h.bot.deps.clock);
   const written = await repo.write(trustId, {
     trust: { id: trustId, name },
     schools: schoolNames.map((s) => ({

@@ -1,8 +1,10 @@
 import { applyMigrations, readMigrations } from '../../../src/db/migrate';
 import { PrismaReceiptStore } from '../../../src/db/receipt-store';
 import { pgliteRunner } from '../../../src/db/sql-runner';
+import { isUniqueViolation } from '../../../src/db/unique-violation';
 import { PGlite } from '@electric-sql/pglite';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases';
+import { FakeClock } from '../../helpers/fake-clock';
 
 describe.each(databaseKinds)('database on %s', (kind) => {
   let db: TestDatabase;
@@ -19,11 +21,25 @@ describe.each(databaseKinds)('database on %s', (kind) => {
   });
 
   it('claims a delivery receipt once, and again after release', async () => {
-    const receipts = new PrismaReceiptStore(db.prisma);
+    const receipts = new PrismaReceiptStore(db.prisma, new FakeClock('2031-02-03T10:00:00Z'));
     expect(await receipts.claim('teams:abc')).toBe(true);
     expect(await receipts.claim('teams:abc')).toBe(false);
     await receipts.release('teams:abc');
     expect(await receipts.claim('teams:abc')).toBe(true);
+    // The receipt's time is the clock's (pruning goes by it), not the database server's now().
+    const row = await db.prisma.inboundReceipt.findUniqueOrThrow({ where: { key: 'teams:abc' } });
+    expect(row.receivedAt.toISOString()).toBe('2031-02-03T10:00:00.000Z');
+  });
+
+  it('reports a lost race on a unique index the same way on both databases', async () => {
+    await db.prisma.trust.create({ data: { name: 'Race Trust' } });
+    const lost = await db.prisma.trust.create({ data: { name: 'Race Trust' } }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(lost).not.toBeNull();
+    expect(isUniqueViolation(lost)).toBe(true);
+    expect(isUniqueViolation(new Error('connection refused'))).toBe(false);
   });
 
   it('reads and writes through Prisma, including JSON and arrays', async () => {

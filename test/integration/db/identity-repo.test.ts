@@ -1,5 +1,6 @@
 import { PrismaIdentityRepo } from '../../../src/db/identity-repo';
 import { inbound } from '../../fixtures/events';
+import { FakeClock } from '../../helpers/fake-clock';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases';
 
 describe.each(databaseKinds)('PrismaIdentityRepo on %s', (kind) => {
@@ -9,11 +10,13 @@ describe.each(databaseKinds)('PrismaIdentityRepo on %s', (kind) => {
   });
   afterAll(async () => db.destroy());
 
+  // Far from today's date, so a time taken from anywhere but the clock shows.
+  const clock = new FakeClock('2031-02-03T10:00:00Z');
   const stored = async (userId: string) =>
     await db.prisma.chatIdentity.findFirstOrThrow({ where: { userId }, select: { conversationRef: true, personId: true } });
 
   it('keeps the 1:1 chat address when the person later writes in a channel', async () => {
-    const repo = new PrismaIdentityRepo(db.prisma);
+    const repo = new PrismaIdentityRepo(db.prisma, clock);
     const direct = { kind: 'reference', reference: { conversation: { id: 'a:1to1' } } };
     const channel = { kind: 'member', serviceUrl: 'https://x/', tenantId: 't1', memberId: '29:u', channelId: 'msteams' };
     await repo.resolve(inbound({ userId: 'keep', direct: true, address: direct }));
@@ -22,7 +25,7 @@ describe.each(databaseKinds)('PrismaIdentityRepo on %s', (kind) => {
   });
 
   it('records a channel address first, and replaces it once the person writes 1:1', async () => {
-    const repo = new PrismaIdentityRepo(db.prisma);
+    const repo = new PrismaIdentityRepo(db.prisma, clock);
     const channel = { kind: 'member', serviceUrl: 'https://x/', tenantId: 't1', memberId: '29:v', channelId: 'msteams' };
     const direct = { kind: 'reference', reference: { conversation: { id: 'a:1to1-v' } } };
     await repo.resolve(inbound({ userId: 'upgrade', direct: false, address: channel }));
@@ -35,8 +38,21 @@ describe.each(databaseKinds)('PrismaIdentityRepo on %s', (kind) => {
     const trust = await db.prisma.trust.create({ data: { name: `Identity ${kind}` } });
     const person = await db.prisma.person.create({ data: { trustId: trust.id, name: 'Cara', email: 'cara@elm.sch.uk' } });
     await db.prisma.roleAssignment.create({ data: { trustId: trust.id, personId: person.id, role: 'send-leader' } });
-    const actor = await new PrismaIdentityRepo(db.prisma).resolve(inbound({ userId: 'cara', email: 'Cara@Elm.sch.uk' }));
+    const actor = await new PrismaIdentityRepo(db.prisma, clock).resolve(inbound({ userId: 'cara', email: 'Cara@Elm.sch.uk' }));
     expect(actor).toMatchObject({ personId: person.id, trustId: trust.id, roles: [{ role: 'send-leader', schoolId: null }] });
     expect((await stored('cara')).personId).toBe(person.id);
+  });
+
+  it('stamps first contact and last seen with the injected clock, not the database server', async () => {
+    const repo = new PrismaIdentityRepo(db.prisma, clock);
+    await repo.resolve(inbound({ userId: 'timed' }));
+    clock.advance(60_000);
+    await repo.resolve(inbound({ userId: 'timed' }));
+    const row = await db.prisma.chatIdentity.findFirstOrThrow({
+      where: { userId: 'timed' },
+      select: { createdAt: true, lastSeenAt: true },
+    });
+    expect(row.createdAt.toISOString()).toBe('2031-02-03T10:00:00.000Z');
+    expect(row.lastSeenAt.toISOString()).toBe('2031-02-03T10:01:00.000Z');
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScratchPostgres } from '../../helpers/databases';
+import { createScratchPostgres, itOnPostgres } from '../../helpers/databases';
 import { exitOf, freePort, spawnBot, waitForHealthy } from '../../helpers/spawn-bot';
 
 /** The bot as a real process: starts on the embedded database, stops cleanly on a signal. */
@@ -28,8 +28,7 @@ describe('bot process', () => {
     expect(child.output()).toContain('MICROSOFT_APP_ID is required in production');
   });
 
-  it('starts on PostgreSQL when DATABASE_URL is set', async () => {
-    if (!process.env.TEST_DATABASE_URL) return;
+  itOnPostgres('starts on PostgreSQL when DATABASE_URL is set', async () => {
     const scratch = await createScratchPostgres();
     const port = await freePort();
     const child = spawnBot({ PORT: String(port), DATABASE_URL: scratch.url });

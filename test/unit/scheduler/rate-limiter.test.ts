@@ -15,6 +15,23 @@ describe('RateLimiter', () => {
     expect(sendTimes[sendTimes.length - 1]).toBeCloseTo((499 * 1000) / 49, 6);
   });
 
+  it('spaces actual departures: a late call makes the next one wait instead of leaving with it', () => {
+    const limiter = new RateLimiter(() => ({ perSecond: 50, burst: 1 }));
+    expect([limiter.reserve('teams:t1', 0), limiter.reserve('teams:t1', 0)]).toEqual([0, 20]);
+    // The first call was held up (busy CPU, slow write) and leaves at 15 ms; the second
+    // reaches its slot at 20 ms but must wait until 35 ms.
+    expect(limiter.dispatch('teams:t1', 15)).toBe(0);
+    expect(limiter.dispatch('teams:t1', 20)).toBe(15);
+    expect(limiter.dispatch('teams:t1', 35)).toBe(0);
+    // Sub-millisecond float noise does not hold a call.
+    expect(limiter.dispatch('teams:t1', 54.5)).toBe(0);
+  });
+
+  it('does not space departures of a bucket allowed to burst', () => {
+    const limiter = new RateLimiter(() => ({ perSecond: 1, burst: 3 }));
+    expect([0, 0, 0].map(() => limiter.dispatch('slack:T:C1', 10_000))).toEqual([0, 0, 0]);
+  });
+
   it('allows a burst after a quiet spell, then paces', () => {
     const limiter = new RateLimiter(() => ({ perSecond: 1, burst: 3 }));
     expect([0, 0, 0, 0].map(() => limiter.reserve('slack:T:C1', 10_000))).toEqual([0, 0, 0, 1000]);
