@@ -8,7 +8,7 @@ import type { Logger } from '../../src/core/ports';
 import { renderSlackMessage } from './render-blocks';
 import { RestifyReceiver } from './restify-receiver';
 import { SlackDirectory } from './slack-directory';
-import { SlackSender } from './slack-sender';
+import { SlackSender, uploadFile } from './slack-sender';
 import { actionOf, fileOf, messageEvent, slackAddress } from './to-event';
 
 export interface SlackBotOptions {
@@ -55,10 +55,14 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   };
 
   const deliver = async (client: WebClient, target: ReplyTarget, replies: OutboundMessage[]) => {
-    for (const reply of replies) {
+    for (const { file, ...reply } of replies) {
       const rendered = renderSlackMessage(reply);
       if (target.ephemeral) await client.chat.postEphemeral({ channel: target.channel, user: target.user, ...rendered });
       else await client.chat.postMessage({ channel: target.channel, ...rendered });
+      if (!file) continue;
+      // A reply's file is for the person who asked: in a channel it goes to their DM, never to everyone.
+      const channel = target.ephemeral ? ((await client.conversations.open({ users: target.user })).channel?.id ?? null) : target.channel;
+      if (channel) await uploadFile(client, channel, file);
     }
   };
 

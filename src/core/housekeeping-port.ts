@@ -20,6 +20,8 @@ export interface PruneReport {
   outbox: number;
   jobs: number;
   imports: number;
+  /** Sent files past their link lifetime (src/core/files-port.ts). */
+  files: number;
 }
 
 export interface Housekeeping {

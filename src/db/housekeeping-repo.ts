@@ -14,6 +14,7 @@ export class PrismaHousekeeping implements Housekeeping {
     const outbox = await this.db.outboxMessage.deleteMany({ where: { settledAt: { lt: before(policy.settledOutboxDays) } } });
     const jobs = await this.db.jobRun.deleteMany({ where: { finishedAt: { lt: before(policy.finishedJobsDays) } } });
     const imports = await new PrismaImportStore(this.db).expire(new Date(now.getTime() - policy.importPreviewHours * 60 * 60 * 1000));
-    return { receipts: receipts.count, outbox: outbox.count, jobs: jobs.count, imports };
+    const files = await this.db.storedFile.deleteMany({ where: { expiresAt: { lte: now } } });
+    return { receipts: receipts.count, outbox: outbox.count, jobs: jobs.count, imports, files: files.count };
   }
 }
