@@ -18,7 +18,7 @@ export class PrismaFileStore implements FileStore {
         trustId,
         name: file.name,
         mediaType: file.mediaType,
-        bytes: Buffer.from(file.base64, 'base64'),
+        base64: file.base64,
         createdAt: this.now(),
         expiresAt,
       },
@@ -29,7 +29,7 @@ export class PrismaFileStore implements FileStore {
   async get(id: string, now: Date): Promise<OutboundFile | null> {
     const row = await this.db.storedFile.findUnique({ where: { id } });
     if (!row || row.expiresAt <= now) return null;
-    return { name: row.name, mediaType: row.mediaType, base64: Buffer.from(row.bytes).toString('base64') };
+    return { name: row.name, mediaType: row.mediaType, base64: row.base64 };
   }
 
   async prune(now: Date): Promise<number> {

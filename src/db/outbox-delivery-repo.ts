@@ -73,14 +73,16 @@ export class PrismaDeliveryQueue implements DeliveryQueue {
   async editContext(row: ClaimedMessage): Promise<EditContext> {
     if (!row.of) return { original: null, superseded: false };
     const original = await this.db.outboxMessage.findUnique({ where: { key: row.of }, select: { status: true, sentTo: true } });
-    // Newest wins: a later edit (by time queued, then id) of the same message makes this one moot.
+    // Newest wins: a later edit (in insertion order) of the same message makes this one moot.
     const newer = await this.db.$queryRaw<Array<{ id: string }>>`
       SELECT n."id" FROM "OutboxMessage" n, "OutboxMessage" me
       WHERE me."id" = ${row.id} AND n."of" = me."of" AND n."id" <> me."id"
-        AND (n."createdAt" > me."createdAt" OR (n."createdAt" = me."createdAt" AND n."id" > me."id"))
+        AND n."seq" > me."seq"
       LIMIT 1`;
     return {
-      original: original ? { status: original.status as OutboxStatus, sentTo: (parseJson(original.sentTo) as ConversationAddress | null) ?? null } : null,
+      original: original
+        ? { status: original.status as OutboxStatus, sentTo: (parseJson(original.sentTo) as ConversationAddress | null) ?? null }
+        : null,
       superseded: newer.length > 0,
     };
   }

@@ -9,7 +9,7 @@ CREATE TABLE "StoredFile" (
     "trustId" TEXT,
     "name" TEXT NOT NULL,
     "mediaType" TEXT NOT NULL,
-    "bytes" BYTEA NOT NULL,
+    "base64" TEXT NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL,
     "expiresAt" TIMESTAMPTZ(3) NOT NULL,
 
