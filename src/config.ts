@@ -73,9 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   }
 
   const publicUrl = get('PUBLIC_URL') || null;
-  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) errors.push('PUBLIC_URL must be the bot\'s base URL, e.g. https://senco-bot.example.org');
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl))
+    errors.push("PUBLIC_URL must be the bot's base URL, e.g. https://senco-bot.example.org");
   const fileLinkSecret = get('FILE_LINK_SECRET') || null;
-  if (fileLinkSecret && fileLinkSecret.length < 32) errors.push('FILE_LINK_SECRET must be at least 32 characters (e.g. openssl rand -base64 32).');
+  if (fileLinkSecret && fileLinkSecret.length < 32)
+    errors.push('FILE_LINK_SECRET must be at least 32 characters (e.g. openssl rand -base64 32).');
 
   if (errors.length) return { ok: false, errors };
   return {

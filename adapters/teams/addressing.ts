@@ -20,7 +20,6 @@ export function tenantOf(address: ConversationAddress): string {
 /** A personal (1:1) chat: the only place Teams takes files through the consent card. */
 export function isPersonalChat(address: ConversationAddress): boolean {
   if (address.kind === 'member') return true;
-  const conversation = (address.reference as { conversation?: { conversationType?: string; isGroup?: boolean } } | undefined)
-    ?.conversation;
+  const conversation = (address.reference as { conversation?: { conversationType?: string; isGroup?: boolean } } | undefined)?.conversation;
   return conversation?.conversationType === 'personal' || (!conversation?.conversationType && conversation?.isGroup === false);
 }

@@ -15,7 +15,11 @@ export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
  * card (the file waits on the shelf until the person accepts, see ./file-consent.ts);
  * elsewhere (channels, group chats) a signed download link under the message.
  */
-export async function renderWithFile(message: OutboundMessage, address: ConversationAddress, shelf: FileShelf | null): Promise<Partial<Activity>> {
+export async function renderWithFile(
+  message: OutboundMessage,
+  address: ConversationAddress,
+  shelf: FileShelf | null,
+): Promise<Partial<Activity>> {
   const { file, ...rest } = message;
   if (!file || !shelf) return renderTeamsMessage(rest);
   const kept = await shelf.keep(file);

@@ -281,7 +281,12 @@ export class OutboxWorker {
       return false;
     }
     if (!original || original.status !== 'sent' || !original.sentTo) {
-      await queue.cancel(row.id, workerId, clock.now(), `the original message was not sent (${original?.status ?? 'gone'}): nothing to ${row.op}`);
+      await queue.cancel(
+        row.id,
+        workerId,
+        clock.now(),
+        `the original message was not sent (${original?.status ?? 'gone'}): nothing to ${row.op}`,
+      );
       report.failed += 1;
       return false;
     }

@@ -56,7 +56,9 @@ describe('adapter addressing', () => {
   it('knows a personal chat from a channel or group chat', () => {
     expect(isPersonalChat({ kind: 'reference', reference: { conversation: { conversationType: 'personal' } } })).toBe(true);
     expect(isPersonalChat({ kind: 'reference', reference: { conversation: { conversationType: 'channel', isGroup: true } } })).toBe(false);
-    expect(isPersonalChat({ kind: 'reference', reference: { conversation: { conversationType: 'groupChat', isGroup: true } } })).toBe(false);
+    expect(isPersonalChat({ kind: 'reference', reference: { conversation: { conversationType: 'groupChat', isGroup: true } } })).toBe(
+      false,
+    );
     expect(isPersonalChat({ kind: 'member', tenantId: 't', memberId: '29:x' })).toBe(true);
   });
 });
