@@ -8,7 +8,7 @@ import type { Logger } from '../../src/core/ports';
 import { renderSlackMessage } from './render-blocks';
 import { RestifyReceiver } from './restify-receiver';
 import { SlackDirectory } from './slack-directory';
-import { SlackSender, uploadFile } from './slack-sender';
+import { SlackSender, uploadFiles } from './slack-sender';
 import { actionOf, fileOf, messageEvent, slackAddress } from './to-event';
 
 export interface SlackBotOptions {
@@ -77,15 +77,15 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   };
 
   const deliver = async (client: WebClient, target: ReplyTarget, replies: OutboundMessage[]) => {
-    for (const { file, ...reply } of replies) {
+    for (const { files, ...reply } of replies) {
       const rendered = renderSlackMessage(reply);
-      if (reply.replaceSource && !file && (await replaceSource(client, target, rendered))) continue;
+      if (reply.replaceSource && !files?.length && (await replaceSource(client, target, rendered))) continue;
       if (target.ephemeral) await client.chat.postEphemeral({ channel: target.channel, user: target.user, ...rendered });
       else await client.chat.postMessage({ channel: target.channel, ...rendered });
-      if (!file) continue;
+      if (!files?.length) continue;
       // A reply's file is for the person who asked: in a channel it goes to their DM, never to everyone.
       const channel = target.ephemeral ? ((await client.conversations.open({ users: target.user })).channel?.id ?? null) : target.channel;
-      if (channel) await uploadFile(client, channel, file);
+      if (channel) await uploadFiles(client, channel, files);
     }
   };
 

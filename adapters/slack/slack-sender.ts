@@ -39,9 +39,9 @@ export class SlackSender implements ChatSender {
   async send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
     try {
       const channel = typeof address.channel === 'string' ? address.channel : await this.openDm(String(address.userId));
-      const { file, ...rest } = message;
+      const { files, ...rest } = message;
       const result = await this.client.chat.postMessage({ channel, ...renderSlackMessage(rest) });
-      if (file) await uploadFile(this.client, channel, file);
+      if (files?.length) await uploadFiles(this.client, channel, files);
       const ts = result.ts ?? null;
       return { status: 'sent', providerId: ts, sentTo: ts ? { kind: 'slack-message', teamId: address.teamId ?? null, channel, ts } : null };
     } catch (error) {
@@ -52,7 +52,7 @@ export class SlackSender implements ChatSender {
   /** chat.update of a message sent earlier (its channel and ts). A file is not re-sent. */
   async update(sent: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
     try {
-      const { file: _file, ...rest } = message;
+      const { files: _files, ...rest } = message;
       await this.client.chat.update({ channel: String(sent.channel), ts: String(sent.ts), ...renderSlackMessage(rest) });
       return { status: 'sent', providerId: String(sent.ts), sentTo: sent };
     } catch (error) {
@@ -80,18 +80,22 @@ export class SlackSender implements ChatSender {
 }
 
 /**
- * Slack's file upload (files.upload is retired): get an upload URL, POST the bytes to it,
- * then complete the upload into the channel.
+ * Slack's file upload (files.upload is retired): an upload URL per file, POST the bytes to
+ * each, then complete them together into the channel (they show as one message).
  * https://api.slack.com/messaging/files#uploading_files
  */
-export async function uploadFile(client: WebClient, channel: string, file: OutboundFile): Promise<string> {
-  const bytes = fileBytes(file);
-  const target = await client.files.getUploadURLExternal({ filename: file.name, length: bytes.length });
-  if (!target.upload_url || !target.file_id) throw platformError('invalid_upload_url');
-  const uploaded = await fetch(target.upload_url, { method: 'POST', headers: { 'content-type': file.mediaType }, body: bytes });
-  if (!uploaded.ok) throw Object.assign(new Error(`file upload answered HTTP ${uploaded.status}`), { statusCode: uploaded.status });
-  await client.files.completeUploadExternal({ files: [{ id: target.file_id, title: file.name }], channel_id: channel });
-  return target.file_id;
+export async function uploadFiles(client: WebClient, channel: string, files: readonly OutboundFile[]): Promise<string[]> {
+  const uploaded: Array<{ id: string; title: string }> = [];
+  for (const file of files) {
+    const bytes = fileBytes(file);
+    const target = await client.files.getUploadURLExternal({ filename: file.name, length: bytes.length });
+    if (!target.upload_url || !target.file_id) throw platformError('invalid_upload_url');
+    const answer = await fetch(target.upload_url, { method: 'POST', headers: { 'content-type': file.mediaType }, body: bytes });
+    if (!answer.ok) throw Object.assign(new Error(`file upload answered HTTP ${answer.status}`), { statusCode: answer.status });
+    uploaded.push({ id: target.file_id, title: file.name });
+  }
+  await client.files.completeUploadExternal({ files: uploaded as [{ id: string; title: string }], channel_id: channel });
+  return uploaded.map((u) => u.id);
 }
 
 function platformError(code: string): Error {

@@ -11,35 +11,35 @@ export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.cons
 export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
 
 /**
- * A neutral message as a Teams activity, its file included: in a personal chat a file consent
- * card (the file waits on the shelf until the person accepts, see ./file-consent.ts);
- * elsewhere (channels, group chats) a signed download link under the message.
+ * A neutral message as a Teams activity, its files included: in a personal chat one file
+ * consent card each (the file waits on the shelf until the person accepts, see
+ * ./file-consent.ts); elsewhere (channels, group chats) signed download links under the message.
  */
 export async function renderWithFile(
   message: OutboundMessage,
   address: ConversationAddress,
   shelf: FileShelf | null,
 ): Promise<Partial<Activity>> {
-  const { file, ...rest } = message;
-  if (!file || !shelf) return renderTeamsMessage(rest);
-  const kept = await shelf.keep(file);
+  const { files = [], ...rest } = message;
+  if (files.length === 0 || !shelf) return renderTeamsMessage(rest);
+  const kept = await Promise.all(files.map(async (file) => ({ file, ...(await shelf.keep(file)) })));
   if (!isPersonalChat(address)) {
-    const link = t('file.link', { name: file.name, url: kept.url, until: untilText(kept.expiresAt) });
-    return renderTeamsMessage({ ...rest, blocks: [...rest.blocks, { type: 'text', text: link }] });
+    const links = kept.map((k) => t('file.link', { name: k.file.name, url: k.url, until: untilText(k.expiresAt) }));
+    return renderTeamsMessage({ ...rest, blocks: [...rest.blocks, ...links.map((text) => ({ type: 'text' as const, text }))] });
   }
   const activity = renderTeamsMessage(rest);
-  const consent: Attachment = {
+  const consents: Attachment[] = kept.map(({ file, id }) => ({
     contentType: FILE_CONSENT_CARD,
     name: file.name,
     content: {
       description: t('file.consent', { name: file.name }),
       sizeInBytes: fileBytes(file).length,
-      acceptContext: { fileId: kept.id },
-      declineContext: { fileId: kept.id },
+      acceptContext: { fileId: id },
+      declineContext: { fileId: id },
     },
-  };
+  }));
   const attachments = (activity.attachments as Attachment[] | undefined) ?? [];
-  return { ...activity, attachments: [...attachments, consent] };
+  return { ...activity, attachments: [...attachments, ...consents] };
 }
 
 /** "1 December 2026, 09:30" in London time. */

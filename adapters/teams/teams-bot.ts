@@ -113,7 +113,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
  */
 async function replyWith(context: TurnContext, reply: OutboundMessage, address: Record<string, unknown>, shelf: FileShelf | null) {
   const replyToId = context.activity.replyToId;
-  if (reply.replaceSource && replyToId && !reply.file) {
+  if (reply.replaceSource && replyToId && !reply.files?.length) {
     await context.updateActivity({ ...renderTeamsMessage(reply), id: replyToId });
     return;
   }

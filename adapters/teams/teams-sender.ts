@@ -65,7 +65,7 @@ export class TeamsSender implements ChatSender {
     const activityId = String(sent.activityId ?? '');
     try {
       await this.adapter.continueConversationAsync(this.appId, sent.reference as Partial<ConversationReference>, async (context) => {
-        const { file: _file, ...rest } = message;
+        const { files: _files, ...rest } = message;
         await context.updateActivity({ ...renderTeamsMessage(rest), id: activityId });
       });
       return { status: 'sent', providerId: activityId, sentTo: sent };

@@ -59,8 +59,11 @@ export interface OutboundMessage {
   /** Plain-text summary: notification preview, screen readers, and the fallback text. */
   summary: string;
   blocks: Block[];
-  /** A file delivered with the message; the blocks say what it is. */
-  file?: OutboundFile;
+  /**
+   * Files delivered with the message (e.g. a digest document and its chart PNGs); the blocks
+   * say what they are. Each at most MAX_FILE_BYTES.
+   */
+  files?: OutboundFile[];
   /**
    * In a reply to a card action: replace the card the button was pressed on (Teams
    * updateActivity on the replyToId, Slack chat.update of the container) instead of posting

@@ -376,7 +376,7 @@ async function exportCommand(ctx: HandlerContext): Promise<Reply> {
         { type: 'heading', text: title },
         { type: 'text', text: t('checkin.export.hint'), muted: true },
       ],
-      file: outboundFile(`checkin-answers-${londonDate(ctx.deps.clock.now())}.csv`, 'text/csv', answersCsv(rows)),
+      files: [outboundFile(`checkin-answers-${londonDate(ctx.deps.clock.now())}.csv`, 'text/csv', answersCsv(rows))],
     },
   ];
 }

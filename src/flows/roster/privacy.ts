@@ -39,7 +39,7 @@ export const myDataCommand: Command = {
           ],
         },
       ],
-      file: outboundFile('my-data.json', 'application/json', JSON.stringify(document, null, 2)),
+      files: [outboundFile('my-data.json', 'application/json', JSON.stringify(document, null, 2))],
     };
     return [message];
   },

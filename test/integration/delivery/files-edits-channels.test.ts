@@ -5,6 +5,8 @@ import { consentCards, FILE_INFO } from '../../helpers/files';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { TEAMS_TENANT } from '../../helpers/roster-seed';
 
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 /** What flows get from the outbox for files, edits and channel posts, seen over HTTP on both platforms. */
 describe.each(databaseKinds)('files, edits and channel posts (%s)', (kind) => {
   let h: Harness;
@@ -36,7 +38,10 @@ describe.each(databaseKinds)('files, edits and channel posts (%s)', (kind) => {
   const bulletin = () => ({
     summary: 'Autumn bulletin',
     blocks: [{ type: 'heading' as const, text: 'Autumn bulletin' }],
-    file: outboundFile('bulletin.md', 'text/markdown', '# Autumn bulletin\n\nEHCP reviews are due.'),
+    files: [
+      outboundFile('bulletin.md', 'text/markdown', '# Autumn bulletin\n\nEHCP reviews are due.'),
+      outboundFile('chart.png', 'image/png', PNG),
+    ],
   });
 
   it('posts to a Teams channel and a Slack channel through the outbox, with the file as a signed link or an upload', async () => {
@@ -56,7 +61,10 @@ describe.each(databaseKinds)('files, edits and channel posts (%s)', (kind) => {
 
     // Slack: the card, then the three-step upload into the channel.
     expect(h.slack.callsTo('chat.postMessage').some((c) => c.channel === 'C0SENCO')).toBe(true);
-    expect(h.slack.callsTo('files.getUploadURLExternal').at(-1)).toMatchObject({ filename: 'bulletin.md' });
+    expect(h.slack.callsTo('files.getUploadURLExternal').map((c) => c.filename)).toEqual(['bulletin.md', 'chart.png']);
+    expect(h.slack.filesIn('C0SENCO').map((f) => f.name)).toEqual(['bulletin.md', 'chart.png']);
+    expect(h.slack.callsTo('files.completeUploadExternal')).toHaveLength(1);
+    expect(h.slack.filesIn('C0SENCO')[1]!.bytes).toEqual(PNG);
     const [uploaded] = h.slack.filesIn('C0SENCO');
     expect(uploaded?.name).toBe('bulletin.md');
     expect(new TextDecoder().decode(uploaded!.bytes!)).toContain('EHCP reviews are due.');
@@ -66,6 +74,7 @@ describe.each(databaseKinds)('files, edits and channel posts (%s)', (kind) => {
     expect(posted).toHaveLength(1);
     const text = JSON.stringify(posted[0]!.activity);
     expect(consentCards([text])).toHaveLength(0);
+    expect(text.match(/\/files\//g)).toHaveLength(2);
     const url = /\((http:\/\/[^)]+\/files\/[^)]+)\)/.exec(text)?.[1];
     expect(url).toBeDefined();
     const download = await fetch(url!);
@@ -137,7 +146,9 @@ describe.each(databaseKinds)('files, edits and channel posts (%s)', (kind) => {
     await h.bot.deps.outbox.enqueue([{ key: 'ics:1', platform: 'teams', target: teamsPersonal('a:1personal-ann'), content: bulletin() }]);
     await h.bot.scheduler.runOnce();
     const activity = h.teams.delivered.filter((d) => d.conversationId === 'a:1personal-ann').at(-1)!;
-    const [card] = consentCards([JSON.stringify(activity.activity)]);
+    const cards = consentCards([JSON.stringify(activity.activity)]);
+    expect(cards.map((c) => c.name)).toEqual(['bulletin.md', 'chart.png']);
+    const [card] = cards;
     expect(card).toMatchObject({ name: 'bulletin.md', content: { sizeInBytes: expect.any(Number) } });
     const decline = await h.postTeams(h.teams.consentInvoke(card!, { id: '29:ann', name: 'Ann' }, 'decline'));
     expect(decline.status).toBe(200);
