@@ -58,6 +58,12 @@ class RecordingSender implements ChatSender {
     this.sent.push({ to: reference.conversation.id, message });
     return { status: 'sent' as const, providerId: String(this.sent.length) };
   }
+  async update() {
+    return { status: 'failed' as const, error: 'not used by this benchmark' };
+  }
+  async delete() {
+    return { status: 'failed' as const, error: 'not used by this benchmark' };
+  }
 }
 
 interface Person {

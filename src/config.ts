@@ -15,6 +15,10 @@ export interface Config {
   adminEmails: string[];
   /** Stable name of this process, for scheduler claims and logs. */
   instanceId: string;
+  /** The bot's public base URL (signed file download links); default: the address it listens on. */
+  publicUrl: string | null;
+  /** Secret signing file download links; default: derived from the Teams or Slack secret. */
+  fileLinkSecret: string | null;
 }
 
 export interface TeamsConfig {
@@ -68,6 +72,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     errors.push('ADMIN_EMAILS is required in production: the comma-separated emails of the people allowed to set up a trust.');
   }
 
+  const publicUrl = get('PUBLIC_URL') || null;
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl))
+    errors.push("PUBLIC_URL must be the bot's base URL, e.g. https://senco-bot.example.org");
+  const fileLinkSecret = get('FILE_LINK_SECRET') || null;
+  if (fileLinkSecret && fileLinkSecret.length < 32)
+    errors.push('FILE_LINK_SECRET must be at least 32 characters (e.g. openssl rand -base64 32).');
+
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -82,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       slack,
       adminEmails,
       instanceId: get('INSTANCE_ID') || `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+      publicUrl,
+      fileLinkSecret,
     },
   };
 }

@@ -1,9 +1,12 @@
 import './tz';
+import { randomBytes } from 'node:crypto';
+import { slackBucketOf } from '../adapters/slack/addressing';
 import { createSlackBot } from '../adapters/slack/slack-bot';
+import { teamsBucketOf } from '../adapters/teams/addressing';
 import { createTeamsBot } from '../adapters/teams/teams-bot';
 import { loadConfig, loadDotEnv, type Config } from './config';
 import type { InboundEvent } from './core/events';
-import { systemClock, type Clock, type Logger } from './core/ports';
+import { systemClock, type Addressing, type Clock, type Logger } from './core/ports';
 import { PrismaAuditLog } from './db/audit-log';
 import { openDatabase, type Database } from './db/database';
 import { PrismaHealthCheck } from './db/health';
@@ -11,6 +14,7 @@ import { PrismaHousekeeping } from './db/housekeeping-repo';
 import { PrismaIdentityRepo } from './db/identity-repo';
 import { PrismaJobClaims } from './db/job-claims';
 import { PrismaNudgePreferences } from './db/nudge-preferences';
+import { PrismaFileStore } from './db/file-store';
 import { PrismaDeliveryQueue } from './db/outbox-delivery-repo';
 import { PrismaOutbox } from './db/outbox-repo';
 import { PrismaReachability } from './db/reachability-repo';
@@ -27,8 +31,14 @@ import { startScheduler, type Scheduler, type SchedulerOptions } from './schedul
 import { housekeepingSource } from './scheduler/housekeeping-source';
 import { createHoldCheck } from './scheduler/quiet-rules';
 import { SchoolDaysCache } from './scheduler/school-days';
+import { fileLinkSecret, SignedFileLinks } from './http/file-links';
 import { createHttpServer } from './server';
 import { featureServices } from './wiring/feature-services';
+
+/** Each platform's adapter reads its own addresses (rate-limit buckets for the outbox). */
+const addressing: Addressing = {
+  bucketOf: (platform, address) => (platform === 'teams' ? teamsBucketOf(address) : slackBucketOf(address)),
+};
 
 export interface RunningBot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -58,7 +68,16 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
   const db = database.prisma;
-  const outbox = new PrismaOutbox(db, clock);
+  const outbox = new PrismaOutbox(db, clock, addressing);
+  let listeningUrl = '';
+  const files = new SignedFileLinks(
+    new PrismaFileStore(db, () => clock.now()),
+    fileLinkSecret(config.fileLinkSecret, [config.teams.appPassword, config.slack?.signingSecret ?? ''], () =>
+      randomBytes(32).toString('base64url'),
+    ),
+    () => config.publicUrl ?? listeningUrl,
+    clock,
+  );
   const termDates = new PrismaTermDatesStore(db);
   const deps: FlowDeps = {
     identities: new PrismaIdentityRepo(db, clock),
@@ -76,7 +95,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const loaded = loadAll(options.features ?? allFeatures);
   const registry = loaded.registry;
   const handle = (event: InboundEvent) => handleEvent(event, registry, deps);
-  const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members: (event) => loaded.onMembers(event, deps) });
+  const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members: (event) => loaded.onMembers(event, deps), files });
   const slack = config.slack ? createSlackBot({ config: config.slack, logger, clock, handle }) : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
@@ -88,12 +107,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       },
       teams: teams.handleHttp,
       slack: slack ? slack.handleHttp : null,
+      files: files.handler(logger),
     },
     logger,
   );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+  listeningUrl = url;
   logger.info('bot listening', { url, mode: config.mode, database: database.kind, slack: Boolean(slack) });
   const scheduler = startScheduler({
     instanceId: config.instanceId,

@@ -11,6 +11,8 @@ export interface Routes {
   teams: RawHandler;
   /** Absent when Slack is not configured: /slack/events then answers 404. */
   slack: RawHandler | null;
+  /** GET /files/:id: signed, expiring downloads of files the bot sent (src/http/file-links.ts). */
+  files?: (req: Request, res: Response) => Promise<void>;
 }
 
 /**
@@ -26,6 +28,7 @@ export function createHttpServer(routes: Routes, logger: Logger): restify.Server
   });
   server.post('/api/messages', withRawBody(routes.teams, logger));
   server.post('/slack/events', routes.slack ? withRawBody(routes.slack, logger) : notConfigured);
+  if (routes.files) server.get('/files/:id', routes.files);
   return server;
 }
 

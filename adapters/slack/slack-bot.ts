@@ -9,7 +9,7 @@ import { systemClock, type Clock, type Logger } from '../../src/core/ports';
 import { renderSlackMessage } from './render-blocks';
 import { RestifyReceiver } from './restify-receiver';
 import { SlackDirectory } from './slack-directory';
-import { SlackSender } from './slack-sender';
+import { SlackSender, uploadFiles } from './slack-sender';
 import { actionOf, fileOf, messageEvent, slackAddress } from './to-event';
 
 export interface SlackBotOptions {
@@ -32,12 +32,34 @@ interface ReplyTarget {
   channel: string;
   user: string;
   ephemeral: boolean;
+  /** For a button press: the message it was on, which a `replaceSource` reply replaces. */
+  source?: { channel: string; ts: string; ephemeral: boolean; responseUrl: string | null };
 }
 
 /**
  * Slack through Bolt on our own receiver. Translation only: events, the /senco command and
  * button presses become neutral events for the same `handle` the Teams adapter calls.
  */
+/**
+ * Replaces the message a button was on: chat.update for a normal message, the interaction's
+ * response_url for an ephemeral one (chat.update cannot reach those). False when neither applies.
+ */
+async function replaceSource(client: WebClient, target: ReplyTarget, rendered: ReturnType<typeof renderSlackMessage>): Promise<boolean> {
+  const source = target.source;
+  if (!source) return false;
+  if (!source.ephemeral) {
+    await client.chat.update({ channel: source.channel, ts: source.ts, ...rendered });
+    return true;
+  }
+  if (!source.responseUrl) return false;
+  const answer = await fetch(source.responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ replace_original: true, ...rendered }),
+  });
+  return answer.ok;
+}
+
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { config, logger } = options;
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
@@ -60,10 +82,15 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     emails.get(user, async () => ((await client.users.info({ user })).user?.profile?.email as string | undefined) ?? null);
 
   const deliver = async (client: WebClient, target: ReplyTarget, replies: OutboundMessage[]) => {
-    for (const reply of replies) {
+    for (const { files, ...reply } of replies) {
       const rendered = renderSlackMessage(reply);
+      if (reply.replaceSource && !files?.length && (await replaceSource(client, target, rendered))) continue;
       if (target.ephemeral) await client.chat.postEphemeral({ channel: target.channel, user: target.user, ...rendered });
       else await client.chat.postMessage({ channel: target.channel, ...rendered });
+      if (!files?.length) continue;
+      // A reply's file is for the person who asked: in a channel it goes to their DM, never to everyone.
+      const channel = target.ephemeral ? ((await client.conversations.open({ users: target.user })).channel?.id ?? null) : target.channel;
+      if (channel) await uploadFiles(client, channel, files);
     }
   };
 
@@ -147,7 +174,16 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       fromBot: false,
     };
     if (!channel) return;
-    await deliver(client, { channel, user, ephemeral: !direct }, await options.handle(inbound));
+    const container = payload.container as { message_ts?: string; channel_id?: string; is_ephemeral?: boolean } | undefined;
+    const source = container?.message_ts
+      ? {
+          channel: String(container.channel_id ?? channel),
+          ts: container.message_ts,
+          ephemeral: Boolean(container.is_ephemeral),
+          responseUrl: typeof payload.response_url === 'string' ? payload.response_url : null,
+        }
+      : undefined;
+    await deliver(client, { channel, user, ephemeral: !direct, source }, await options.handle(inbound));
   });
 
   app.error(async (error) => {

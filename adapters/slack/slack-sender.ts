@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config';
 import type { ConversationAddress } from '../../src/core/events';
-import type { OutboundMessage } from '../../src/core/message';
+import { fileBytes, type OutboundFile, type OutboundMessage } from '../../src/core/message';
 import type { ChatSender, Logger, SendOutcome } from '../../src/core/ports';
 import { renderSlackMessage } from './render-blocks';
 
@@ -39,9 +39,34 @@ export class SlackSender implements ChatSender {
   async send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
     try {
       const channel = typeof address.channel === 'string' ? address.channel : await this.openDm(String(address.userId));
-      const result = await this.client.chat.postMessage({ channel, ...renderSlackMessage(message) });
-      return { status: 'sent', providerId: result.ts ?? null };
+      const { files, ...rest } = message;
+      const result = await this.client.chat.postMessage({ channel, ...renderSlackMessage(rest) });
+      if (files?.length) await uploadFiles(this.client, channel, files);
+      const ts = result.ts ?? null;
+      return { status: 'sent', providerId: ts, sentTo: ts ? { kind: 'slack-message', teamId: address.teamId ?? null, channel, ts } : null };
     } catch (error) {
+      return classifySlackError(error as SlackError);
+    }
+  }
+
+  /** chat.update of a message sent earlier (its channel and ts). A file is not re-sent. */
+  async update(sent: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
+    try {
+      const { files: _files, ...rest } = message;
+      await this.client.chat.update({ channel: String(sent.channel), ts: String(sent.ts), ...renderSlackMessage(rest) });
+      return { status: 'sent', providerId: String(sent.ts), sentTo: sent };
+    } catch (error) {
+      return classifySlackError(error as SlackError);
+    }
+  }
+
+  /** chat.delete; a message already gone counts as deleted. */
+  async delete(sent: ConversationAddress): Promise<SendOutcome> {
+    try {
+      await this.client.chat.delete({ channel: String(sent.channel), ts: String(sent.ts) });
+      return { status: 'sent', providerId: String(sent.ts), sentTo: sent };
+    } catch (error) {
+      if ((error as SlackError).data?.error === 'message_not_found') return { status: 'sent', providerId: String(sent.ts), sentTo: sent };
       return classifySlackError(error as SlackError);
     }
   }
@@ -49,13 +74,32 @@ export class SlackSender implements ChatSender {
   private async openDm(userId: string): Promise<string> {
     const opened = await this.client.conversations.open({ users: userId });
     const channel = opened.channel?.id;
-    if (!channel)
-      throw Object.assign(new Error('conversations.open returned no channel'), {
-        code: 'slack_webapi_platform_error',
-        data: { error: 'channel_not_found' },
-      });
+    if (!channel) throw platformError('channel_not_found');
     return channel;
   }
+}
+
+/**
+ * Slack's file upload (files.upload is retired): an upload URL per file, POST the bytes to
+ * each, then complete them together into the channel (they show as one message).
+ * https://api.slack.com/messaging/files#uploading_files
+ */
+export async function uploadFiles(client: WebClient, channel: string, files: readonly OutboundFile[]): Promise<string[]> {
+  const uploaded: Array<{ id: string; title: string }> = [];
+  for (const file of files) {
+    const bytes = fileBytes(file);
+    const target = await client.files.getUploadURLExternal({ filename: file.name, length: bytes.length });
+    if (!target.upload_url || !target.file_id) throw platformError('invalid_upload_url');
+    const answer = await fetch(target.upload_url, { method: 'POST', headers: { 'content-type': file.mediaType }, body: bytes });
+    if (!answer.ok) throw Object.assign(new Error(`file upload answered HTTP ${answer.status}`), { statusCode: answer.status });
+    uploaded.push({ id: target.file_id, title: file.name });
+  }
+  await client.files.completeUploadExternal({ files: uploaded as [{ id: string; title: string }], channel_id: channel });
+  return uploaded.map((u) => u.id);
+}
+
+function platformError(code: string): Error {
+  return Object.assign(new Error(code), { code: 'slack_webapi_platform_error', data: { error: code } });
 }
 
 interface SlackError {

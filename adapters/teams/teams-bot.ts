@@ -2,11 +2,14 @@ import type { Request, Response } from 'restify';
 import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { InboundEvent, MembersEvent } from '../../src/core/events';
+import type { FileShelf } from '../../src/core/files-port';
 import type { OutboundMessage } from '../../src/core/message';
 import { LookupCache } from '../../src/core/lookup-cache';
 import { systemClock, type Clock, type Logger } from '../../src/core/ports';
 import type { TeamsConfig } from '../../src/config';
 import { renderTeamsMessage } from './render-card';
+import { handleFileConsent } from './file-consent';
+import { renderWithFile } from './files';
 import { membersFromUpdate } from './members';
 import { activityProblem, toInboundEvent } from './to-event';
 import { createProactiveAdapter } from './proactive-adapter';
@@ -21,6 +24,8 @@ export interface TeamsBotOptions {
   members?(event: MembersEvent): Promise<void>;
   /** For the member-email cache's expiry; the system clock unless a test passes its own. */
   clock?: Clock;
+  /** Keeps files the bot sends (consent uploads, signed links); without it files are dropped. */
+  files?: FileShelf;
 }
 
 export interface TeamsBot {
@@ -59,21 +64,23 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     if (activity.from.role === 'bot' || activity.from.id === activity.recipient?.id) return;
     const reference = TurnContext.getConversationReference(activity) as Record<string, unknown>;
     const email = await emails.get(activity.from.id, () => memberEmail(context, activity.from.id));
-    const replies = await options.handle(toInboundEvent(activity, reference, email));
-    for (const reply of replies) await context.sendActivity(renderTeamsMessage(reply));
+    const event = toInboundEvent(activity, reference, email);
+    const replies = await options.handle(event);
+    for (const reply of replies) await replyWith(context, reply, { kind: 'reference', reference }, options.files ?? null);
   });
   app.activity(ActivityTypes.ConversationUpdate, async (context) => {
     if (!options.members) return;
     const event = await membersFromUpdate(context, (id) => emails.get(id, () => memberEmail(context, id)));
     if (event && event.members.length) await options.members(event);
   });
+  if (options.files) handleFileConsent(app, options.files, logger);
   app.error(async (_context, error) => {
     logger.error('teams turn failed', { error: String(error?.stack ?? error) });
   });
 
   return {
     // Proactive sends go through an adapter without the SDK's own retries: the outbox owns them.
-    sender: new TeamsSender(createProactiveAdapter(authConfig, credentialsFactory), config.appId, logger),
+    sender: new TeamsSender(createProactiveAdapter(authConfig, credentialsFactory), config.appId, logger, options.files ?? null),
     async handleHttp(req, res, rawBody) {
       if (!config.authenticated && !isLoopback(req.socket.remoteAddress)) {
         logger.warn('teams request refused: local mode accepts loopback only', { remote: req.socket.remoteAddress });
@@ -101,6 +108,19 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       });
     },
   };
+}
+
+/**
+ * One reply in the conversation of the turn: with its file (consent card or link), or in place
+ * of the card a button was pressed on (`replaceSource`, the activity's replyToId).
+ */
+async function replyWith(context: TurnContext, reply: OutboundMessage, address: Record<string, unknown>, shelf: FileShelf | null) {
+  const replyToId = context.activity.replyToId;
+  if (reply.replaceSource && replyToId && !reply.files?.length) {
+    await context.updateActivity({ ...renderTeamsMessage(reply), id: replyToId });
+    return;
+  }
+  await context.sendActivity(await renderWithFile(reply, address, shelf));
 }
 
 /** Throws when the lookup fails (the cache logs it and asks again later). */

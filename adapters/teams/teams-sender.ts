@@ -1,7 +1,9 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ConversationAddress } from '../../src/core/events';
+import type { FileShelf } from '../../src/core/files-port';
 import type { OutboundMessage } from '../../src/core/message';
 import type { ChatSender, Logger, SendOutcome } from '../../src/core/ports';
+import { renderWithFile } from './files';
 import { renderTeamsMessage } from './render-card';
 
 /** Errors the Bot Framework connector reports with an HTTP status. */
@@ -23,11 +25,16 @@ export class TeamsSender implements ChatSender {
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly logger: Logger,
+    private readonly shelf: FileShelf | null = null,
   ) {}
 
   async send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
-    const activity = renderTeamsMessage(message);
     let providerId: string | null = null;
+    let sentTo: ConversationAddress | null = null;
+    const sendIn = async (context: TurnContext) => {
+      providerId = (await context.sendActivity(await renderWithFile(message, address, this.shelf)))?.id ?? null;
+      if (providerId) sentTo = sentAddress(context, providerId);
+    };
     try {
       if (address.kind === 'member') {
         await this.adapter.createConversationAsync(
@@ -42,21 +49,52 @@ export class TeamsSender implements ChatSender {
             tenantId: String(address.tenantId ?? ''),
             channelData: { tenant: { id: String(address.tenantId ?? '') } },
           } as never,
-          async (context) => {
-            providerId = (await context.sendActivity(activity))?.id ?? null;
-          },
+          sendIn,
         );
       } else {
-        const reference = address.reference as Partial<ConversationReference>;
-        await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-          providerId = (await context.sendActivity(activity))?.id ?? null;
-        });
+        await this.adapter.continueConversationAsync(this.appId, address.reference as Partial<ConversationReference>, sendIn);
       }
-      return { status: 'sent', providerId };
+      return { status: 'sent', providerId, sentTo };
     } catch (error) {
       return classifyTeamsError(error as ConnectorError);
     }
   }
+
+  /** updateActivity: PUT /v3/conversations/{id}/activities/{activityId}. A file is not re-sent. */
+  async update(sent: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
+    const activityId = String(sent.activityId ?? '');
+    try {
+      await this.adapter.continueConversationAsync(this.appId, sent.reference as Partial<ConversationReference>, async (context) => {
+        const { files: _files, ...rest } = message;
+        await context.updateActivity({ ...renderTeamsMessage(rest), id: activityId });
+      });
+      return { status: 'sent', providerId: activityId, sentTo: sent };
+    } catch (error) {
+      return classifyTeamsError(error as ConnectorError);
+    }
+  }
+
+  /** deleteActivity: DELETE /v3/conversations/{id}/activities/{activityId}. */
+  async delete(sent: ConversationAddress): Promise<SendOutcome> {
+    const activityId = String(sent.activityId ?? '');
+    try {
+      await this.adapter.continueConversationAsync(this.appId, sent.reference as Partial<ConversationReference>, async (context) => {
+        await context.deleteActivity(activityId);
+      });
+      return { status: 'sent', providerId: activityId, sentTo: sent };
+    } catch (error) {
+      const outcome = classifyTeamsError(error as ConnectorError);
+      // Already gone is what a delete wants.
+      return outcome.status === 'unreachable' && (error as ConnectorError).statusCode === 404
+        ? { status: 'sent', providerId: activityId, sentTo: sent }
+        : outcome;
+    }
+  }
+}
+
+/** Where a sent activity lives: its conversation (as a reference) and its id. */
+export function sentAddress(context: TurnContext, activityId: string): ConversationAddress {
+  return { kind: 'activity', reference: TurnContext.getConversationReference(context.activity), activityId };
 }
 
 /** Maps connector failures to what the outbox should do next. */

@@ -22,6 +22,8 @@ export interface PruneReport {
   imports: number;
   /** Conversations past their expiry (already ignored when read; this forgets them for good). */
   conversations: number;
+  /** Sent files past their link lifetime (src/core/files-port.ts). */
+  files: number;
 }
 
 export interface Housekeeping {

@@ -38,10 +38,50 @@ export type Block =
    */
   | { type: 'form'; fields: Field[]; submit: Button; more?: Button[]; cancel?: Button };
 
+/**
+ * A file sent with a message (CSV, .ics, Markdown or HTML, PNG). The bytes are base64 so a
+ * message stays plain JSON (outbox rows keep it). Each adapter delivers it its own way: Slack
+ * uploads it to the conversation, Teams asks for consent in a personal chat and otherwise
+ * links to a short-lived signed download served by the bot.
+ */
+export interface OutboundFile {
+  /** File name shown to the person, with its extension (e.g. `checkin-answers.csv`). */
+  name: string;
+  /** MIME type, e.g. `text/csv`, `text/calendar`, `text/markdown`, `text/html`, `image/png`. */
+  mediaType: string;
+  base64: string;
+}
+
+/** Largest file a message may carry: well under what both platforms accept, and kept in the database. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
 export interface OutboundMessage {
   /** Plain-text summary: notification preview, screen readers, and the fallback text. */
   summary: string;
   blocks: Block[];
+  /**
+   * Files delivered with the message (e.g. a digest document and its chart PNGs); the blocks
+   * say what they are. Each at most MAX_FILE_BYTES.
+   */
+  files?: OutboundFile[];
+  /**
+   * In a reply to a card action: replace the card the button was pressed on (Teams
+   * updateActivity on the replyToId, Slack chat.update of the container) instead of posting
+   * a new message. Where the platform cannot, the message is posted as usual.
+   */
+  replaceSource?: boolean;
+}
+
+/** A file for a message, from text (UTF-8) or bytes. */
+export function outboundFile(name: string, mediaType: string, content: string | Uint8Array): OutboundFile {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  if (bytes.length > MAX_FILE_BYTES) throw new Error(`file ${name} is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES}`);
+  return { name, mediaType, base64: bytes.toString('base64') };
+}
+
+/** The bytes of a file carried by a message. */
+export function fileBytes(file: OutboundFile): Buffer {
+  return Buffer.from(file.base64, 'base64');
 }
 
 /** A message that is only text. */

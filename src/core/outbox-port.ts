@@ -34,14 +34,36 @@ export interface OutboxEntry {
   content: OutboundMessage;
   /** Earliest delivery (default: now). Quiet rules may move it later, never earlier. */
   notBefore?: Date;
-  /** Rate-limit bucket: use `teamsBucket` / `slackBucket`. */
-  bucket: string;
+  /**
+   * Rate-limit bucket; leave it out and the outbox asks the platform's adapter (`Addressing`),
+   * which is what flows should do. Tests may name one.
+   */
+  bucket?: string;
   /**
    * Set for nudges (reminders, follow-ups): quiet hours, snooze of this kind and pause-all
    * apply at send time. Leave unset for messages a person asked for.
    */
   kind?: string | null;
 }
+
+/**
+ * A change to a message queued earlier under `of`: replace its content, or delete it. Queued
+ * as its own row (paced with the original's bucket, retried, idempotent by `key`), delivered
+ * once the original was sent. When several edits of one message are due, only the newest is
+ * sent. E.g. `{ key: 'meeting-rsvp:m1:ann:count-14', of: 'meeting-invite:m1:ann', op: 'update', content }`.
+ */
+export interface OutboxEdit {
+  key: string;
+  /** Key of the original message. */
+  of: string;
+  op: 'update' | 'delete';
+  /** The new content (update only). */
+  content?: OutboundMessage;
+  notBefore?: Date;
+}
+
+/** What a row asks the platform to do. */
+export type OutboxOp = 'send' | 'update' | 'delete';
 
 export interface EnqueueResult {
   /** Keys that are new rows now. */
@@ -64,6 +86,9 @@ export interface OutboxRecord {
   sentAt: Date | null;
   settledAt: Date | null;
   providerId: string | null;
+  op: OutboxOp;
+  /** For edits: the original's key. */
+  of: string | null;
   createdAt: Date;
 }
 
@@ -71,6 +96,11 @@ export interface OutboxRecord {
 export interface Outbox {
   /** Queues each entry once per key, in one transaction; reports which keys were new. */
   enqueue(entries: readonly OutboxEntry[]): Promise<EnqueueResult>;
+  /**
+   * Queues edits of messages queued earlier, once per key. `missing`: edits whose original
+   * key is not in the outbox (nothing was queued for them).
+   */
+  edit(edits: readonly OutboxEdit[]): Promise<EnqueueResult & { missing: string[] }>;
   get(key: string): Promise<OutboxRecord | null>;
   /** Rows per status, optionally only keys starting with `keyPrefix` (one fan-out). */
   countByStatus(keyPrefix?: string): Promise<Record<OutboxStatus, number>>;
@@ -104,11 +134,22 @@ export interface ClaimedMessage {
   /** Platform calls made so far (before this one). */
   attempts: number;
   notBefore: Date;
+  op: OutboxOp;
+  /** For edits: the original's key. */
+  of: string | null;
+}
+
+/** What an edit row needs to know about its original message at delivery time. */
+export interface EditContext {
+  /** The original's status, and where it was sent (null until sent). */
+  original: { status: OutboxStatus; sentTo: ConversationAddress | null } | null;
+  /** A newer edit of the same original exists: this one need not reach the platform. */
+  superseded: boolean;
 }
 
 /** The outcome of one platform call, as the worker records it. */
 export type DeliveryResult =
-  | { status: 'sent'; at: Date; providerId: string | null }
+  | { status: 'sent'; at: Date; providerId: string | null; sentTo?: ConversationAddress | null }
   | { status: 'retry'; notBefore: Date; error: string }
   | { status: 'failed' | 'unreachable'; at: Date; error: string };
 
@@ -135,6 +176,8 @@ export interface DeliveryQueue {
    * reason for quiet hours / snooze / pause, 'queued' for rate-limit pacing or shutdown.
    */
   defer(id: string, worker: string, notBefore: Date, status: 'queued' | 'held', reason: string | null): Promise<void>;
+  /** For an edit row: its original message and whether a newer edit replaces this one. */
+  editContext(row: ClaimedMessage): Promise<EditContext>;
   /** Ends a leased row without a platform call (e.g. the recipient left the roster). */
   cancel(id: string, worker: string, now: Date, reason: string): Promise<void>;
   /**

@@ -18,7 +18,11 @@ export interface Logger {
 
 /** Outcome of one delivery attempt to a chat platform. */
 export type SendOutcome =
-  | { status: 'sent'; providerId: string | null }
+  /**
+   * `sentTo` names the message itself (Teams conversation + activity id, Slack channel + ts),
+   * in the adapter's own format, so it can be updated or deleted later.
+   */
+  | { status: 'sent'; providerId: string | null; sentTo?: ConversationAddress | null }
   /** Try again later (429 / 5xx / network); `retryAfterMs` when the platform said. */
   | { status: 'retry'; retryAfterMs: number | null; error: string }
   /** The recipient blocked or removed the bot, or the conversation is gone. */
@@ -29,6 +33,19 @@ export type SendOutcome =
 export interface ChatSender {
   readonly platform: Platform;
   send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome>;
+  /** Replaces a message sent earlier (`sentTo` from its send outcome). */
+  update(sentTo: ConversationAddress, message: OutboundMessage): Promise<SendOutcome>;
+  /** Deletes a message sent earlier. */
+  delete(sentTo: ConversationAddress): Promise<SendOutcome>;
+}
+
+/**
+ * Addresses are each adapter's own format; only the adapter can read one. The outbox asks
+ * here which rate-limit bucket a message to an address falls in (Teams: the tenant; Slack:
+ * the channel), so core and flows never decode a conversation reference.
+ */
+export interface Addressing {
+  bucketOf(platform: Platform, address: ConversationAddress): string;
 }
 
 /** Who is this chat user? Links platform identities to people on the roster. */

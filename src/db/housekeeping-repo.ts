@@ -18,6 +18,14 @@ export class PrismaHousekeeping implements Housekeeping {
       new Date(now.getTime() - policy.importPreviewHours * 60 * 60 * 1000),
     );
     const conversations = await this.db.conversationState.deleteMany({ where: { expiresAt: { lte: now } } });
-    return { receipts: receipts.count, outbox: outbox.count, jobs: jobs.count, imports, conversations: conversations.count };
+    const files = await this.db.storedFile.deleteMany({ where: { expiresAt: { lte: now } } });
+    return {
+      receipts: receipts.count,
+      outbox: outbox.count,
+      jobs: jobs.count,
+      imports,
+      conversations: conversations.count,
+      files: files.count,
+    };
   }
 }

@@ -2,7 +2,7 @@ import { Prisma } from '@prisma/client';
 import type { ConversationAddress } from '../core/events';
 import type { OutboundMessage } from '../core/message';
 import type { Platform } from '../core/model';
-import type { ClaimedMessage, DeliveryQueue, DeliveryResult } from '../core/outbox-port';
+import type { ClaimedMessage, DeliveryQueue, DeliveryResult, EditContext, OutboxOp, OutboxStatus } from '../core/outbox-port';
 import type { Db } from './database';
 
 interface ClaimedRow {
@@ -17,6 +17,8 @@ interface ClaimedRow {
   trustId: string | null;
   attempts: number;
   notBefore: Date;
+  op: string;
+  of: string | null;
 }
 
 const UNLOCK = { lockedBy: null, lockedUntil: null } as const;
@@ -43,7 +45,7 @@ export class PrismaDeliveryQueue implements DeliveryQueue {
         ORDER BY "notBefore"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "key", "platform", "target", "content", "bucket", "kind", "personId", "trustId", "attempts", "notBefore"`;
+      RETURNING "id", "key", "platform", "target", "content", "bucket", "kind", "personId", "trustId", "attempts", "notBefore", "op", "of"`;
     return rows.map(toClaimed).sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime());
   }
 
@@ -66,6 +68,23 @@ export class PrismaDeliveryQueue implements DeliveryQueue {
       where: { id, lockedBy: worker, status: { in: ['queued', 'held'] } },
       data: { status, notBefore, ...UNLOCK, ...(reason ? { lastError: `held: ${reason}` } : {}) },
     });
+  }
+
+  async editContext(row: ClaimedMessage): Promise<EditContext> {
+    if (!row.of) return { original: null, superseded: false };
+    const original = await this.db.outboxMessage.findUnique({ where: { key: row.of }, select: { status: true, sentTo: true } });
+    // Newest wins: a later edit (in insertion order) of the same message makes this one moot.
+    const newer = await this.db.$queryRaw<Array<{ id: string }>>`
+      SELECT n."id" FROM "OutboxMessage" n, "OutboxMessage" me
+      WHERE me."id" = ${row.id} AND n."of" = me."of" AND n."id" <> me."id"
+        AND n."seq" > me."seq"
+      LIMIT 1`;
+    return {
+      original: original
+        ? { status: original.status as OutboxStatus, sentTo: (parseJson(original.sentTo) as ConversationAddress | null) ?? null }
+        : null,
+      superseded: newer.length > 0,
+    };
   }
 
   async cancel(id: string, worker: string, now: Date, reason: string): Promise<void> {
@@ -108,7 +127,15 @@ export class PrismaDeliveryQueue implements DeliveryQueue {
 function settleData(result: DeliveryResult): Prisma.OutboxMessageUpdateManyMutationInput {
   switch (result.status) {
     case 'sent':
-      return { status: 'sent', sentAt: result.at, settledAt: result.at, providerId: result.providerId, lastError: null, ...UNLOCK };
+      return {
+        status: 'sent',
+        sentAt: result.at,
+        settledAt: result.at,
+        providerId: result.providerId,
+        ...(result.sentTo ? { sentTo: result.sentTo as Prisma.InputJsonValue } : {}),
+        lastError: null,
+        ...UNLOCK,
+      };
     case 'retry':
       return { status: 'queued', notBefore: result.notBefore, lastError: result.error, ...UNLOCK };
     case 'failed':
@@ -130,6 +157,8 @@ function toClaimed(row: ClaimedRow): ClaimedMessage {
     trustId: row.trustId,
     attempts: Number(row.attempts),
     notBefore: row.notBefore instanceof Date ? row.notBefore : new Date(row.notBefore),
+    op: row.op as OutboxOp,
+    of: row.of,
   };
 }
 

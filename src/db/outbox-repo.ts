@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '@prisma/client';
 import type { Platform } from '../core/model';
-import { systemClock, type Clock } from '../core/ports';
+import { systemClock, type Addressing, type Clock } from '../core/ports';
 import {
   OUTBOX_STATUSES,
   type EnqueueResult,
   type Outbox,
+  type OutboxEdit,
   type OutboxEntry,
+  type OutboxOp,
   type OutboxRecord,
   type OutboxStatus,
 } from '../core/outbox-port';
@@ -28,14 +30,20 @@ const RECORD_FIELDS = {
   sentAt: true,
   settledAt: true,
   providerId: true,
+  op: true,
+  of: true,
   createdAt: true,
 } as const;
+
+/** Without adapters (some tests): one bucket per platform. */
+const PER_PLATFORM: Addressing = { bucketOf: (platform) => `${platform}:all` };
 
 /** The outbox as flows see it: queue once per key, ask how it went. */
 export class PrismaOutbox implements Outbox {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock = systemClock,
+    private readonly addressing: Addressing = PER_PLATFORM,
   ) {}
 
   async enqueue(entries: readonly OutboxEntry[]): Promise<EnqueueResult> {
@@ -46,7 +54,9 @@ export class PrismaOutbox implements Outbox {
     const inserted = await this.db.$transaction(async (tx) => {
       const keys: string[] = [];
       for (let i = 0; i < entries.length; i += CHUNK) {
-        const rows = entries.slice(i, i + CHUNK).map((e) => insertValues(e, now));
+        const rows = entries
+          .slice(i, i + CHUNK)
+          .map((e) => insertValues({ ...e, bucket: e.bucket ?? this.addressing.bucketOf(e.platform, e.target) }, now));
         const returned = await tx.$queryRaw<Array<{ key: string }>>`
           INSERT INTO "OutboxMessage" ("id", "key", "trustId", "personId", "platform", "target", "content", "kind", "status", "notBefore", "bucket", "createdAt")
           VALUES ${Prisma.join(rows)}
@@ -67,9 +77,33 @@ export class PrismaOutbox implements Outbox {
     return { queued, duplicates };
   }
 
+  async edit(edits: readonly OutboxEdit[]): Promise<EnqueueResult & { missing: string[] }> {
+    const now = this.clock.now();
+    const queued: string[] = [];
+    const duplicates: string[] = [];
+    const missing: string[] = [];
+    // One statement per edit: the row copies where and how the original goes (platform,
+    // address, bucket, person); ON CONFLICT keeps a repeated edit key a no-op.
+    for (const e of edits) {
+      const content = e.op === 'update' ? (e.content ?? null) : null;
+      if (e.op === 'update' && !content) throw new Error(`outbox edit ${e.key}: an update needs content`);
+      const inserted = await this.db.$queryRaw<Array<{ key: string }>>`
+        INSERT INTO "OutboxMessage" ("id", "key", "trustId", "personId", "platform", "target", "content", "kind", "status", "notBefore", "bucket", "op", "of", "createdAt")
+        SELECT ${randomUUID()}, ${e.key}, o."trustId", o."personId", o."platform", o."target",
+          ${JSON.stringify(content ?? { summary: '', blocks: [] })}::jsonb, NULL, 'queued', ${e.notBefore ?? now}, o."bucket", ${e.op}, o."key", ${now}
+        FROM "OutboxMessage" o WHERE o."key" = ${e.of} AND o."op" = 'send'
+        ON CONFLICT ("key") DO NOTHING
+        RETURNING "key"`;
+      if (inserted.length) queued.push(e.key);
+      else if (await this.db.outboxMessage.findUnique({ where: { key: e.key }, select: { key: true } })) duplicates.push(e.key);
+      else missing.push(e.key);
+    }
+    return { queued, duplicates, missing };
+  }
+
   async get(key: string): Promise<OutboxRecord | null> {
     const row = await this.db.outboxMessage.findUnique({ where: { key }, select: RECORD_FIELDS });
-    return row ? { ...row, platform: row.platform as Platform, status: row.status as OutboxStatus } : null;
+    return row ? { ...row, platform: row.platform as Platform, status: row.status as OutboxStatus, op: row.op as OutboxOp } : null;
   }
 
   async countByStatus(keyPrefix?: string): Promise<Record<OutboxStatus, number>> {
@@ -102,7 +136,7 @@ export class PrismaOutbox implements Outbox {
   }
 }
 
-function insertValues(entry: OutboxEntry, now: Date): Prisma.Sql {
+function insertValues(entry: OutboxEntry & { bucket: string }, now: Date): Prisma.Sql {
   return Prisma.sql`(${randomUUID()}, ${entry.key}, ${entry.trustId ?? null}, ${entry.personId ?? null}, ${entry.platform},
     ${JSON.stringify(entry.target)}::jsonb, ${JSON.stringify(entry.content)}::jsonb, ${entry.kind ?? null}, 'queued',
     ${entry.notBefore ?? now}, ${entry.bucket}, ${now})`;

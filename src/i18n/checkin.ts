@@ -171,7 +171,7 @@ export const checkinMessages = {
   'checkin.preview.noSenco': '{school} has no SENCO on the roster, so nobody would be asked.',
   'checkin.export.title': 'Check-in answers ({rounds}, {rows})',
   'checkin.export.none': 'There are no check-in answers to export yet.',
-  'checkin.export.hint': 'Copy this into a file ending .csv to open it in a spreadsheet.',
+  'checkin.export.hint': 'The answers are in the CSV file with this message: it opens in Excel or any spreadsheet.',
 
   // Summary
   'checkin.summary.title': 'Check-in summary: {period}',

@@ -1,6 +1,7 @@
 import { checkinMessages } from './checkin';
 import { digestMessages } from './digest';
 import { plumbingMessages } from './plumbing';
+import { fileMessages } from './files';
 import { rosterMessages } from './roster';
 import { termsMessages } from './terms';
 
@@ -30,6 +31,7 @@ const messages = {
   ...checkinMessages,
   ...termsMessages,
   ...digestMessages,
+  ...fileMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',

@@ -280,7 +280,8 @@ export const rosterMessages = {
 
   // Your data
   'mydata.title': 'What I hold about you',
-  'mydata.intro': 'This is everything I keep about you, below as JSON you can save. Type **erase me** to ask for it to be erased.',
+  'mydata.intro':
+    'This is everything I keep about you; the file my-data.json has all of it, to save. Type **erase me** to ask for it to be erased.',
   'mydata.accounts': 'Chat accounts',
   'mydata.requests': 'Requests',
   'mydata.auditCount': 'Audit entries by or about you',

@@ -4,6 +4,9 @@
  * A row's life: queued/held --claim (lease)--> [quiet rules, rate-limit slot] --begin-->
  * sending --platform call--> sent | queued (retry later) | failed | unreachable.
  *
+ * Update and delete rows (`op`) wait until their original is sent, then act on where it
+ * landed (`sentTo`); a newer edit of the same message makes older ones moot (ended unsent).
+ *
  * Guarantees, honestly:
  * - A row is leased to one worker at a time (claim uses FOR UPDATE SKIP LOCKED), and only the
  *   lease holder can mark it 'sending' (`begin` is conditional on the holder). A worker that
@@ -22,6 +25,7 @@
  *   uncertain rows, no losses, no duplicates.
  * - Nothing here throws out of the loop: a failing row is logged and retried later.
  */
+import type { ConversationAddress } from '../core/events';
 import type { Platform } from '../core/model';
 import type { ClaimedMessage, DeliveryQueue, RecipientReachability } from '../core/outbox-port';
 import type { ChatSender, Clock, Logger, SendOutcome } from '../core/ports';
@@ -187,8 +191,10 @@ export class OutboxWorker {
   private async deliver(row: ClaimedMessage, report: DrainReport): Promise<void> {
     try {
       if (await this.holdIfNeeded(row, report)) return;
+      const sentTo = await this.editTarget(row, report);
+      if (sentTo === false) return;
       if (!(await this.waitForSlot(row, report))) return;
-      await this.slots.run(() => this.attempt(row, report));
+      await this.slots.run(() => this.attempt(row, report, sentTo));
     } catch (error) {
       report.errors += 1;
       this.options.logger.error('outbox delivery failed; the row is retried when its lease ends', {
@@ -240,7 +246,7 @@ export class OutboxWorker {
     return true;
   }
 
-  private async attempt(row: ClaimedMessage, report: DrainReport): Promise<void> {
+  private async attempt(row: ClaimedMessage, report: DrainReport, sentTo: ConversationAddress | null): Promise<void> {
     const { queue, workerId, clock } = this.options;
     if (this.stopping) {
       await queue.defer(row.id, workerId, row.notBefore, 'queued', null);
@@ -256,13 +262,48 @@ export class OutboxWorker {
       await this.sleep(wait);
       wait = this.limiter.dispatch(row.bucket, clock.now().getTime());
     }
-    const outcome = await this.send(row);
+    const outcome = await this.send(row, sentTo);
     await this.record(row, outcome, report);
   }
 
-  private async send(row: ClaimedMessage): Promise<SendOutcome> {
+  /**
+   * Update and delete rows act on the message sent for their original key: wait while it is
+   * on its way, end without a call when it never arrived or a newer edit replaces this one.
+   * Returns where the original landed (null for a plain send), or false when the row is done.
+   */
+  private async editTarget(row: ClaimedMessage, report: DrainReport): Promise<ConversationAddress | null | false> {
+    if (row.op === 'send') return null;
+    const { queue, workerId, clock } = this.options;
+    const { original, superseded } = await queue.editContext(row);
+    if (superseded) {
+      await queue.cancel(row.id, workerId, clock.now(), 'superseded: a newer edit of the same message replaces it');
+      report.failed += 1;
+      return false;
+    }
+    if (original && ['queued', 'held', 'sending'].includes(original.status)) {
+      await queue.defer(row.id, workerId, new Date(clock.now().getTime() + this.tuning.horizonMs), 'queued', null);
+      report.deferred += 1;
+      return false;
+    }
+    if (!original || original.status !== 'sent' || !original.sentTo) {
+      await queue.cancel(
+        row.id,
+        workerId,
+        clock.now(),
+        `the original message was not sent (${original?.status ?? 'gone'}): nothing to ${row.op}`,
+      );
+      report.failed += 1;
+      return false;
+    }
+    return original.sentTo;
+  }
+
+  private async send(row: ClaimedMessage, sentTo: ConversationAddress | null): Promise<SendOutcome> {
     try {
-      return await this.senders.get(row.platform)!.send(row.target, row.content);
+      const sender = this.senders.get(row.platform)!;
+      if (row.op === 'update' && sentTo) return await sender.update(sentTo, row.content);
+      if (row.op === 'delete' && sentTo) return await sender.delete(sentTo);
+      return await sender.send(row.target, row.content);
     } catch (error) {
       // Senders classify errors themselves; an exception here is unexpected, so try again later.
       return { status: 'retry', retryAfterMs: null, error: `sender threw: ${String((error as Error)?.message ?? error)}`.slice(0, 300) };
@@ -274,7 +315,7 @@ export class OutboxWorker {
     const now = clock.now();
     switch (outcome.status) {
       case 'sent':
-        await queue.settle(row.id, workerId, { status: 'sent', at: now, providerId: outcome.providerId });
+        await queue.settle(row.id, workerId, { status: 'sent', at: now, providerId: outcome.providerId, sentTo: outcome.sentTo ?? null });
         report.sent += 1;
         return;
       case 'retry':

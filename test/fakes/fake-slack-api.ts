@@ -17,6 +17,10 @@ export class FakeSlackApi extends RecordingServer {
   readonly injected = new Map<string, Array<{ status: number; retryAfter?: number }>>();
   /** Messages accepted by chat.postMessage, in order. */
   readonly delivered: Array<Record<string, unknown>> = [];
+  /** Files uploaded through files.getUploadURLExternal + upload + files.completeUploadExternal. */
+  readonly uploads = new Map<string, { name: string; length: number; bytes: Uint8Array | null; channel: string | null }>();
+  /** Messages as they stand after chat.update / chat.delete, by `channel:ts`. */
+  readonly messages = new Map<string, Record<string, unknown> | 'deleted'>();
   /** chat.postMessage calls answered 429. */
   throttled = 0;
   private readonly cap: SlidingWindowCap | null;
@@ -47,7 +51,21 @@ export class FakeSlackApi extends RecordingServer {
     return `${this.url}/files/${encodeURIComponent(name)}`;
   }
 
+  /** Files completed into a channel (what people there see), with their bytes. */
+  filesIn(channel: string): Array<{ name: string; bytes: Uint8Array | null }> {
+    return [...this.uploads.values()].filter((u) => u.channel === channel).map(({ name, bytes }) => ({ name, bytes }));
+  }
+
   private answer(call: RecordedCall) {
+    // The upload URL files.getUploadURLExternal hands out: takes the bytes, like files.slack.com.
+    if (call.method === 'POST' && call.path.startsWith('/upload/')) {
+      const upload = this.uploads.get(decodeURIComponent(call.path.slice('/upload/'.length)));
+      if (!upload) return { status: 404, body: { ok: false, error: 'invalid_upload' } };
+      const bytes = call.raw ?? new Uint8Array();
+      if (bytes.length !== upload.length) return { status: 400, body: { ok: false, error: 'length_mismatch' } };
+      upload.bytes = bytes;
+      return { status: 200, body: { ok: true } };
+    }
     if (call.method === 'GET' && call.path.startsWith('/files/')) {
       if (call.headers.authorization !== 'Bearer xoxb-test-token') return { status: 403, body: { ok: false, error: 'not_authed' } };
       const file = this.files.get(decodeURIComponent(call.path.slice('/files/'.length)));
@@ -84,6 +102,24 @@ export class FakeSlackApi extends RecordingServer {
         return ok({ channel: { id: `D${String(args.users ?? '').replace(/^U/, '')}` } });
       case 'chat.postMessage':
         return this.post(args);
+      case 'files.getUploadURLExternal': {
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length < 1)
+          return { status: 200, body: { ok: false, error: 'invalid_arguments' } };
+        const id = `F${++this.counter}`;
+        this.uploads.set(id, { name: args.filename, length, bytes: null, channel: null });
+        return ok({ upload_url: `${this.url}/upload/${id}`, file_id: id });
+      }
+      case 'files.completeUploadExternal':
+        return this.completeUpload(args);
+      case 'chat.update':
+      case 'chat.delete': {
+        const key = `${args.channel}:${args.ts}`;
+        if (!this.messages.has(key) || this.messages.get(key) === 'deleted')
+          return { status: 200, body: { ok: false, error: 'message_not_found' } };
+        this.messages.set(key, method === 'chat.delete' ? 'deleted' : args);
+        return ok({ channel: args.channel, ts: args.ts });
+      }
       case 'chat.postEphemeral':
         return ok({ message_ts: `${1700000000 + ++this.counter}.000200` });
       default:
@@ -99,7 +135,24 @@ export class FakeSlackApi extends RecordingServer {
     if (error) return { status: 200, body: { ok: false, error } };
     if (this.cap && !this.cap.tryTake(channel, Date.now())) return this.refuse(429, this.cap.retryAfterSeconds(channel, Date.now()));
     this.delivered.push(args);
-    return ok({ channel, ts: `${1700000000 + ++this.counter}.000100` });
+    const ts = `${1700000000 + ++this.counter}.000100`;
+    this.messages.set(`${channel}:${ts}`, args);
+    return ok({ channel, ts });
+  }
+
+  /** `files` arrives as a JSON string in the form body, as the Web API client sends it. */
+  private completeUpload(args: Record<string, string>) {
+    let files: Array<{ id?: string; title?: string }>;
+    try {
+      files = JSON.parse(String(args.files ?? '[]')) as Array<{ id?: string; title?: string }>;
+    } catch {
+      return { status: 200, body: { ok: false, error: 'invalid_arguments' } };
+    }
+    const uploads = files.map((f) => this.uploads.get(String(f.id)));
+    if (!files.length || uploads.some((u) => !u || !u.bytes))
+      return { status: 200, body: { ok: false, error: 'file_upload_not_completed' } };
+    for (const u of uploads) u!.channel = args.channel_id ? String(args.channel_id) : null;
+    return ok({ files: files.map((f) => ({ id: f.id, title: f.title })) });
   }
 
   private refuse(status: number, retryAfter?: number) {

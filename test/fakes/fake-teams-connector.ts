@@ -41,6 +41,10 @@ export class FakeTeamsConnector extends RecordingServer {
   readonly injected = new Map<string, InjectedAnswer[]>();
   /** Every activity accepted (200), in order: what recipients would see. */
   readonly delivered: Array<{ conversationId: string; activity: Record<string, unknown> }> = [];
+  /** Activities as they stand after updateActivity / deleteActivity, by `conversationId/activityId`. */
+  readonly activities = new Map<string, Record<string, unknown> | 'deleted'>();
+  /** Files the bot PUT to an upload URL handed out in a fileConsent/invoke (OneDrive's part). */
+  readonly uploads = new Map<string, Uint8Array>();
   /** Sends to a conversation (activities), whatever the answer. */
   sendCalls = 0;
   /** Sends answered 429 by the rate cap or injection. */
@@ -65,10 +69,66 @@ export class FakeTeamsConnector extends RecordingServer {
     return this.sentActivities().map(({ activity }) => JSON.stringify(activity));
   }
 
+  /**
+   * The `fileConsent/invoke` Teams sends when the person presses Allow (or Decline) on a file
+   * consent card the bot sent: the card's context back, and an upload URL served here.
+   */
+  consentInvoke(
+    consentCard: Record<string, unknown>,
+    from: { id: string; name: string; aadObjectId?: string },
+    action: 'accept' | 'decline',
+  ) {
+    const content = consentCard.content as { acceptContext?: unknown; declineContext?: unknown };
+    const name = String(consentCard.name ?? 'file');
+    const uploadId = `${++this.counter}-${name}`;
+    return {
+      type: 'invoke',
+      name: 'fileConsent/invoke',
+      id: `invoke-${this.counter}`,
+      channelId: 'msteams',
+      serviceUrl: `${this.url}/`,
+      from,
+      recipient: { id: '28:00000000-0000-4000-8000-00000000b0b0', name: 'SENCO Network' },
+      conversation: { conversationType: 'personal', tenantId: '72f988bf-0000-4000-8000-0000000000aa', id: `a:1personal-${from.id}` },
+      channelData: { tenant: { id: '72f988bf-0000-4000-8000-0000000000aa' } },
+      value: {
+        type: 'fileUpload',
+        action,
+        context: action === 'accept' ? content.acceptContext : content.declineContext,
+        ...(action === 'accept'
+          ? {
+              uploadInfo: {
+                contentUrl: `${this.url}/onedrive/${encodeURIComponent(uploadId)}`,
+                name,
+                uploadUrl: `${this.url}/upload/${encodeURIComponent(uploadId)}`,
+                uniqueId: `unique-${this.counter}`,
+                fileType: name.split('.').pop(),
+              },
+            }
+          : {}),
+      },
+    };
+  }
+
   private answer(call: RecordedCall) {
     const parts = call.path.split('?')[0]!.split('/').map(decodeURIComponent);
     // /v3/conversations/{id}/activities[/{replyTo}]
     if (call.method === 'POST' && parts[3] && parts[4] === 'activities') return this.answerSend(parts[3], call);
+    // PUT / DELETE /v3/conversations/{id}/activities/{activityId}: updateActivity, deleteActivity
+    if ((call.method === 'PUT' || call.method === 'DELETE') && parts[3] && parts[4] === 'activities' && parts[5]) {
+      const key = `${parts[3]}/${parts[5]}`;
+      if (!this.activities.has(key) || this.activities.get(key) === 'deleted') return this.refuse(404);
+      this.activities.set(key, call.method === 'DELETE' ? 'deleted' : (call.body as Record<string, unknown>));
+      return call.method === 'PUT' ? { status: 200, body: { id: parts[5] } } : { status: 200 };
+    }
+    // The upload URL of a fileConsent/invoke: OneDrive takes the bytes with a Content-Range.
+    if (call.method === 'PUT' && parts[1] === 'upload' && parts[2]) {
+      const bytes = call.raw ?? new Uint8Array();
+      const range = String(call.headers['content-range'] ?? '');
+      if (range !== `bytes 0-${bytes.length - 1}/${bytes.length}`) return { status: 400, body: { error: `bad content-range ${range}` } };
+      this.uploads.set(parts[2], bytes);
+      return { status: 201, body: { id: parts[2], name: parts[2], size: bytes.length } };
+    }
     if (call.method === 'GET' && parts[1] === 'files' && parts[2]) {
       const file = this.files.get(parts[2]);
       return file ? { status: 200, raw: file } : { status: 404, body: { error: 'no such file' } };
@@ -109,7 +169,9 @@ export class FakeTeamsConnector extends RecordingServer {
     const tenant = tenantOf(activity);
     if (this.cap && !this.cap.tryTake(tenant, Date.now())) return this.refuse(429, this.cap.retryAfterSeconds(tenant, Date.now()));
     this.delivered.push({ conversationId, activity });
-    return { status: 200, body: { id: `activity-${++this.counter}` } };
+    const id = `activity-${++this.counter}`;
+    this.activities.set(`${conversationId}/${id}`, activity);
+    return { status: 200, body: { id } };
   }
 
   private refuse(status: number, retryAfter?: number) {

@@ -19,6 +19,7 @@ export function memoryOutbox(): Outbox & { entries: Map<string, OutboxEntry & { 
       }
       return { queued, duplicates };
     },
+    edit: async (edits) => ({ queued: [], duplicates: [], missing: edits.map((e) => e.key) }),
     get: async () => null,
     countByStatus: async () => {
       const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;

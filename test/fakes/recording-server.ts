@@ -6,6 +6,8 @@ export interface RecordedCall {
   path: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** The body's bytes, for binary uploads. */
+  raw?: Uint8Array;
   at: number;
 }
 
@@ -56,12 +58,14 @@ export class RecordingServer {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
     const call: RecordedCall = {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
       headers: req.headers,
       body: parse(text, req.headers['content-type'] ?? ''),
+      raw: new Uint8Array(raw),
       at: Date.now(),
     };
     if (this.record) this.calls.push(call);

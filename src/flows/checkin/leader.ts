@@ -9,7 +9,7 @@ import { prefillFor, selectDueItems } from '../../core/checkin/due';
 import { answersCsv, type ExportRow } from '../../core/checkin/export-csv';
 import type { Cadence, CheckinRound, Checklist } from '../../core/checkin/model';
 import { londonDate } from '../../core/dates';
-import { textMessage, type Block, type OutboundMessage } from '../../core/message';
+import { outboundFile, textMessage, type Block, type OutboundMessage } from '../../core/message';
 import { completionTable } from '../../digest/checkin-summary';
 import { t } from '../../i18n/en-GB';
 import { forLinked, type LinkedContext } from '../linked';
@@ -381,8 +381,8 @@ async function exportCommand(ctx: LinkedContext): Promise<Reply> {
       blocks: [
         { type: 'heading', text: title },
         { type: 'text', text: t('checkin.export.hint'), muted: true },
-        { type: 'code', text: answersCsv(rows).replace(/\r\n/g, '\n') },
       ],
+      files: [outboundFile(`checkin-answers-${londonDate(ctx.deps.clock.now())}.csv`, 'text/csv', answersCsv(rows))],
     },
   ];
 }

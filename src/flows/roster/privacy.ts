@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../../core/message';
+import { outboundFile, type OutboundMessage } from '../../core/message';
 import { decideErasure, requestErasure } from '../../core/roster/erasure';
 import { personalDataDocument } from '../../core/roster/personal-data';
 import { t } from '../../i18n/en-GB';
@@ -7,8 +7,8 @@ import { LEADERS, notifyLeaders, PLATFORM_LABELS, roster, rolesText, say, trustI
 import { requestMessage } from './join';
 
 /**
- * `my data`: everything the bot holds about the person, as facts and as a JSON document in
- * the message (both platforms show it as monospaced text the person can copy and save).
+ * `my data`: everything the bot holds about the person, as facts and as a JSON file to keep
+ * (Slack: in the DM; Teams: saved to OneDrive after consent, or a short-lived link).
  */
 export const myDataCommand: Command = {
   id: 'my data',
@@ -38,8 +38,8 @@ export const myDataCommand: Command = {
             { label: t('mydata.auditCount'), value: String(data.auditEntriesAboutOrBy) },
           ],
         },
-        { type: 'code', text: JSON.stringify(document, null, 2) },
       ],
+      files: [outboundFile('my-data.json', 'application/json', JSON.stringify(document, null, 2))],
     };
     return [message];
   },

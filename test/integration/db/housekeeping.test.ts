@@ -1,4 +1,6 @@
 import { DEFAULT_RETENTION } from '../../../src/core/housekeeping-port';
+import { outboundFile } from '../../../src/core/message';
+import { PrismaFileStore } from '../../../src/db/file-store';
 import { PrismaHousekeeping } from '../../../src/db/housekeeping-repo';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases';
 
@@ -12,7 +14,7 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
   });
   afterAll(async () => db.destroy());
 
-  it('deletes only old receipts, settled outbox rows and finished jobs', async () => {
+  it('deletes only old receipts, settled outbox rows, finished jobs and expired files', async () => {
     const p = db.prisma;
     await p.inboundReceipt.createMany({
       data: [
@@ -42,9 +44,14 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
     const conversation = { flow: 'f', step: 's', data: {} };
     await p.conversationState.create({ data: { key: 'person:gone', ...conversation, expiresAt: daysAgo(1) } });
     await p.conversationState.create({ data: { key: 'person:live', ...conversation, expiresAt: daysAgo(-1) } });
+    const files = new PrismaFileStore(p, () => daysAgo(1));
+    await files.put(outboundFile('old.csv', 'text/csv', 'a,b'), new Date(NOW.getTime() - 1000));
+    const live = await files.put(outboundFile('live.csv', 'text/csv', 'c,d'), new Date(NOW.getTime() + 1000));
     const report = await new PrismaHousekeeping(p).prune(NOW, DEFAULT_RETENTION);
-    expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1, imports: 1, conversations: 1 });
+    expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1, imports: 1, conversations: 1, files: 1 });
     expect((await p.conversationState.findMany()).map((r) => r.key)).toEqual(['person:live']);
+    expect((await p.storedFile.findMany()).map((f) => f.id)).toEqual([live]);
+    expect(await files.get(live, NOW)).toMatchObject({ name: 'live.csv', base64: Buffer.from('c,d').toString('base64') });
     const imports = await p.rosterImport.findMany({ orderBy: { createdAt: 'asc' } });
     expect(imports.map((i) => [i.status, i.content])).toEqual([
       ['cancelled', null],

@@ -5,6 +5,7 @@
  * and a second round keep the answer history right. Bad input is refused without double counts.
  */
 import type { Platform } from '../../../src/core/model';
+import { receiveFile } from '../../helpers/files';
 import { latestFlags } from '../../../src/flows/checkin/index';
 import { startBot } from '../../../src/main';
 import { slackHeaders } from '../../fixtures/slack/factory';
@@ -370,7 +371,11 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       expect(flags?.round.period.term).toBe('spring');
       expect(flags?.concerns.map((c) => [c.schoolName, c.itemId, c.value])).toContainEqual(['Ash Academy', 'graduated-approach', 'partly']);
 
-      const exported = plain(await send(h, platform, lee, 'checkin export'));
+      const reply = await send(h, platform, lee, 'checkin export');
+      expect(plain(reply)).toContain('The answers are in the CSV file');
+      const file = await receiveFile(h, platform, lee, reply);
+      expect(file.name).toMatch(/^checkin-answers-\d{4}-\d{2}-\d{2}\.csv$/);
+      const exported = file.text;
       expect(exported).toContain('round,school,item_id,question,must_or_should,checklist_version,answer');
       expect(exported).toContain('Autumn term 2026-27,Oak Primary,census-sen-codes');
       expect(exported).toContain('Spring term 2026-27,Oak Primary,sen-information-report');

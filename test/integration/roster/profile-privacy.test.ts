@@ -1,4 +1,5 @@
 import type { Platform } from '../../../src/core/model';
+import { receiveFile } from '../../helpers/files';
 import { FakeClock } from '../../helpers/fake-clock';
 import { buttonData, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
@@ -135,10 +136,12 @@ describe.each(databaseKinds)('SENCO profile and personal data on %s', (kind) => 
       ).toContain('Not required again');
     });
 
-    it('shows a person everything held about them, as JSON', async () => {
+    it('shows a person everything held about them, as a JSON file', async () => {
       const data = await send(h, platform, ann, 'my data');
-      const text = plain(data);
-      expect(text).toContain('What I hold about you');
+      expect(plain(data)).toContain('What I hold about you');
+      const file = await receiveFile(h, platform, ann, data);
+      expect(file.name).toBe('my-data.json');
+      const text = file.text;
       expect(text).toContain('"email": "ann@oak.sch.uk"');
       expect(text).toContain('"chatAccounts"');
       expect(text).toContain('"appointedOn": "2025-09-01"');

@@ -75,6 +75,8 @@ describe('createHoldCheck', () => {
     target: {},
     content: { summary: '', blocks: [] },
     bucket: 'teams:t',
+    op: 'send',
+    of: null,
     kind: null,
     personId: null,
     trustId: null,
