@@ -4,7 +4,10 @@ import { AudienceSchool } from '../../../src/meetings/day-check';
 
 export const Y2026 = defaultAcademicYear(2026);
 
-export function school(id: string, options: { overrides?: AcademicYear[]; inset?: LocalDate[]; years?: AcademicYear[] } = {}): AudienceSchool {
+export function school(
+  id: string,
+  options: { overrides?: AcademicYear[]; inset?: LocalDate[]; years?: AcademicYear[] } = {},
+): AudienceSchool {
   const calendar = new SchoolCalendar({
     years: options.years ?? [defaultAcademicYear(2026), defaultAcademicYear(2027)],
     bankHolidays: DEFAULT_BANK_HOLIDAYS,

@@ -128,7 +128,12 @@ describe('proposeSeriesDates', () => {
       ['2026-27/autumn/1', 'already-passed'],
       ['2026-27/autumn/2', 'already-passed'],
     ]);
-    expect(result.value.occurrences.map((o) => o.key)).toEqual(['2026-27/spring/1', '2026-27/spring/2', '2026-27/summer/1', '2026-27/summer/2']);
+    expect(result.value.occurrences.map((o) => o.key)).toEqual([
+      '2026-27/spring/1',
+      '2026-27/spring/2',
+      '2026-27/summer/1',
+      '2026-27/summer/2',
+    ]);
     for (const o of result.value.occurrences) expect(o.date >= '2027-01-15').toBe(true);
   });
 
