@@ -11,6 +11,7 @@ import { PrismaHealthCheck } from './db/health';
 import { PrismaHousekeeping } from './db/housekeeping-repo';
 import { PrismaIdentityRepo } from './db/identity-repo';
 import { PrismaJobClaims } from './db/job-claims';
+import { PrismaMeetingsRepo } from './db/meetings-repo';
 import { PrismaNudgePreferences } from './db/nudge-preferences';
 import { PrismaDeliveryQueue } from './db/outbox-delivery-repo';
 import { PrismaOutbox } from './db/outbox-repo';
@@ -25,6 +26,7 @@ import { buildRegistry } from './flows/index';
 import { handleEvent } from './flows/router';
 import { handleMembers } from './flows/roster/index';
 import { createLogger } from './logger';
+import { feedForToken } from './meetings/feed';
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler/index';
 import { housekeepingSource } from './scheduler/housekeeping-source';
 import { createHoldCheck } from './scheduler/quiet-rules';
@@ -78,6 +80,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const slack = config.slack ? createSlackBot({ config: config.slack, logger, handle }) : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
+  const meetings = new PrismaMeetingsRepo(db);
   const server = createHttpServer(
     {
       health: async () => {
@@ -86,6 +89,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       },
       teams: teams.handleHttp,
       slack: slack ? slack.handleHttp : null,
+      calendarFeed: (token) => feedForToken(meetings, token, clock.now()),
     },
     logger,
   );
