@@ -2,7 +2,7 @@
  * Why one school cannot (or should not) meet on a date. Shared by the proposer and by "move
  * this meeting", so both explain a refused date the same way.
  */
-import { LocalDate, SchoolCalendar, isWeekend, isWithinRange } from '../calendar';
+import { LocalDate, SchoolCalendar, addDays, isWeekend, mondayOf } from '../calendar';
 
 /** An audience school and its calendar (trust years with the school's own overrides applied). */
 export interface AudienceSchool {
@@ -27,14 +27,39 @@ export function isOff(verdict: DayVerdict): boolean {
   return verdict !== 'ok' && verdict !== 'first-week' && verdict !== 'last-week';
 }
 
+/** A term with its avoided weeks as date bounds, so each check is a few string comparisons. */
+interface TermBounds {
+  start: LocalDate;
+  end: LocalDate;
+  halfTermStart: LocalDate;
+  halfTermEnd: LocalDate;
+  /** First day after the term's first calendar week (Monday to Sunday). */
+  afterFirstWeek: LocalDate;
+  /** Monday of the term's last calendar week. */
+  lastWeekMonday: LocalDate;
+}
+
+const boundsCache = new WeakMap<SchoolCalendar, TermBounds[]>();
+
+function termBounds(calendar: SchoolCalendar): TermBounds[] {
+  let bounds = boundsCache.get(calendar);
+  if (!bounds) {
+    bounds = calendar.years
+      .flatMap((y) => y.terms)
+      .map((t) => ({ ...t, afterFirstWeek: addDays(mondayOf(t.start), 7), lastWeekMonday: mondayOf(t.end) }));
+    boundsCache.set(calendar, bounds);
+  }
+  return bounds;
+}
+
 export function dayVerdict(calendar: SchoolCalendar, date: LocalDate): DayVerdict {
   if (isWeekend(date)) return 'weekend';
   if (calendar.isBankHoliday(date)) return 'bank-holiday';
-  const term = calendar.years.flatMap((y) => y.terms).find((t) => isWithinRange(date, t.start, t.end));
+  const term = termBounds(calendar).find((t) => date >= t.start && date <= t.end);
   if (!term) return 'holiday';
-  if (isWithinRange(date, term.halfTermStart, term.halfTermEnd)) return 'half-term';
+  if (date >= term.halfTermStart && date <= term.halfTermEnd) return 'half-term';
   if (calendar.isInsetDay(date)) return 'inset-day';
-  if (calendar.isInFirstWeeks(date, 1)) return 'first-week';
-  if (calendar.isInLastWeeks(date, 1)) return 'last-week';
+  if (date < term.afterFirstWeek) return 'first-week';
+  if (date >= term.lastWeekMonday) return 'last-week';
   return 'ok';
 }

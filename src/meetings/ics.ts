@@ -38,11 +38,18 @@ export function occurrenceUid(occurrenceId: string): string {
   return `meeting-${occurrenceId}@${UID_DOMAIN}`;
 }
 
+/** The VTIMEZONE text per zone: built once, it is the same for every file. */
+const vtimezones = new Map<string, string | null>();
+function vtimezone(zone: string): string | null {
+  if (!vtimezones.has(zone)) vtimezones.set(zone, getVtimezoneComponent(zone) ?? null);
+  return vtimezones.get(zone) ?? null;
+}
+
 function newCalendar(method: ICalCalendarMethod, name?: string): ICalCalendar {
   const calendar = ical({ prodId: PRODUCT, method, ...(name ? { name } : {}) });
   // name: null keeps DTSTAMP in UTC (a calendar-wide zone would write it as local time);
   // the generator still adds the VTIMEZONE for every zone the events use.
-  calendar.timezone({ name: null, generator: getVtimezoneComponent });
+  calendar.timezone({ name: null, generator: vtimezone });
   return calendar;
 }
 

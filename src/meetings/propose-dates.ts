@@ -16,14 +16,13 @@ import {
   Weekday,
   addDays,
   daysBetween,
-  eachLocalDate,
   isInClockChangeHour,
   isLocalDate,
   isLocalTime,
   localTimeOf,
   minutesOfDay,
+  onOrAfterWeekday,
   toInstant,
-  weekdayOf,
 } from '../calendar';
 import { Result, fail, ok } from '../core/result';
 import { AudienceSchool, dayVerdict, isOff } from './day-check';
@@ -127,8 +126,8 @@ function termWindow(schools: readonly AudienceSchool[], yearLabel: string, term:
 /** Days of the preferred weekday on which at least one school is in and none is in an avoided week. */
 function candidatesIn(schools: readonly AudienceSchool[], window: TermWindow, weekday: Weekday, notBefore: LocalDate): Candidate[] {
   const result: Candidate[] = [];
-  for (const date of eachLocalDate(window.start, window.end)) {
-    if (weekdayOf(date) !== weekday || date < notBefore) continue;
+  for (let date = onOrAfterWeekday(window.start, weekday); date <= window.end; date = addDays(date, 7)) {
+    if (date < notBefore) continue;
     const verdicts = schools.map((s) => ({ id: s.id, verdict: dayVerdict(s.calendar, date) }));
     // An avoided week for anyone rules the day out: the first and last weeks are never used.
     if (verdicts.some((v) => v.verdict === 'first-week' || v.verdict === 'last-week')) continue;
