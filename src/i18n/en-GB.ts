@@ -1,5 +1,6 @@
 import { checkinMessages } from './checkin';
 import { digestMessages } from './digest';
+import { meetingsMessages } from './meetings';
 import { rosterMessages } from './roster';
 import { termsMessages } from './terms';
 
@@ -30,6 +31,7 @@ const messages = {
   ...checkinMessages,
   ...termsMessages,
   ...digestMessages,
+  ...meetingsMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',
