@@ -108,6 +108,15 @@ function insetDays(year: AcademicYear, random: () => number): string[] {
   return [...days];
 }
 
+function blockAutumnWeekday(school: GeneratedSchool, weekday: number): void {
+  const autumn = school.years[0]!.terms[0];
+  for (let n = dayNo(autumn.start); n <= dayNo(autumn.end); n += 1) {
+    const d = fromDayNo(n);
+    const inHalfTerm = d >= autumn.halfTermStart && d <= autumn.halfTermEnd;
+    if (dow(d) === weekday && !inHalfTerm && !BANK.has(d) && !school.inset.includes(d)) school.inset.push(d);
+  }
+}
+
 function generateTrusts(): GeneratedTrust[] {
   const random = mulberry32(20261130);
   const base = YEARS.map((y) => defaultAcademicYear(y));
@@ -118,7 +127,11 @@ function generateTrusts(): GeneratedTrust[] {
       const years = base.map((y) => (own ? variant(y, random) : y));
       return { id: `t${t}-s${s}`, years, inset: years.flatMap((y) => insetDays(y, random)) };
     });
-    return { schools, perTerm: t % 2 === 0 ? 1 : 2, weekday: ((t % 5) + 1) as Weekday, time: TIMES[t % TIMES.length]! };
+    const weekday = ((t % 5) + 1) as Weekday;
+    // One trust in ten has a school whose INSET days take every such weekday of one autumn
+    // term: no date suits everyone, so the proposer must name that school as off.
+    if (t % 10 === 5) blockAutumnWeekday(schools[schools.length - 1]!, weekday);
+    return { schools, perTerm: t % 2 === 0 ? 1 : 2, weekday, time: TIMES[t % TIMES.length]! };
   });
 }
 
@@ -139,6 +152,8 @@ interface Tally {
   inHalfTerm: number;
   wrongWeekdayOrTime: number;
   schoolsOffReported: number;
+  /** Named as off although it is a school day for that school. */
+  wronglyOff: number;
 }
 
 const londonFormat = new Intl.DateTimeFormat('en-GB', {
@@ -166,6 +181,7 @@ function check(o: ProposedOccurrence, trust: GeneratedTrust, tally: Tally): void
     const inHalf = !!term && o.date >= term.halfTermStart && o.date <= term.halfTermEnd;
     const schoolDay = !!term && !inHalf && dow(o.date) !== 0 && dow(o.date) !== 6 && !BANK.has(o.date) && !school.inset.includes(o.date);
     if (!schoolDay && !excused) tally.onNonSchoolDay += 1;
+    if (schoolDay && excused) tally.wronglyOff += 1;
     if (inHalf && !excused) tally.inHalfTerm += 1;
     if (term && !inHalf) {
       // Monday of the week of the term's first day, and of its last day.
@@ -266,7 +282,14 @@ function main(): void {
   const audiences = trusts.map(audience);
   const runs = Array.from({ length: RUNS }, () => run(trusts, audiences));
   const first = runs[0]!;
-  const tally: Tally = { onNonSchoolDay: 0, inFirstOrLastWeek: 0, inHalfTerm: 0, wrongWeekdayOrTime: 0, schoolsOffReported: 0 };
+  const tally: Tally = {
+    onNonSchoolDay: 0,
+    inFirstOrLastWeek: 0,
+    inHalfTerm: 0,
+    wrongWeekdayOrTime: 0,
+    schoolsOffReported: 0,
+    wronglyOff: 0,
+  };
   let icsFailures = 0;
   for (const { o, trust, ics, cancelIcs, id } of first.occurrences) {
     check(o, trust, tally);
@@ -283,7 +306,9 @@ function main(): void {
     `Meetings bench: ${trusts.length} trusts, ${schools} schools, years ${YEARS.map((y) => `${y}-${(y + 1) % 100}`).join(' and ')}, host TZ=${process.env.TZ ?? '(unset)'}`,
   );
   console.log(`  refused series: ${JSON.stringify(first.refused)}`);
-  console.log(`  occurrences naming schools off: ${offOccurrences} (${tally.schoolsOffReported} school-days off reported)`);
+  console.log(
+    `  occurrences naming schools off: ${offOccurrences} (${tally.schoolsOffReported} school-days off reported, ${tally.wronglyOff} of them wrongly)`,
+  );
   console.log(`  wrong weekday or London time: ${tally.wrongWeekdayOrTime}`);
   console.log(`  .ics files parsed back: ${first.occurrences.length * 2} (invitation + cancellation per occurrence)`);
   console.log(
