@@ -14,8 +14,9 @@ module.exports = {
     {
       name: 'pure-layers-use-only-core',
       severity: 'error',
-      comment: "calendar, flows, digest, charts and i18n may use core, each other's pure parts, and date-fns; not db, adapters, scheduler or SDKs",
-      from: { path: '^src/(calendar|flows|digest|charts|i18n)/' },
+      comment:
+        "calendar, flows, digest, charts, i18n and meetings may use core, each other's pure parts, and date-fns; not db, adapters, scheduler or SDKs",
+      from: { path: '^src/(calendar|flows|digest|charts|i18n|meetings)/' },
       to: {
         path: '^(src/(db|scheduler)/|adapters/|src/main\\.ts|src/server\\.ts)|node_modules/(@prisma|botbuilder|@microsoft|@slack|pg|@electric-sql|restify)',
       },

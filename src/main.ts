@@ -13,6 +13,7 @@ import { PrismaHealthCheck } from './db/health';
 import { PrismaHousekeeping } from './db/housekeeping-repo';
 import { PrismaIdentityRepo } from './db/identity-repo';
 import { PrismaJobClaims } from './db/job-claims';
+import { PrismaMeetingsRepo } from './db/meetings-repo';
 import { PrismaNudgePreferences } from './db/nudge-preferences';
 import { PrismaFileStore } from './db/file-store';
 import { PrismaDeliveryQueue } from './db/outbox-delivery-repo';
@@ -27,6 +28,7 @@ import type { Feature } from './flows/feature';
 import { features as allFeatures, loadAll } from './flows/index';
 import { handleEvent } from './flows/router';
 import { createLogger } from './logger';
+import { feedForToken } from './meetings/feed';
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler/index';
 import { housekeepingSource } from './scheduler/housekeeping-source';
 import { createHoldCheck } from './scheduler/quiet-rules';
@@ -99,6 +101,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const slack = config.slack ? createSlackBot({ config: config.slack, logger, clock, handle }) : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
+  const meetings = new PrismaMeetingsRepo(db);
   const server = createHttpServer(
     {
       health: async () => {
@@ -108,6 +111,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       teams: teams.handleHttp,
       slack: slack ? slack.handleHttp : null,
       files: files.handler(logger),
+      calendarFeed: (token) => feedForToken(meetings, token, clock.now()),
     },
     logger,
   );

@@ -13,6 +13,8 @@ export interface Routes {
   slack: RawHandler | null;
   /** GET /files/:id: signed, expiring downloads of files the bot sent (src/http/file-links.ts). */
   files?: (req: Request, res: Response) => Promise<void>;
+  /** iCalendar text of a subscription feed; null for an unknown or revoked token (404). */
+  calendarFeed?: (token: string) => Promise<string | null>;
 }
 
 /**
@@ -29,12 +31,40 @@ export function createHttpServer(routes: Routes, logger: Logger): restify.Server
   server.post('/api/messages', withRawBody(routes.teams, logger));
   server.post('/slack/events', routes.slack ? withRawBody(routes.slack, logger) : notConfigured);
   if (routes.files) server.get('/files/:id', routes.files);
+  if (routes.calendarFeed) server.get('/calendar/:file', calendarFeedRoute(routes.calendarFeed, logger));
   return server;
 }
 
 async function notConfigured(_req: Request, res: Response): Promise<void> {
   res.status(404);
   res.json({ error: 'Slack is not configured on this server (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN).' });
+}
+
+/** GET /calendar/<token>.ics: the same 404 for a malformed, unknown or revoked token. */
+function calendarFeedRoute(feed: (token: string) => Promise<string | null>, logger: Logger) {
+  return async (req: Request, res: Response) => {
+    const file = String(req.params?.file ?? '');
+    try {
+      const text = file.endsWith('.ics') ? await feed(file.slice(0, -'.ics'.length)) : null;
+      if (text === null) {
+        res.status(404);
+        res.json({ error: 'No such calendar.' });
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Cache-Control': 'private, max-age=300',
+        'Content-Disposition': 'inline; filename="senco-meetings.ics"',
+      });
+      res.end(text);
+    } catch (error) {
+      logger.error('calendar feed failed', { error: String((error as Error)?.stack ?? error) });
+      if (!res.headersSent) {
+        res.status(500);
+        res.json({ error: 'Internal error.' });
+      }
+    }
+  };
 }
 
 function withRawBody(handler: RawHandler, logger: Logger) {

@@ -2,6 +2,7 @@ import { checkinMessages } from './checkin';
 import { digestMessages } from './digest';
 import { plumbingMessages } from './plumbing';
 import { fileMessages } from './files';
+import { meetingsMessages } from './meetings';
 import { rosterMessages } from './roster';
 import { termsMessages } from './terms';
 
@@ -32,6 +33,7 @@ const messages = {
   ...termsMessages,
   ...digestMessages,
   ...fileMessages,
+  ...meetingsMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',

@@ -1,0 +1,48 @@
+import { cancelOccurrence, rescheduleOccurrence } from '../../../../src/core/meetings/changes';
+import { MeetingOccurrence } from '../../../../src/core/meetings/model';
+
+const occurrence: MeetingOccurrence = {
+  id: 'occ-1',
+  seriesId: 'series-1',
+  key: '2026-27/autumn/1',
+  date: '2026-11-17',
+  time: '15:45',
+  durationMinutes: 60,
+  startsAt: new Date('2026-11-17T15:45:00Z'),
+  endsAt: new Date('2026-11-17T16:45:00Z'),
+  status: 'scheduled',
+  sequence: 0,
+  schoolsOff: [],
+};
+
+const move = {
+  date: '2026-11-24',
+  time: '15:45',
+  durationMinutes: 60,
+  startsAt: new Date('2026-11-24T15:45:00Z'),
+  endsAt: new Date('2026-11-24T16:45:00Z'),
+  schoolsOff: ['b'],
+};
+
+describe('occurrence changes', () => {
+  it('raises the sequence on a move and keeps the id and key', () => {
+    const moved = rescheduleOccurrence(occurrence, move);
+    expect(moved).toMatchObject({ id: 'occ-1', key: '2026-27/autumn/1', date: '2026-11-24', sequence: 1, schoolsOff: ['b'] });
+  });
+
+  it('does not raise it again when the same move is repeated', () => {
+    const moved = rescheduleOccurrence(occurrence, move);
+    expect(rescheduleOccurrence(moved, move)).toBe(moved);
+  });
+
+  it('raises it once on cancel; a second cancel changes nothing', () => {
+    const cancelled = cancelOccurrence(rescheduleOccurrence(occurrence, move));
+    expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 2 });
+    expect(cancelOccurrence(cancelled)).toBe(cancelled);
+  });
+
+  it('reinstating a cancelled meeting on the same date is a change too', () => {
+    const cancelled = cancelOccurrence(occurrence);
+    expect(rescheduleOccurrence(cancelled, { ...move, date: occurrence.date })).toMatchObject({ status: 'scheduled', sequence: 2 });
+  });
+});
