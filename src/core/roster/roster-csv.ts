@@ -44,6 +44,8 @@ const PHASE_ALIASES: Record<string, SchoolPhase> = {
   ap: 'alternative-provision',
   pru: 'alternative-provision',
   'alternative provision': 'alternative-provision',
+  'maintained nursery': 'nursery',
+  'nursery school': 'nursery',
 };
 const ROLE_ALIASES: Record<string, Role> = {
   'mat send leader': 'send-leader',
