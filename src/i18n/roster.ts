@@ -155,7 +155,8 @@ export const rosterMessages = {
   'profile.edit': 'Edit profile',
   'profile.form.title': 'Edit SENCO profile: {name}',
   'profile.appointedOn': 'Appointed SENCO here on',
-  'profile.priorYears': 'Years as a SENCO before this school (at mainstream schools or maintained nurseries only, not special, independent, AP or early-years settings; e.g. 0, 1.5, 4)',
+  'profile.priorYears':
+    'Years as a SENCO before this school (at mainstream schools or maintained nurseries only, not special, independent, AP or early-years settings; e.g. 0, 1.5, 4)',
   'profile.qualification': 'SENCO qualification',
   'profile.startedOn': 'Qualification started or enrolled on',
   'profile.completedOn': 'Qualification gained on',
@@ -179,7 +180,8 @@ export const rosterMessages = {
   'qs.met': 'Holds a qualification that counts.',
   'qs.not-required': 'Not required again: more than 12 months as a SENCO before this appointment.',
   'qs.unknown.appointed_on': 'Add the appointment date to see the qualification deadline.',
-  'qs.unknown.prior_service': 'Add the years as a SENCO before (at mainstream schools or maintained nurseries only), to see whether the 3-year deadline applies.',
+  'qs.unknown.prior_service':
+    'Add the years as a SENCO before (at mainstream schools or maintained nurseries only), to see whether the 3-year deadline applies.',
   'qs.unknown.qualification_dates':
     "Add the qualification's start and completion dates: a NASENCO counts only if started before 1 September 2024 and completed by 1 September 2027.",
   'qs.in-progress': 'On course; must be completed by {deadline}.',

@@ -32,9 +32,7 @@ export type TermName = (typeof TERM_NAMES)[number];
  */
 export type Frequency =
   /** `alsoOnChange`: asked again, out of turn, when the school's SENCO has changed. */
-  | { kind: 'every-term'; alsoOnChange?: boolean }
-  | { kind: 'once-a-year'; term: TermName; alsoOnChange?: boolean }
-  | { kind: 'on-change' };
+  { kind: 'every-term'; alsoOnChange?: boolean } | { kind: 'once-a-year'; term: TermName; alsoOnChange?: boolean } | { kind: 'on-change' };
 
 /** Which answers get the one follow-up question ("what would help, and by when?"). */
 export type FollowUpRule =

@@ -306,14 +306,7 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       expect(plain(samRound2.last)).toContain('All done');
 
       const toAnn = sentTo(h, platform, ann, before);
-      const annRound2 = await answerFrom(
-        h,
-        platform,
-        ann,
-        toAnn,
-        { 'sen-information-report': '2027-01-05', 'ehcp-reviews': '0 1' },
-        3,
-      );
+      const annRound2 = await answerFrom(h, platform, ann, toAnn, { 'sen-information-report': '2027-01-05', 'ehcp-reviews': '0 1' }, 3);
       expect(annRound2.answered.length).toBe(3);
     });
 
