@@ -162,7 +162,7 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       const toAnn = sentTo(h, platform, ann, before);
       expect(toAnn).toHaveLength(1);
       expect(plain(toAnn)).toContain('Check-in: Autumn term 2026-27');
-      expect(plain(toAnn)).toContain('1 of 15: SENCO designated');
+      expect(plain(toAnn)).toContain('1 of 15: SENCO in post');
       expect(sentTo(h, platform, sam, before)).toHaveLength(1);
       expect(sentTo(h, platform, lee, before)).toHaveLength(0);
       roundOneCheckin = buttonData(toAnn, 'checkin.answer').c!;

@@ -9,7 +9,7 @@ import { upgradeChecklist } from '../../../../src/core/checkin/upgrade';
 import { SCHOOL_PHASES, type SchoolPhase } from '../../../../src/core/model';
 
 const byId = (id: string): ChecklistItem => CHECKLIST_V2_ITEMS.find((i) => i.id === id)!;
-const ids = (items: Array<{ id: string }>) => items.map((i) => i.id);
+const ids = (items: ReadonlyArray<{ id: string }>) => items.map((i) => i.id);
 const autumn: RoundPeriod = { year: '2026-27', term: 'autumn', half: null };
 const spring: RoundPeriod = { year: '2026-27', term: 'spring', half: null };
 const lastYear: RoundPeriod = { year: '2025-26', term: 'summer', half: null };
