@@ -52,6 +52,9 @@ export interface School {
   localAuthority: string | null;
   region: string | null;
   hasResourceBase: boolean;
+  /** The school's own day ('HH:MM', London); null or absent = the default 08:00-17:30. */
+  dayStart?: string | null;
+  dayEnd?: string | null;
   archived: boolean;
 }
 

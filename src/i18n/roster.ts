@@ -91,6 +91,8 @@ export const rosterMessages = {
   'school.form.la': 'Local authority',
   'school.form.region': 'Region or cluster',
   'school.form.resourceBase': 'Resource base',
+  'school.form.dayStart': 'School day starts (e.g. 08:45; blank for 08:00)',
+  'school.form.dayEnd': 'School day ends (e.g. 15:30; blank for 17:30)',
   'school.form.save': 'Save',
   'school.pick.title': 'Which school?',
   'school.pick.field': 'School',
@@ -104,6 +106,7 @@ export const rosterMessages = {
   'school.archived': 'Archived **{school}**.',
   'school.restored': 'Restored **{school}**.',
   'school.badPhase': 'Choose a phase: {phases}.',
+  'school.badHours': 'Give the school day as two times, start before end, e.g. 08:45 and 15:30 (or leave both blank for 08:00 to 17:30).',
   'school.usage': "Type the school's name too, for example **{example}**.",
 
   // People
