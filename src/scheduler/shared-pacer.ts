@@ -35,8 +35,18 @@ export function pacingBuckets(bucket: string): string[] {
   return platform === 'slack' && team ? [bucket, `slack-workspace:${team}`] : [bucket];
 }
 
+/**
+ * Slots are taken from the shared store a block at a time (about 200 ms of the bucket's rate:
+ * 10 slots for Teams), so a send costs a tenth of a database round trip, not one. A granted
+ * slot that has already passed is dropped, never used late (a late slot could land beside
+ * another replica's). The store is asked with the time the call is expected to finish (`now`
+ * plus a running average of its latency), so slots are not already past when they arrive.
+ */
 export class SharedPacer implements Pacer {
   private readonly rates: Readonly<Record<string, BucketRate>>;
+  private readonly granted = new Map<string, number[]>();
+  /** Running average of a store call, in ms (monotonic timer: transport timing, not product time). */
+  private latencyMs = 0;
 
   constructor(
     private readonly store: PaceStore,
@@ -46,31 +56,51 @@ export class SharedPacer implements Pacer {
   }
 
   async peek(bucket: string, now: number): Promise<number> {
-    const slots = await Promise.all(pacingBuckets(bucket).map((b) => this.store.peek(b, now, this.toleranceOf(b))));
-    return Math.max(0, ...slots.map((s) => s - now));
+    const waits = await Promise.all(
+      pacingBuckets(bucket).map(async (b) => {
+        const next = this.live(b, now)[0];
+        return (next ?? (await this.store.peek(b, now, 0))) - now;
+      }),
+    );
+    return Math.max(0, ...waits);
   }
 
   async reserve(bucket: string, now: number): Promise<number> {
     let wait = 0;
-    for (const b of pacingBuckets(bucket)) {
-      const slot = await this.store.reserve(b, now, this.intervalOf(b), this.toleranceOf(b));
-      wait = Math.max(wait, slot - now);
-    }
+    for (const b of pacingBuckets(bucket)) wait = Math.max(wait, (await this.take(b, now)) - now);
     return wait;
   }
 
   async pauseUntil(bucket: string, until: number): Promise<void> {
+    this.granted.delete(bucket);
     await this.store.pause(bucket, until);
+  }
+
+  private live(bucket: string, now: number): number[] {
+    const slots = (this.granted.get(bucket) ?? []).filter((t) => t >= now);
+    this.granted.set(bucket, slots);
+    return slots;
+  }
+
+  private async take(bucket: string, now: number): Promise<number> {
+    const slots = this.live(bucket, now);
+    if (slots.length === 0) {
+      const interval = this.intervalOf(bucket);
+      const block = Math.max(1, Math.round(rateForBucket(bucket, this.rates).perSecond / 5));
+      const started = performance.now();
+      const first = await this.store.reserve(bucket, now + this.latencyMs, interval * block, 0);
+      this.latencyMs = 0.8 * this.latencyMs + 0.2 * (performance.now() - started);
+      for (let i = 0; i < block; i++) slots.push(first + i * interval);
+      slots.sort((a, b) => a - b);
+      this.granted.set(bucket, slots);
+    }
+    return slots.shift()!;
   }
 
   private intervalOf(bucket: string): number {
     const { perSecond } = rateForBucket(bucket, this.rates);
     if (!(perSecond > 0)) throw new Error(`Rate for bucket ${bucket} must be positive, got ${perSecond}`);
     return 1000 / perSecond;
-  }
-
-  private toleranceOf(bucket: string): number {
-    return (Math.max(1, rateForBucket(bucket, this.rates).burst) - 1) * this.intervalOf(bucket);
   }
 }
 
