@@ -9,7 +9,7 @@
  * database that cannot be shared), `SharedPacer` the other.
  */
 import type { PaceStore } from '../core/pace-port';
-import { DEFAULT_RATES, rateForBucket, type BucketRate, type RateLimiter } from './rate-limiter';
+import { DEFAULT_RATES, RateLimiter, rateForBucket, type BucketRate } from './rate-limiter';
 
 export interface Pacer {
   /** Milliseconds from `now` until `bucket` could send, without taking the slot. */
@@ -18,6 +18,8 @@ export interface Pacer {
   reserve(bucket: string, now: number): number | Promise<number>;
   /** The platform answered 429: nothing more for this bucket before `until`. */
   pauseUntil(bucket: string, until: number): void | Promise<void>;
+  /** Just before the call: ms to wait so this process's real departures stay spaced (RateLimiter.dispatch). */
+  dispatch(bucket: string, now: number): number;
 }
 
 /**
@@ -45,6 +47,8 @@ export function pacingBuckets(bucket: string): string[] {
 export class SharedPacer implements Pacer {
   private readonly rates: Readonly<Record<string, BucketRate>>;
   private readonly granted = new Map<string, number[]>();
+  /** This replica's real departures, spaced as in one process (its own slots are an interval apart too). */
+  private readonly departures: RateLimiter;
   /** Running average of a store call, in ms (monotonic timer: transport timing, not product time). */
   private latencyMs = 0;
 
@@ -53,6 +57,11 @@ export class SharedPacer implements Pacer {
     rates: Readonly<Record<string, BucketRate>> = DEFAULT_RATES,
   ) {
     this.rates = { ...WORKSPACE_RATES, ...rates };
+    this.departures = new RateLimiter((b) => rateForBucket(b, this.rates));
+  }
+
+  dispatch(bucket: string, now: number): number {
+    return this.departures.dispatch(bucket, now);
   }
 
   async peek(bucket: string, now: number): Promise<number> {
@@ -118,5 +127,9 @@ export class LocalPacer implements Pacer {
 
   pauseUntil(bucket: string, until: number): void {
     this.limiter.pauseUntil(bucket, until);
+  }
+
+  dispatch(bucket: string, now: number): number {
+    return this.limiter.dispatch(bucket, now);
   }
 }
