@@ -19,7 +19,11 @@
  * idle | busy), BENCH_CAP (50/s), BENCH_LATENCY_MS (fake connector latency, 20),
  * BENCH_KILL_AT (fraction delivered before the kill, 0.4), BENCH_DATABASE_URL or
  * TEST_DATABASE_URL (PostgreSQL server; else PGlite data folders), BENCH_KILL=0 skips the
- * kill-and-restart run.
+ * kill-and-restart run; BENCH_REPLICAS=0 skips the replica runs, BENCH_REPLICAS_ONLY=1 runs
+ * only them.
+ * 3. replicas (PostgreSQL only, scripts/bench-fanout/replicas.ts): 1, 2 and 3 bot processes
+ *    sharing the tenant, then 3 with one SIGKILLed; then the last line is
+ *    fanout_replicas r=3 ratio=… p429=… dup=… lost=… killed_ratio=…
  * Last line: fanout n=… runs=… ratio=… p429=… busy_ratio=… busy_p429=… dup=… lost=…
  * killed_restart_dup=… killed_restart_lost=… killed_restart_uncertain=…
  */
@@ -44,6 +48,7 @@ import { createLogger } from '../src/logger';
 import { startScheduler } from '../src/scheduler/index';
 import { FakeTeamsConnector } from '../test/fakes/fake-teams-connector';
 import { startBotProcess } from './bench-fanout/bot-process';
+import { replicaBench } from './bench-fanout/replicas';
 import { freshTarget } from './bench-fanout/targets';
 
 const N = Number(process.env.BENCH_N ?? 5000);
@@ -59,6 +64,8 @@ const STALL_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_REPLICAS_ONLY === '1')
+    return replicaBench({ n: N, cap: CAP, latencyMs: LATENCY_MS, killAt: KILL_AT, entries, enqueueAll, tally });
   console.log(
     `fan-out of ${N} Teams messages, fake connector capped at ${CAP}/s per tenant, latency ${LATENCY_MS} ms, ${RUNS} runs per mode (${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)})`,
   );
@@ -99,6 +106,9 @@ async function main(): Promise<void> {
   console.log(
     `${figures} killed_restart_dup=${killed.dup} killed_restart_lost=${killed.lost} killed_restart_uncertain=${killed.uncertain}`,
   );
+  if (process.env.BENCH_REPLICAS === '0') return;
+  // Issue 18: 1, 2, 3 replicas sharing the tenant, then a kill (scripts/bench-fanout/replicas.ts).
+  await replicaBench({ n: N, cap: CAP, latencyMs: LATENCY_MS, killAt: KILL_AT, entries, enqueueAll, tally });
 }
 
 /** One busy-looping process per core: the CPU the bot competes for on a shared machine. */

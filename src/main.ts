@@ -17,6 +17,7 @@ import { PrismaMeetingsRepo } from './db/meetings-repo';
 import { PrismaNudgePreferences } from './db/nudge-preferences';
 import { PrismaFileStore } from './db/file-store';
 import { PrismaDeliveryQueue } from './db/outbox-delivery-repo';
+import { PrismaPaceStore } from './db/pace-store';
 import { PrismaOutbox } from './db/outbox-repo';
 import { PrismaReachability } from './db/reachability-repo';
 import { PrismaReceiptStore } from './db/receipt-store';
@@ -58,7 +59,9 @@ export interface StartOptions {
   /** Use this database instead of opening one from the config (tests). */
   database?: Database;
   /** Scheduler settings; tests pass `{ cron: false }` and drive it with `runOnce`. */
-  scheduler?: Partial<Pick<SchedulerOptions, 'cron' | 'sleep' | 'pollMs' | 'rates' | 'worker' | 'onUncertain' | 'sources' | 'random'>>;
+  scheduler?: Partial<
+    Pick<SchedulerOptions, 'cron' | 'sleep' | 'pollMs' | 'rates' | 'pace' | 'worker' | 'onUncertain' | 'sources' | 'random'>
+  >;
   /** The features to run (default: every feature in src/flows/index.ts); tests add their own. */
   features?: readonly Feature[];
 }
@@ -128,6 +131,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     claims: new PrismaJobClaims(db),
     senders: slack ? [teams.sender, slack.sender] : [teams.sender],
     reachability: new PrismaReachability(db),
+    // Replicas share a PostgreSQL server, so they share one pacing budget per bucket (issue 18).
+    ...(database.kind === 'postgres' ? { pace: new PrismaPaceStore(db) } : {}),
     holdCheck: createHoldCheck({ nudges: deps.nudges, schoolDays: new SchoolDaysCache(termDates, clock, logger) }),
     ...options.scheduler,
   });

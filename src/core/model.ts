@@ -6,7 +6,12 @@ export type Platform = (typeof PLATFORMS)[number];
 export const ROLES = ['senco', 'send-leader', 'trust-leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const SCHOOL_PHASES = ['primary', 'secondary', 'all-through', 'special', 'alternative-provision'] as const;
+/**
+ * A school's phase, which also gives its setting type for the statutory checklist: mainstream
+ * (primary, secondary, all-through), special, alternative provision, or a maintained nursery
+ * school (the SENCO duties bind mainstream schools and maintained nurseries, not the others).
+ */
+export const SCHOOL_PHASES = ['primary', 'secondary', 'all-through', 'special', 'alternative-provision', 'nursery'] as const;
 export type SchoolPhase = (typeof SCHOOL_PHASES)[number];
 
 /**
@@ -47,6 +52,9 @@ export interface School {
   localAuthority: string | null;
   region: string | null;
   hasResourceBase: boolean;
+  /** The school's own day ('HH:MM', London); null or absent = the default 08:00-17:30. */
+  dayStart?: string | null;
+  dayEnd?: string | null;
   archived: boolean;
 }
 

@@ -15,6 +15,8 @@ export interface NudgeHolds {
   pausedUntil: Date | null;
   /** The later of the snooze of this kind and the snooze of every kind. */
   snoozedUntil: Date | null;
+  /** The person's school's own day, if it has one set (else the default school hours). */
+  schoolHours?: { start: string; end: string } | null;
 }
 
 export interface NudgePreferences {

@@ -1,3 +1,4 @@
+import { schoolHoursOf } from '../core/school-hours';
 import { ALL_NUDGES, type NudgeHolds, type NudgePreferences } from '../core/nudge-port';
 import type { Db } from './database';
 
@@ -26,11 +27,24 @@ export class PrismaNudgePreferences implements NudgePreferences {
   async holdsFor(personId: string, kind: string): Promise<NudgeHolds | null> {
     const person = await this.db.person.findUnique({
       where: { id: personId },
-      select: { trustId: true, schoolId: true, pausedUntil: true, archivedAt: true, erasedAt: true },
+      select: {
+        trustId: true,
+        schoolId: true,
+        pausedUntil: true,
+        archivedAt: true,
+        erasedAt: true,
+        school: { select: { dayStart: true, dayEnd: true } },
+      },
     });
     if (!person || person.archivedAt || person.erasedAt) return null;
     const snoozes = await this.db.snooze.findMany({ where: { personId, kind: { in: [kind, ALL_NUDGES] } }, select: { until: true } });
     const latest = snoozes.reduce<Date | null>((max, s) => (!max || s.until > max ? s.until : max), null);
-    return { trustId: person.trustId, schoolId: person.schoolId, pausedUntil: person.pausedUntil, snoozedUntil: latest };
+    return {
+      trustId: person.trustId,
+      schoolId: person.schoolId,
+      pausedUntil: person.pausedUntil,
+      snoozedUntil: latest,
+      schoolHours: person.school ? schoolHoursOf(person.school) : null,
+    };
   }
 }

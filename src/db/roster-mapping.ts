@@ -10,6 +10,8 @@ export const schoolSelect = {
   localAuthority: true,
   region: true,
   hasResourceBase: true,
+  dayStart: true,
+  dayEnd: true,
   archivedAt: true,
 } satisfies Prisma.SchoolSelect;
 
@@ -43,6 +45,8 @@ export function toSchool(row: SchoolRow): School {
     localAuthority: row.localAuthority,
     region: row.region,
     hasResourceBase: row.hasResourceBase,
+    dayStart: row.dayStart,
+    dayEnd: row.dayEnd,
     archived: row.archivedAt !== null,
   };
 }

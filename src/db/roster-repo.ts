@@ -162,6 +162,9 @@ async function writeSchool(tx: Tx, trustId: string, school: School, now: Date): 
     localAuthority: school.localAuthority,
     region: school.region,
     hasResourceBase: school.hasResourceBase,
+    // Undefined (e.g. an import without the columns) leaves the stored day as it is.
+    dayStart: school.dayStart,
+    dayEnd: school.dayEnd,
     archivedAt: school.archived ? (existing?.archivedAt ?? now) : null,
   };
   if (existing) await tx.school.update({ where: { id: school.id }, data });

@@ -91,6 +91,8 @@ export const rosterMessages = {
   'school.form.la': 'Local authority',
   'school.form.region': 'Region or cluster',
   'school.form.resourceBase': 'Resource base',
+  'school.form.dayStart': 'School day starts (e.g. 08:45; blank for 08:00)',
+  'school.form.dayEnd': 'School day ends (e.g. 15:30; blank for 17:30)',
   'school.form.save': 'Save',
   'school.pick.title': 'Which school?',
   'school.pick.field': 'School',
@@ -104,6 +106,7 @@ export const rosterMessages = {
   'school.archived': 'Archived **{school}**.',
   'school.restored': 'Restored **{school}**.',
   'school.badPhase': 'Choose a phase: {phases}.',
+  'school.badHours': 'Give the school day as two times, start before end, e.g. 08:45 and 15:30 (or leave both blank for 08:00 to 17:30).',
   'school.usage': "Type the school's name too, for example **{example}**.",
 
   // People
@@ -155,7 +158,8 @@ export const rosterMessages = {
   'profile.edit': 'Edit profile',
   'profile.form.title': 'Edit SENCO profile: {name}',
   'profile.appointedOn': 'Appointed SENCO here on',
-  'profile.priorYears': 'Years as a SENCO before this school (e.g. 0, 1.5, 4)',
+  'profile.priorYears':
+    'Years as a SENCO before this school (at mainstream schools or maintained nurseries only, not special, independent, AP or early-years settings; e.g. 0, 1.5, 4)',
   'profile.qualification': 'SENCO qualification',
   'profile.startedOn': 'Qualification started or enrolled on',
   'profile.completedOn': 'Qualification gained on',
@@ -179,7 +183,8 @@ export const rosterMessages = {
   'qs.met': 'Holds a qualification that counts.',
   'qs.not-required': 'Not required again: more than 12 months as a SENCO before this appointment.',
   'qs.unknown.appointed_on': 'Add the appointment date to see the qualification deadline.',
-  'qs.unknown.prior_service': 'Add the years as a SENCO before, to see whether the 3-year deadline applies.',
+  'qs.unknown.prior_service':
+    'Add the years as a SENCO before (at mainstream schools or maintained nurseries only), to see whether the 3-year deadline applies.',
   'qs.unknown.qualification_dates':
     "Add the qualification's start and completion dates: a NASENCO counts only if started before 1 September 2024 and completed by 1 September 2027.",
   'qs.in-progress': 'On course; must be completed by {deadline}.',
@@ -193,7 +198,7 @@ export const rosterMessages = {
   'import.howto':
     'Drag a CSV file into this chat (in Slack: a direct message with me). I show a preview first, and change nothing until you press **Apply**. The whole file is applied or none of it.',
   'import.columns':
-    'Schools file: **name, phase** (required), local_authority, region, resource_base (yes/no), status (active/archived).\nPeople file: **name, email, role** (required), school, appointed_on, prior_senco_years, qualification, qualification_started_on, qualification_completed_on, tags, status.\nOne combined file: add a **type** column (school or person). Dates as 2025-09-01 or 01/09/2025. Full guide: docs/roster-import.md.',
+    'Schools file: **name, phase** (required), local_authority, region, resource_base (yes/no), status (active/archived).\nPeople file: **name, email, role** (required), school, appointed_on, prior_senco_years (years as a SENCO at mainstream schools or maintained nurseries only), qualification, qualification_started_on, qualification_completed_on, tags, status.\nOne combined file: add a **type** column (school or person). Dates as 2025-09-01 or 01/09/2025. Full guide: docs/roster-import.md.',
   'import.example': 'Example (people): name,email,role,school\nAnn Lee,ann.lee@oak.sch.uk,senco,Oak Primary',
   'import.previewTitle': 'Import preview: {file}',
   'import.counts.schools': 'Schools',

@@ -10,10 +10,12 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { DueWorkSource, JobClaims } from '../core/due-work-port';
 import type { DeliveryQueue, RecipientReachability } from '../core/outbox-port';
+import type { PaceStore } from '../core/pace-port';
 import type { ChatSender, Clock, Logger } from '../core/ports';
 import { OutboxWorker, type DrainReport, type WorkerTuning } from './outbox-worker';
 import type { HoldCheck } from './quiet-rules';
 import { DEFAULT_RATES, RateLimiter, rateForBucket, type BucketRate } from './rate-limiter';
+import { LocalPacer, SharedPacer, WORKSPACE_RATES } from './shared-pacer';
 import { DEFAULT_TAKEOVER_MS, runTick, type TickReport } from './tick';
 
 export interface SchedulerOptions {
@@ -34,6 +36,8 @@ export interface SchedulerOptions {
   /** Waits on the clock's time (tests pass a fake clock's sleep). */
   sleep?: (ms: number) => Promise<void>;
   rates?: Readonly<Record<string, BucketRate>>;
+  /** The shared pacing store (PostgreSQL): every replica's sends count against one budget per bucket. */
+  pace?: PaceStore;
   /** Rows found 'sending' after their worker died: see src/scheduler/outbox-worker.ts. */
   onUncertain?: 'flag' | 'resend';
   worker?: Partial<WorkerTuning>;
@@ -68,7 +72,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     senders: options.senders,
     reachability: options.reachability,
     holdCheck: options.holdCheck,
-    limiter: new RateLimiter((bucket) => rateForBucket(bucket, rates)),
+    // Shared pacing when replicas share a database (issue 18), else in memory.
+    limiter: options.pace
+      ? new SharedPacer(options.pace, rates)
+      : new LocalPacer(new RateLimiter((bucket) => rateForBucket(bucket, { ...WORKSPACE_RATES, ...rates }))),
     clock,
     sleep: options.sleep,
     logger,

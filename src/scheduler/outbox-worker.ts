@@ -32,6 +32,7 @@ import type { ChatSender, Clock, Logger, SendOutcome } from '../core/ports';
 import { DEFAULT_BACKOFF, nextRetry, type BackoffPolicy } from './backoff';
 import type { HoldCheck } from './quiet-rules';
 import { RateLimiter } from './rate-limiter';
+import type { Pacer } from './shared-pacer';
 import { Semaphore } from './semaphore';
 
 export interface WorkerTuning {
@@ -64,7 +65,7 @@ export interface OutboxWorkerOptions {
   reachability: RecipientReachability;
   /** Quiet hours / snooze / pause; absent = every row may go now. */
   holdCheck?: HoldCheck;
-  limiter?: RateLimiter;
+  limiter?: Pacer;
   clock: Clock;
   /** Waits `ms` of the clock's time (a fake clock's sleep advances it). */
   sleep?: (ms: number) => Promise<void>;
@@ -104,7 +105,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export class OutboxWorker {
   private readonly tuning: WorkerTuning;
   private readonly senders: ReadonlyMap<Platform, ChatSender>;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: Pacer;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly slots: Semaphore;
@@ -230,13 +231,13 @@ export class OutboxWorker {
   private async waitForSlot(row: ClaimedMessage, report: DrainReport): Promise<boolean> {
     const { queue, workerId, clock } = this.options;
     const now = clock.now().getTime();
-    const wait = this.limiter.peek(row.bucket, now);
+    const wait = await this.limiter.peek(row.bucket, now);
     if (wait > this.tuning.horizonMs) {
       await queue.defer(row.id, workerId, new Date(now + wait), 'queued', null);
       report.deferred += 1;
       return false;
     }
-    const reserved = this.limiter.reserve(row.bucket, now);
+    const reserved = await this.limiter.reserve(row.bucket, now);
     if (reserved > 0) await Promise.race([this.sleep(reserved), this.stopped]);
     if (this.stopping) {
       await queue.defer(row.id, workerId, row.notBefore, 'queued', null);
@@ -341,7 +342,7 @@ export class OutboxWorker {
   ): Promise<void> {
     const { queue, workerId } = this.options;
     // A 429 throttles the whole bucket (the tenant), not just this row.
-    if (outcome.retryAfterMs !== null) this.limiter.pauseUntil(row.bucket, now.getTime() + outcome.retryAfterMs);
+    if (outcome.retryAfterMs !== null) await this.limiter.pauseUntil(row.bucket, now.getTime() + outcome.retryAfterMs);
     const attempts = row.attempts + 1;
     const decision = nextRetry(attempts, outcome.retryAfterMs, this.random, this.tuning.backoff);
     if (!decision.retry) {

@@ -55,6 +55,8 @@ export function createHoldCheck(deps: { nudges: NudgePreferences; schoolDays: Sc
     const holds = await deps.nudges.holdsFor(message.personId, message.kind);
     if (!holds) return { action: 'cancel', reason: 'recipient is no longer on the roster' };
     const schoolDays = await deps.schoolDays.forSchool(holds.trustId, holds.schoolId);
-    return decideHold(now, { pausedUntil: holds.pausedUntil, snoozedUntil: holds.snoozedUntil, schoolDays, hours: deps.hours });
+    // The school's own day (e.g. 08:45-15:30) when set, else the configured default.
+    const hours = holds.schoolHours ?? deps.hours;
+    return decideHold(now, { pausedUntil: holds.pausedUntil, snoozedUntil: holds.snoozedUntil, schoolDays, hours });
   };
 }

@@ -38,7 +38,7 @@ export function isChoice(value: unknown): value is Choice {
  * Dates may be typed 'YYYY-MM-DD' or 'DD/MM/YYYY'; they describe something already done, so
  * a date after `today` is refused.
  */
-export function parseAnswer(item: Pick<ChecklistItem, 'answer'>, raw: string, today: LocalDate): Result<string, AnswerError> {
+export function parseAnswer(item: Pick<ChecklistItem, 'answer' | 'endDate'>, raw: string, today: LocalDate): Result<string, AnswerError> {
   const text = raw.trim();
   if (!text) return fail('empty');
   switch (item.answer) {
@@ -49,7 +49,9 @@ export function parseAnswer(item: Pick<ChecklistItem, 'answer'>, raw: string, to
     case 'date': {
       const date = parseDateInput(text);
       if (!date) return fail('invalid-date');
-      if (date > today) return fail('future-date');
+      // An end date (a plan's) may lie ahead; a date something was done may not.
+      if (date > today && !item.endDate) return fail('future-date');
+      if (date > addMonths(today, 12 * OLDEST_PLAUSIBLE_YEARS)) return fail('implausible-date');
       if (date < addMonths(today, -12 * OLDEST_PLAUSIBLE_YEARS)) return fail('implausible-date');
       return ok(date);
     }
@@ -57,7 +59,19 @@ export function parseAnswer(item: Pick<ChecklistItem, 'answer'>, raw: string, to
       if (!/^\d{1,4}$/.test(text)) return fail('invalid-number');
       return ok(String(Number(text)));
     }
+    case 'counts': {
+      // Two whole numbers, typed '2 5', '2/5' or '2, 5' (or from two fields joined by a space).
+      const m = /^(\d{1,4})\s*[\s/,;]\s*(\d{1,4})$/.exec(text);
+      if (!m) return fail('invalid-number');
+      return ok(`${Number(m[1])}/${Number(m[2])}`);
+    }
   }
+}
+
+/** The two numbers of a 'counts' answer ('2/5'); a plain number reads as [n, 0]. */
+export function countsOf(value: string): [number, number] {
+  const [first, second] = value.split('/');
+  return [Number(first) || 0, Number(second ?? 0) || 0];
 }
 
 /** A note as stored: trimmed, null when empty. */
@@ -78,7 +92,9 @@ export function needsFollowUp(item: Pick<ChecklistItem, 'followUp'>, value: stri
     case 'date-older-than':
       return addMonths(value, rule.months) < today;
     case 'number-above':
-      return Number(value) > rule.value;
+      return countsOf(value)[0] > rule.value;
+    case 'date-passed':
+      return value < today;
   }
 }
 

@@ -35,11 +35,13 @@ function isDue(item: ChecklistItem, input: DueInput): boolean {
   const mine = input.history.filter((h) => h.itemId === item.id);
   if (mine.length === 0) return true; // the first time a school sees an item: a baseline
   const { period } = input;
-  switch (item.frequency.kind) {
+  const frequency = item.frequency;
+  if (frequency.kind !== 'on-change' && frequency.alsoOnChange && !sameSencos(latest(mine, item.id)!.sencoIds, input.sencoIds)) return true;
+  switch (frequency.kind) {
     case 'every-term':
       return !mine.some((h) => h.period.year === period.year && h.period.term === period.term);
     case 'once-a-year': {
-      const term = item.frequency.term;
+      const term = frequency.term;
       return period.term === term && !mine.some((h) => h.period.year === period.year);
     }
     case 'on-change':

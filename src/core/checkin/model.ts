@@ -10,8 +10,11 @@ import type { SchoolPhase, SencoProfile } from '../model';
 export const CHOICES = ['yes', 'partly', 'no', 'na'] as const;
 export type Choice = (typeof CHOICES)[number];
 
-/** How an item is answered: a choice, a date ('YYYY-MM-DD') or a whole number. */
-export const ANSWER_TYPES = ['choice', 'date', 'number'] as const;
+/**
+ * How an item is answered: a choice, a date ('YYYY-MM-DD'), a whole number, or two whole
+ * numbers on one card ('counts', stored '2/5': e.g. overdue, then due soon).
+ */
+export const ANSWER_TYPES = ['choice', 'date', 'number', 'counts'] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 /** The Code of Practice's own distinction: "must" = a legal duty, "should" = guidance. */
@@ -27,7 +30,9 @@ export type TermName = (typeof TERM_NAMES)[number];
  * - once-a-year: in the given term (and in a school's first round, as a baseline);
  * - on-change: in a school's first round, then only when the school's SENCO has changed.
  */
-export type Frequency = { kind: 'every-term' } | { kind: 'once-a-year'; term: TermName } | { kind: 'on-change' };
+export type Frequency =
+  /** `alsoOnChange`: asked again, out of turn, when the school's SENCO has changed. */
+  { kind: 'every-term'; alsoOnChange?: boolean } | { kind: 'once-a-year'; term: TermName; alsoOnChange?: boolean } | { kind: 'on-change' };
 
 /** Which answers get the one follow-up question ("what would help, and by when?"). */
 export type FollowUpRule =
@@ -35,8 +40,10 @@ export type FollowUpRule =
   | { kind: 'choices'; values: readonly Choice[] }
   /** A date more than `months` ago (e.g. a report not reviewed within 12 months). */
   | { kind: 'date-older-than'; months: number }
-  /** A number above `value` (e.g. any overdue reviews). */
-  | { kind: 'number-above'; value: number };
+  /** A number above `value` (e.g. any overdue reviews); for 'counts', the first number. */
+  | { kind: 'number-above'; value: number }
+  /** An end date already passed (e.g. an accessibility plan that has run out). */
+  | { kind: 'date-passed' };
 
 export interface ChecklistItem {
   /** Stable across versions: answers are matched to items by id. */
@@ -66,6 +73,12 @@ export interface ChecklistItem {
   countsDueSoon: boolean;
   /** Item whose context comes from the SENCO profile (the mandatory qualification). */
   derived: 'qualification' | null;
+  /**
+   * Date items: true when the date is when something ends (may be in the future, e.g. the
+   * current accessibility plan's end); otherwise it is when something was done (not future).
+   * Optional so versions stored before it existed read as before.
+   */
+  endDate?: boolean;
   /** Switched off by the trust: kept in the version so old answers still have their wording. */
   enabled: boolean;
   origin: 'default' | 'trust';

@@ -5,9 +5,9 @@
  */
 import { addMonths, type LocalDate } from '../dates';
 import type { SchoolPhase } from '../model';
-import { needsFollowUp } from './answers';
+import { countsOf, needsFollowUp } from './answers';
 import { findItem } from './checklist';
-import type { CheckinAnswer, Checklist, FollowUp, SchoolCheckin, SencoFacts, Strength } from './model';
+import type { AnswerType, CheckinAnswer, Checklist, FollowUp, SchoolCheckin, SencoFacts, Strength } from './model';
 import { progressOf } from './progress';
 import { qualificationStatus } from '../qualification';
 
@@ -41,7 +41,7 @@ export interface Concern {
   question: string;
   strength: Strength;
   value: string;
-  answerType: 'choice' | 'date' | 'number';
+  answerType: AnswerType;
   note: string | null;
   followUp: FollowUp | null;
 }
@@ -56,7 +56,7 @@ export interface Change {
   schoolName: string;
   itemId: string;
   question: string;
-  answerType: 'choice' | 'date' | 'number';
+  answerType: AnswerType;
   from: string;
   to: string;
 }
@@ -95,8 +95,10 @@ function dueSoonOf(school: SchoolRoundData, checklist: Checklist, today: LocalDa
           overdue: due < today,
         });
     }
-    if (item.answer === 'number' && item.countsDueSoon && Number(answer.value) > 0) {
-      out.push({ kind: 'count', schoolName: school.schoolName, itemId: item.id, question: item.question, count: Number(answer.value) });
+    // A 'counts' item's second number is the one falling due (e.g. overdue, then due soon).
+    const count = item.answer === 'counts' ? countsOf(answer.value)[1] : item.answer === 'number' ? Number(answer.value) : 0;
+    if (item.countsDueSoon && count > 0) {
+      out.push({ kind: 'count', schoolName: school.schoolName, itemId: item.id, question: item.question, count });
     }
   }
   for (const senco of school.sencos) {

@@ -44,6 +44,8 @@ const PHASE_ALIASES: Record<string, SchoolPhase> = {
   ap: 'alternative-provision',
   pru: 'alternative-provision',
   'alternative provision': 'alternative-provision',
+  'maintained nursery': 'nursery',
+  'nursery school': 'nursery',
 };
 const ROLE_ALIASES: Record<string, Role> = {
   'mat send leader': 'send-leader',
@@ -332,6 +334,8 @@ function readPerson(line: number, row: Map<string, string>, rejected: Rejection[
   const qualificationStartedOn = r.date('qualification_started_on');
   const qualificationCompletedOn = r.date('qualification_completed_on');
   let priorSencoMonths: number | null | undefined;
+  // SENCO service at relevant schools only (mainstream or maintained nursery, reg 2(1)): service
+  // in special, independent, AP or early-years settings does not count toward the 12 months.
   const years = r.optional('prior_senco_years');
   if (years !== undefined)
     priorSencoMonths =

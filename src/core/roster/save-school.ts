@@ -11,6 +11,9 @@ export interface SchoolInput {
   localAuthority: string | null;
   region: string | null;
   hasResourceBase: boolean;
+  /** The school's own day ('HH:MM'); null = the default. Absent: unchanged. */
+  dayStart?: string | null;
+  dayEnd?: string | null;
 }
 
 export type SchoolError = 'forbidden' | 'not-found' | 'duplicate-school' | 'conflict';
@@ -25,7 +28,14 @@ export async function saveSchool(
   if (!isLeader(actor) || !actor.trustId) return fail('forbidden');
   const existing = id ? await ports.repo.getSchool(actor.trustId, id) : null;
   if (id && !existing) return fail('not-found');
-  const school: School = { id: existing?.id ?? randomUUID(), trustId: actor.trustId, archived: existing?.archived ?? false, ...input };
+  const school: School = {
+    id: existing?.id ?? randomUUID(),
+    trustId: actor.trustId,
+    archived: existing?.archived ?? false,
+    dayStart: existing?.dayStart ?? null,
+    dayEnd: existing?.dayEnd ?? null,
+    ...input,
+  };
   const changed = existing ? changedFields(existing, school) : [];
   if (existing && changed.length === 0) return ok(existing);
   const written = await ports.repo.write(actor.trustId, {
@@ -57,5 +67,7 @@ export async function setSchoolArchived(
 
 function changedFields(a: School, b: School): string[] {
   const keys = ['name', 'phase', 'localAuthority', 'region', 'hasResourceBase'] as const;
-  return keys.filter((k) => a[k] !== b[k]);
+  const changed: string[] = keys.filter((k) => a[k] !== b[k]);
+  if ((a.dayStart ?? null) !== (b.dayStart ?? null) || (a.dayEnd ?? null) !== (b.dayEnd ?? null)) changed.push('hours');
+  return changed;
 }

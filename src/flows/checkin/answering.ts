@@ -127,7 +127,9 @@ async function answer(ctx: HandlerContext, data: Record<string, string>): Promis
   const itemId = data.i ?? '';
   const item = findItem(view.checklist, itemId);
   if (!item || !view.checkin.itemIds.includes(itemId)) return [textMessage(t('checkin.unknownItem'))];
-  const parsed = parseAnswer(item, data.v ?? data.value ?? '', view.today);
+  // A two-number card sends its second number as `value2`.
+  const raw = data.v ?? (data.value2 !== undefined ? `${data.value ?? ''} ${data.value2}` : data.value) ?? '';
+  const parsed = parseAnswer(item, raw, view.today);
   if (!parsed.ok) return errorReply(view, itemId, parsed.error);
   const note = parseNote(data.note);
   if (!note.ok) return errorReply(view, itemId, note.error);

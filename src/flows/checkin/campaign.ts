@@ -11,6 +11,7 @@ import type { CampaignKind } from '../campaigns/kind';
 import { snoozeButtons } from '../nudges/snooze-buttons';
 import { invitationMessage, reminderMessage, type CheckinView } from './cards';
 import { INVITE_KIND, REMINDER_KIND } from './delivery';
+import { checklistInForce } from './checklist-in-force';
 import { buildCheckins, reminderTimes, roundSummary } from './round-content';
 import type { CheckinSvc } from './services';
 import { loadView, sencosOf } from './view';
@@ -34,8 +35,9 @@ export function checkinCampaign(svc: CheckinSvc): CampaignKind<CheckinRound, Sch
       due: (edge, from, upTo) => repo.roundsDue(edge, from, upTo),
       open: () => repo.openRounds(),
       async markOpen(round, now) {
-        // The checklist in force when the round opens, even if it changed after the round was planned.
-        const checklist = await repo.checklist(round.trustId);
+        // The checklist in force when the round opens, even if it changed after the round was
+        // planned; a trust still on checklist-v1 moves to v2 here (issue 19).
+        const checklist = await checklistInForce(repo, round.trustId);
         return repo.openRound(round.trustId, round.id, checklist.version, await buildCheckins(svc, round, checklist), now);
       },
       async markClosed(round, now, by) {

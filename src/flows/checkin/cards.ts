@@ -105,6 +105,24 @@ function answerForm(view: CheckinView, it: ChecklistItem, current: CheckinAnswer
     };
   }
   const previous = current?.value ?? view.checkin.prefill[it.id]?.value ?? view.last.get(it.id);
+  if (it.answer === 'counts') {
+    // Two numbers on one card; answering joins them ('2' + '5' -> '2/5').
+    const [first, second] = previous === undefined ? [undefined, undefined] : previous.split('/');
+    const count = (id: string, label: string, v: string | undefined): Field => ({
+      kind: 'text',
+      id,
+      label,
+      placeholder: t('checkin.field.numberPlaceholder'),
+      value: v,
+      required: true,
+    });
+    return {
+      type: 'form',
+      fields: [count('value', t('checkin.field.count1'), first), count('value2', t('checkin.field.count2'), second), note],
+      submit: { label: t('checkin.button.save'), verb: VERBS.answer, data: data(view, { i: it.id }), style: 'primary' },
+      more: [skip],
+    };
+  }
   const value: Field =
     it.answer === 'date'
       ? { kind: 'date', id: 'value', label: t('checkin.field.date'), value: previous, required: true }

@@ -25,6 +25,10 @@ export function answerLabel(item: Pick<ChecklistItem, 'answer'> | undefined, val
     return t(`checkin.choice.${value}` as 'checkin.choice.yes');
   }
   if (item?.answer === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  if (item?.answer === 'counts' && /^\d+\/\d+$/.test(value)) {
+    const [first, second] = value.split('/');
+    return t('checkin.counts', { first: first!, second: second! });
+  }
   return value;
 }
 
@@ -35,7 +39,9 @@ export function plural(count: number, word: string): string {
 
 export function frequencyLabel(item: ChecklistItem): string {
   const f = item.frequency;
-  return f.kind === 'once-a-year'
-    ? t('checkin.frequency.once-a-year', { term: t(`checkin.term.${f.term}`).toLowerCase() })
-    : t(`checkin.frequency.${f.kind}`);
+  const when =
+    f.kind === 'once-a-year'
+      ? t('checkin.frequency.once-a-year', { term: t(`checkin.term.${f.term}`).toLowerCase() })
+      : t(`checkin.frequency.${f.kind}`);
+  return f.kind !== 'on-change' && f.alsoOnChange ? t('checkin.frequency.alsoOnChange', { when }) : when;
 }

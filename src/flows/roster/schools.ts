@@ -2,6 +2,7 @@ import { archiveConfirmation } from './archive-confirm';
 import { leaderListButtons } from './list-buttons';
 import type { Block, OutboundMessage } from '../../core/message';
 import { SCHOOL_PHASES, type School } from '../../core/model';
+import { parseSchoolHours } from '../../core/school-hours';
 import { isLeader, ownSchoolIds, readsWholeTrust } from '../../core/permissions';
 import { parsePhase } from '../../core/roster/roster-csv';
 import { saveSchool, setSchoolArchived, type SchoolError } from '../../core/roster/save-school';
@@ -107,6 +108,9 @@ export function schoolForm(school: School | null): OutboundMessage {
             value: school?.hasResourceBase ? 'yes' : 'no',
             options: yesNo,
           },
+          // The school's own day: nudges to its people wait for it (blank = 08:00 to 17:30).
+          { kind: 'text', id: 'dayStart', label: t('school.form.dayStart'), placeholder: '08:00', value: school?.dayStart ?? undefined },
+          { kind: 'text', id: 'dayEnd', label: t('school.form.dayEnd'), placeholder: '17:30', value: school?.dayEnd ?? undefined },
         ],
         submit: { label: t('school.form.save'), verb: 'school.save', data: school ? { schoolId: school.id } : {}, style: 'primary' },
         cancel: { label: t('import.cancel'), verb: 'form.cancel' },
@@ -236,12 +240,16 @@ export const schoolActions: ActionHandler[] = [
       const phase = parsePhase(value(data, 'phase'));
       if (!name) return say('form.missing', { fields: t('school.form.name') });
       if (!phase) return say('school.badPhase', { phases: SCHOOL_PHASES.map((p) => PHASE_LABELS[p]).join(', ') });
+      const hours = parseSchoolHours(value(data, 'dayStart'), value(data, 'dayEnd'));
+      if (!hours.ok) return say('school.badHours');
       const result = await saveSchool(roster(ctx), ctx.actor, value(data, 'schoolId') || null, {
         name,
         phase,
         localAuthority: value(data, 'localAuthority').slice(0, 200) || null,
         region: value(data, 'region').slice(0, 200) || null,
         hasResourceBase: value(data, 'resourceBase') === 'yes',
+        dayStart: hours.value?.start ?? null,
+        dayEnd: hours.value?.end ?? null,
       });
       if (!result.ok) return schoolError(result.error, name);
       return say('school.saved', { school: result.value.name, phase: PHASE_LABELS[result.value.phase] });

@@ -54,6 +54,7 @@ export const PHASE_LABELS: Record<SchoolPhase, string> = {
   'all-through': 'All-through',
   special: 'Special',
   'alternative-provision': 'Alternative provision',
+  nursery: 'Maintained nursery',
 };
 export const PLATFORM_LABELS: Record<Platform, string> = { teams: 'Teams', slack: 'Slack' };
 

@@ -100,12 +100,11 @@ async function answerFrom(
 
 const annRound1: Answers = {
   'sen-information-report': '2025-11-01',
-  'accessibility-plan': { value: 'partly', note: 'Library ramp still to do' },
-  'ehcp-reviews-overdue': '1',
-  'ehcp-reviews-due-soon': '2',
+  'accessibility-plan-end': { value: '2026-03-31', note: 'Library ramp still to do' },
+  'ehcp-reviews': '1 2',
   'ehcp-admissions': 'na',
 };
-const samRound1: Answers = { 'sen-information-report': '2026-07-10', 'ehcp-reviews-overdue': '0', 'ehcp-reviews-due-soon': '0' };
+const samRound1: Answers = { 'sen-information-report': '2026-07-10', 'accessibility-plan-end': '2027-03-31', 'ehcp-reviews': '0 0' };
 
 describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
   describe.each(platforms)('on %s', (platform) => {
@@ -164,7 +163,7 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       const toAnn = sentTo(h, platform, ann, before);
       expect(toAnn).toHaveLength(1);
       expect(plain(toAnn)).toContain('Check-in: Autumn term 2026-27');
-      expect(plain(toAnn)).toContain('1 of 15: SENCO designated');
+      expect(plain(toAnn)).toContain('1 of 15: SENCO in post');
       expect(sentTo(h, platform, sam, before)).toHaveLength(1);
       expect(sentTo(h, platform, lee, before)).toHaveLength(0);
       roundOneCheckin = buttonData(toAnn, 'checkin.answer').c!;
@@ -219,12 +218,12 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       expect(plain(texts)).toContain('6 of 15: Accessibility plan');
       // The answer and its follow-up, then two more.
       const more = await answerFrom(h, platform, ann, texts, annRound1, 3);
-      expect(more.answered).toEqual(['accessibility-plan', 'graduated-approach', 'parents-informed']);
+      expect(more.answered).toEqual(['accessibility-plan-end', 'graduated-approach', 'parents-informed']);
       const saved = await h.db.prisma.checkinAnswer.findUnique({
-        where: { checkinId_itemId: { checkinId: roundOneCheckin, itemId: 'accessibility-plan' } },
+        where: { checkinId_itemId: { checkinId: roundOneCheckin, itemId: 'accessibility-plan-end' } },
       });
       expect(saved).toMatchObject({
-        value: 'partly',
+        value: '2026-03-31',
         note: 'Library ramp still to do',
         followUpHelp: 'Time with the educational psychologist',
       });
@@ -235,8 +234,9 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       const done = await answerFrom(h, platform, sam, invite, samRound1);
       // The qualification comes pre-filled from Sam's profile (NPQ held): one tap confirms it.
       expect(plain(invite)).toContain('Same as last time? (1)');
-      expect(done.answered).toHaveLength(14);
-      expect(done.presses).toBe(15);
+      // checklist-v2 for a secondary school's first round: 17 items, one pre-filled.
+      expect(done.answered).toHaveLength(16);
+      expect(done.presses).toBe(17);
       expect(plain(done.last)).toContain('All done: thank you');
 
       // Tuesday 22 September 15:46: the fifth school day after opening.
@@ -265,11 +265,11 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       expect(summary).toContain('2 of 3 schools finished');
       expect(summary).toContain('Elm Special');
       expect(summary).toContain(
-        'Accessibility plan: Partly ("Library ramp still to do"); would help: Time with the educational psychologist',
+        'Accessibility plan: 31 March 2026 ("Library ramp still to do"); would help: Time with the educational psychologist',
       );
-      expect(summary).toContain('Overdue EHCP reviews: 1');
+      expect(summary).toContain('EHCP annual reviews: 1 overdue, 2 due soon');
       expect(summary).toContain('SEN information report review due 1 November 2026');
-      expect(summary).toContain('2 × EHCP reviews due soon');
+      expect(summary).toContain('2 × EHCP annual reviews');
 
       const round = await h.db.prisma.checkinRound.findFirst({ where: { year: '2026-27', term: 'autumn' } });
       expect(round?.status).toBe('closed');
@@ -285,10 +285,10 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
     });
 
     it('a checklist change applies from the next round, which pre-fills what should not have changed', async () => {
-      expect(plain(await send(h, platform, lee, 'checklist off census-sen-codes'))).toContain('Saved as version 2');
-      expect(plain(await send(h, platform, lee, 'checklist add should Is the provision map up to date?'))).toContain('Saved as version 3');
+      expect(plain(await send(h, platform, lee, 'checklist off census-sen-codes'))).toContain('Saved as version 3');
+      expect(plain(await send(h, platform, lee, 'checklist add should Is the provision map up to date?'))).toContain('Saved as version 4');
       const view = plain(await send(h, platform, lee, 'checklist'));
-      expect(view).toContain('Checklist version 3');
+      expect(view).toContain('Checklist version 4');
       expect(view).toContain('trust-1');
 
       clock.set('2027-01-12T15:46:00Z');
@@ -301,21 +301,13 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       expect(plain(toSam)).not.toContain('Census');
       const samRound2 = await answerFrom(h, platform, sam, toSam, {
         'ehcp-admissions': 'na',
-        'ehcp-reviews-overdue': '0',
-        'ehcp-reviews-due-soon': '0',
+        'ehcp-reviews': '0 0',
         'graduated-approach': 'partly',
       });
       expect(plain(samRound2.last)).toContain('All done');
 
       const toAnn = sentTo(h, platform, ann, before);
-      const annRound2 = await answerFrom(
-        h,
-        platform,
-        ann,
-        toAnn,
-        { 'sen-information-report': '2027-01-05', 'ehcp-reviews-overdue': '0', 'ehcp-reviews-due-soon': '1' },
-        3,
-      );
+      const annRound2 = await answerFrom(h, platform, ann, toAnn, { 'sen-information-report': '2027-01-05', 'ehcp-reviews': '0 1' }, 3);
       expect(annRound2.answered.length).toBe(3);
     });
 
@@ -354,17 +346,18 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       const autumn = rows.filter((r) => r.checkin.round.term === 'autumn');
       const spring = rows.filter((r) => r.checkin.round.term === 'spring');
       expect(autumn).toHaveLength(15);
-      expect(new Set(autumn.map((r) => r.checklistVersion))).toEqual(new Set([1]));
+      // The trust was on checklist-v1; its first round moved it to v2 (version 2).
+      expect(new Set(autumn.map((r) => r.checklistVersion))).toEqual(new Set([2]));
       expect(autumn.find((r) => r.itemId === 'sen-information-report')?.value).toBe('2025-11-01');
       expect(autumn.some((r) => r.itemId === 'census-sen-codes')).toBe(true);
-      expect(new Set(spring.map((r) => r.checklistVersion))).toEqual(new Set([3]));
+      expect(new Set(spring.map((r) => r.checklistVersion))).toEqual(new Set([4]));
       expect(spring.some((r) => r.itemId === 'census-sen-codes')).toBe(false);
       const springCheckin = await h.db.prisma.schoolCheckin.findFirst({ where: { schoolId: oakId, round: { term: 'spring' } } });
       expect(springCheckin?.itemIds).toContain('trust-1');
       expect(
         (await h.db.prisma.checkinRound.findFirst({ where: { term: 'spring', year: '2026-27', trustId: springCheckin!.trustId } }))
           ?.checklistVersion,
-      ).toBe(3);
+      ).toBe(4);
 
       // The flags the weekly digest reads: the latest closed round's concerns and due dates.
       const flags = await latestFlags(h.bot.deps, springCheckin!.trustId);
@@ -379,7 +372,7 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
       expect(exported).toContain('round,school,item_id,question,must_or_should,checklist_version,answer');
       expect(exported).toContain('Autumn term 2026-27,Oak Primary,census-sen-codes');
       expect(exported).toContain('Spring term 2026-27,Oak Primary,sen-information-report');
-      expect(exported).toMatch(/Spring term 2026-27,Ash Academy,ehcp-admissions,[^\n]*,3,yes,,,,yes,Sam Senco/);
+      expect(exported).toMatch(/Spring term 2026-27,Ash Academy,ehcp-admissions,[^\n]*,4,yes,,,,yes,Sam Senco/);
     });
   });
 });

@@ -106,6 +106,28 @@ describe('createHoldCheck', () => {
     });
   });
 
+  it("uses the school's own day when it has one (08:45-15:30), the default otherwise", async () => {
+    const base = memoryNudges();
+    const withHours = (hours: { start: string; end: string } | null) => ({
+      ...base,
+      holdsFor: async (personId: string, kind: string) => ({ ...(await base.holdsFor(personId, kind))!, schoolHours: hours }),
+    });
+    const own = createHoldCheck({ nudges: withHours({ start: '08:45', end: '15:30' }), schoolDays });
+    const nudge = message({ personId: 'p1', kind: 'digest' });
+    // Tuesday 24 November 2026 (GMT): 08:30 is before this school's day, 08:45 is in it.
+    expect(await own(nudge, at('2026-11-24T08:30:00Z'))).toEqual({
+      action: 'hold',
+      until: at('2026-11-24T08:45:00Z'),
+      reason: 'quiet-hours',
+    });
+    expect(await own(nudge, at('2026-11-24T08:45:00Z'))).toEqual({ action: 'send' });
+    // 15:30 is the end (exclusive): held to 08:45 the next school day.
+    expect(await own(nudge, at('2026-11-24T15:30:00Z'))).toMatchObject({ until: at('2026-11-25T08:45:00Z') });
+    const standard = createHoldCheck({ nudges: withHours(null), schoolDays });
+    expect(await standard(nudge, at('2026-11-24T08:30:00Z'))).toEqual({ action: 'send' });
+    expect(await standard(nudge, at('2026-11-24T15:30:00Z'))).toEqual({ action: 'send' });
+  });
+
   it('cancels a nudge to someone no longer on the roster', async () => {
     const nudges = { ...memoryNudges(), holdsFor: async () => null };
     const check = createHoldCheck({ nudges, schoolDays });

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "School" ADD COLUMN     "dayEnd" TEXT,
+ADD COLUMN     "dayStart" TEXT;
+
