@@ -44,8 +44,7 @@ export const MAX_PAIR_SCORE =
   WEIGHTS.perRoundWaited * WEIGHTS.waitedCapRounds;
 
 function isNearPhase(a: SchoolPhase, b: SchoolPhase): boolean {
-  const pair = new Set([a, b]);
-  return pair.has('all-through') && (pair.has('primary') || pair.has('secondary'));
+  return (a === 'all-through' && (b === 'primary' || b === 'secondary')) || (b === 'all-through' && (a === 'primary' || a === 'secondary'));
 }
 
 export interface PairScore {
@@ -53,53 +52,67 @@ export interface PairScore {
   reasons: MatchReason[];
 }
 
-/** Points and reasons for mentee + buddy, before the buddy's load is counted. */
-export function pairScore(mentee: Mentee, buddy: Buddy): PairScore {
-  const reasons: MatchReason[] = [];
+/**
+ * Points for mentee + buddy before the buddy's load is counted; pushes the reasons when given
+ * an array. One function for both so the points and the words can never disagree; the matcher
+ * scores every pair without reasons (no allocation) and words only the proposals.
+ */
+export function scorePair(mentee: Mentee, buddy: Buddy, reasons: MatchReason[] | null, strengths?: ReadonlySet<string>): number {
   let points = 0;
   const gap = Math.min(buddy.yearsInRole - mentee.yearsInRole, WEIGHTS.experienceCapYears);
   if (gap > 0) {
     points += gap * WEIGHTS.experiencePerYear;
-    reasons.push({ code: 'experience', buddyYears: buddy.yearsInRole, menteeYears: mentee.yearsInRole });
+    reasons?.push({ code: 'experience', buddyYears: buddy.yearsInRole, menteeYears: mentee.yearsInRole });
   }
   if (mentee.isNew) {
     points += WEIGHTS.newSenco;
-    reasons.push({ code: 'new-senco' });
+    reasons?.push({ code: 'new-senco' });
     if (buddy.qualified) {
       points += WEIGHTS.qualified;
-      reasons.push({ code: 'qualified' });
+      reasons?.push({ code: 'qualified' });
     }
   }
-  const strengths = new Set(buddy.strengths);
-  const shared = [...new Set(mentee.needs)].filter((t) => strengths.has(t)).sort();
-  if (shared.length > 0) {
-    points += Math.min(shared.length, WEIGHTS.needsCapTags) * WEIGHTS.perNeed;
-    reasons.push({ code: 'needs', tags: shared });
+  let shared = 0;
+  for (let i = 0; i < mentee.needs.length; i++) {
+    const tag = mentee.needs[i]!;
+    if ((strengths ? strengths.has(tag) : buddy.strengths.includes(tag)) && mentee.needs.indexOf(tag) === i) shared++;
+  }
+  if (shared > 0) {
+    points += Math.min(shared, WEIGHTS.needsCapTags) * WEIGHTS.perNeed;
+    if (reasons) {
+      const tags = [...new Set(mentee.needs)].filter((t) => buddy.strengths.includes(t)).sort();
+      reasons.push({ code: 'needs', tags });
+    }
   }
   if (mentee.localAuthority !== null && mentee.localAuthority === buddy.localAuthority) {
     points += WEIGHTS.sameLa;
-    reasons.push({ code: 'same-la', localAuthority: mentee.localAuthority });
+    reasons?.push({ code: 'same-la', localAuthority: mentee.localAuthority });
   }
   if (mentee.phase === buddy.phase) {
     points += WEIGHTS.samePhase;
-    reasons.push({ code: 'same-phase', phase: mentee.phase });
+    reasons?.push({ code: 'same-phase', phase: mentee.phase });
   } else {
     if (isNearPhase(mentee.phase, buddy.phase)) points += WEIGHTS.nearPhase;
-    reasons.push({ code: 'cross-phase', menteePhase: mentee.phase, buddyPhase: buddy.phase });
+    reasons?.push({ code: 'cross-phase', menteePhase: mentee.phase, buddyPhase: buddy.phase });
   }
   if (mentee.wantsSpecialist && buddy.specialist) {
     points += WEIGHTS.specialist;
-    reasons.push({ code: 'specialist' });
+    reasons?.push({ code: 'specialist' });
   }
   const waited = Math.min(mentee.roundsWaiting, WEIGHTS.waitedCapRounds);
   if (waited > 0) {
     points += waited * WEIGHTS.perRoundWaited;
-    reasons.push({ code: 'waited', rounds: mentee.roundsWaiting });
+    reasons?.push({ code: 'waited', rounds: mentee.roundsWaiting });
   }
-  const past = Math.min(buddy.pastPicks, WEIGHTS.pastPicksCap);
-  points -= past * WEIGHTS.perPastPick;
-  if (buddy.pastPicks === 0 && buddy.activeLoad === 0) reasons.push({ code: 'light-load', pastPicks: 0 });
-  return { points, reasons };
+  points -= Math.min(buddy.pastPicks, WEIGHTS.pastPicksCap) * WEIGHTS.perPastPick;
+  if (buddy.pastPicks === 0 && buddy.activeLoad === 0) reasons?.push({ code: 'light-load', pastPicks: 0 });
+  return points;
+}
+
+/** Points and reasons for mentee + buddy, before the buddy's load is counted. */
+export function pairScore(mentee: Mentee, buddy: Buddy): PairScore {
+  const reasons: MatchReason[] = [];
+  return { points: scorePair(mentee, buddy, reasons), reasons };
 }
 
 /**
