@@ -153,7 +153,9 @@ function isCandidate(tokens: Token[], i: number): boolean {
   // A capitalised first word is only a name when something else says so: "Sam's EHCP",
   // "Sam Jones", "Sam in Year 4".
   const next = tokens[i + 1];
-  return t.possessive || (next !== undefined && next.capitalised && !NOT_NAMES.has(next.lower)) || (next !== undefined && next.lower === 'in');
+  return (
+    t.possessive || (next !== undefined && next.capitalised && !NOT_NAMES.has(next.lower)) || (next !== undefined && next.lower === 'in')
+  );
 }
 
 /** Checks free text for what looks like a pupil's name. */
