@@ -26,7 +26,7 @@ export const WEIGHTS = {
   perRoundWaited: 5,
   waitedCapRounds: 4,
   /** Subtracted per earlier pick of this buddy, up to PAST_PICKS_CAP. */
-  perPastPick: 4,
+  perPastPick: 8,
   pastPicksCap: 10,
   /** Subtracted per mentee the buddy already has, now or in this round (see slotPenalty). */
   perLoad: 10,
