@@ -19,7 +19,7 @@
  * Run: npm run bench:buddies. Last line (parsed by tooling):
  *   buddies n=2000 rounds=6 violations=<n> repeats=<n> silent_left_out=<n> load_max_over_mean=<x> score_ratio=<x> ms=<n>
  */
-import { freePlaces, pairKey, pairSet, pairVerdict } from '../src/core/buddies/eligibility';
+import { freePlaces, pairSet, pairVerdict } from '../src/core/buddies/eligibility';
 import { matchBuddies } from '../src/core/buddies/match';
 import type { Buddy, MatchInput, MatchResult, Mentee } from '../src/core/buddies/model';
 import { SPECIALIST_PHASES } from '../src/core/buddies/model';
@@ -85,12 +85,12 @@ function check(input: MatchInput, result: MatchResult): { violations: number; re
     }
     seen.add(p.menteeId);
     load.set(b.personId, (load.get(b.personId) ?? 0) + 1);
-    if (m.schoolId === b.schoolId || m.optedOut || b.optedOut || blocked.has(pairKey(m.personId, b.personId))) violations++;
-    if (history.has(pairKey(m.personId, b.personId)) && !input.allowRepeats) violations++;
+    if (m.schoolId === b.schoolId || m.optedOut || b.optedOut || blocked.has(m.personId, b.personId)) violations++;
+    if (history.has(m.personId, b.personId) && !input.allowRepeats) violations++;
     if (p.reasons.length === 0) violations++;
   }
   for (const [id, n] of load) if (n > freePlaces(buddies.get(id)!, input.groupSize ?? 2)) violations++;
-  const fresh = result.proposals.filter((p) => !history.has(pairKey(p.menteeId, p.buddyId))).length;
+  const fresh = result.proposals.filter((p) => !history.has(p.menteeId, p.buddyId)).length;
   const repeats = Math.max(0, maxFreshMatching(input) - fresh);
   const told = new Set(result.unmatched.filter((u) => describeUnmatched(u.reason).length > 0).map((u) => u.menteeId));
   const silent = input.mentees.filter((m) => !seen.has(m.personId) && !told.has(m.personId)).length;

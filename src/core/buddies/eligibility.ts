@@ -8,13 +8,33 @@ import type { Buddy, Mentee } from './model';
 
 export type PairVerdict = 'ok' | 'repeat' | 'same-school' | 'self' | 'opted-out' | 'blocked';
 
-/** Keys a pair the same way whichever order its ids come in. */
-export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+/**
+ * A set of unordered pairs of people. Looked up per person (no key string built per look-up:
+ * the matcher asks mentees x buddies times a round).
+ */
+export class PairIndex {
+  private readonly partners = new Map<string, Set<string>>();
+
+  constructor(pairs: readonly (readonly [string, string])[] = []) {
+    for (const [a, b] of pairs) {
+      this.add(a, b);
+      this.add(b, a);
+    }
+  }
+
+  private add(a: string, b: string): void {
+    const set = this.partners.get(a);
+    if (set) set.add(b);
+    else this.partners.set(a, new Set([b]));
+  }
+
+  has(a: string, b: string): boolean {
+    return this.partners.get(a)?.has(b) ?? false;
+  }
 }
 
-export function pairSet(pairs: readonly (readonly [string, string])[] | undefined): Set<string> {
-  return new Set((pairs ?? []).map(([a, b]) => pairKey(a, b)));
+export function pairSet(pairs: readonly (readonly [string, string])[] | undefined): PairIndex {
+  return new PairIndex(pairs);
 }
 
 /** Free places a buddy has this round. */
@@ -25,12 +45,11 @@ export function freePlaces(buddy: Buddy, groupSize: number): number {
   return groupSize > 2 ? Math.min(free, groupSize - 1) : free;
 }
 
-export function pairVerdict(mentee: Mentee, buddy: Buddy, history: Set<string>, blocked: Set<string>): PairVerdict {
+export function pairVerdict(mentee: Mentee, buddy: Buddy, history: PairIndex, blocked: PairIndex): PairVerdict {
   if (mentee.personId === buddy.personId) return 'self';
   if (mentee.optedOut || buddy.optedOut) return 'opted-out';
   if (mentee.schoolId === buddy.schoolId) return 'same-school';
-  const key = pairKey(mentee.personId, buddy.personId);
-  if (blocked.has(key)) return 'blocked';
-  if (history.has(key)) return 'repeat';
+  if (blocked.has(mentee.personId, buddy.personId)) return 'blocked';
+  if (history.has(mentee.personId, buddy.personId)) return 'repeat';
   return 'ok';
 }
