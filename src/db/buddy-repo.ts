@@ -13,6 +13,7 @@ import type {
 } from '../core/buddies-port';
 import { fail, ok, type Result } from '../core/result';
 import type { Db } from './database';
+import { isUniqueViolation } from './unique-violation';
 
 const requestSelect = {
   id: true,
@@ -69,12 +70,6 @@ function toPair(row: PairRow): BuddyPair {
 }
 
 const openKeyOf = (trustId: string, personId: string) => `${trustId}:${personId}`;
-
-/** P2002 from the pg adapter; PGlite's adapter passes Postgres' own 23505 through as the cause. */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === 'P2002' || e?.cause?.code === '23505';
-}
 
 /** Buddy settings, requests and pairs in the database. Every query is filtered by trust. */
 export class PrismaBuddyRepo implements BuddyRepo {

@@ -4,6 +4,7 @@ import { FRAMEWORK_V1 } from '../core/selfeval/framework-v1';
 import type { Area, CycleStatus, Framework, Rating, RatingLevel, SelfEvalAnswer, SelfEvalCycle } from '../core/selfeval/model';
 import type { SaveSelfEvalError, SaveSelfEvalOutcome, SelfEvalRepo } from '../core/selfeval-port';
 import type { Db } from './database';
+import { isUniqueViolation } from './unique-violation';
 
 const cycleSelect = {
   id: true,
@@ -43,12 +44,6 @@ const toFramework = (row: FrameworkRow): Framework => ({
   ratings: row.ratings as unknown as RatingLevel[],
   note: row.note,
 });
-
-/** P2002 from the pg adapter; PGlite's adapter passes Postgres' own 23505 through as the cause. */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === 'P2002' || e?.cause?.code === '23505';
-}
 
 /** Self-evaluation frameworks, cycles and answers in the database. Every query is filtered by trust. */
 export class PrismaSelfEvalRepo implements SelfEvalRepo {
