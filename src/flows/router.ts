@@ -17,7 +17,8 @@ export const MAX_TEXT_LENGTH = 4000;
  */
 export async function handleEvent(event: InboundEvent, registry: Registry, deps: FlowDeps): Promise<Reply> {
   if (event.fromBot) return [];
-  const receipt = `${event.platform}:${event.deliveryId}`;
+  // Ids are only unique within a tenant (and, on Teams, a conversation: see deliveryId).
+  const receipt = `${event.platform}:${event.tenantId}:${event.deliveryId}`;
   if (!(await deps.receipts.claim(receipt))) {
     deps.logger.info('duplicate delivery ignored', { receipt });
     return [];
