@@ -4,6 +4,7 @@ import type { Clock } from '../core/ports';
 import type { PersonRecord, RosterRepo, RosterWrite, WriteError } from '../core/roster-port';
 import { fail, ok, type Result } from '../core/result';
 import type { Db } from './database';
+import { lockKey } from './locks';
 import { personSelect, schoolSelect, toPerson, toSchool } from './roster-mapping';
 import { isUniqueViolation } from './unique-violation';
 
@@ -92,6 +93,11 @@ export class PrismaRosterRepo implements RosterRepo {
     try {
       await this.db.$transaction(
         async (tx) => {
+          // Roster writes of one trust queue behind each other, so rules read here (names,
+          // last leader) see every earlier write; a new trust also takes the installation's lock.
+          if (w.trust) await lockKey(tx, 'trusts');
+          await lockKey(tx, `trust:${trustId}`);
+          const leadsBefore = w.people?.length ? await countLeads(tx, trustId) : null;
           if (w.decide) await decide(tx, trustId, w.decide, now);
           if (w.importApplied) await markApplied(tx, trustId, w.importApplied, now);
           if (w.trust) await createTrust(tx, trustId, w.trust, now);
@@ -99,6 +105,7 @@ export class PrismaRosterRepo implements RosterRepo {
           for (const person of w.people ?? []) await writePerson(tx, trustId, person, now);
           for (const link of w.links ?? []) await linkIdentity(tx, trustId, link);
           if (w.linkByEmail) await linkByEmail(tx, w.people ?? []);
+          if (leadsBefore) await keepLeads(tx, trustId, leadsBefore);
           if (w.audit.length) {
             await tx.auditEntry.createMany({
               data: w.audit.map((a) => ({
@@ -125,6 +132,30 @@ export class PrismaRosterRepo implements RosterRepo {
   }
 }
 
+interface Leads {
+  /** Active people holding send-leader or admin. */
+  leads: number;
+  admins: number;
+}
+
+async function countLeads(tx: Tx, trustId: string): Promise<Leads> {
+  const active = { trustId, person: { archivedAt: null, erasedAt: null } };
+  const [leads, admins] = await Promise.all([
+    tx.person.count({ where: { trustId, archivedAt: null, erasedAt: null, roles: { some: { role: { in: ['send-leader', 'admin'] } } } } }),
+    tx.roleAssignment.findMany({ where: { ...active, role: 'admin' }, distinct: ['personId'], select: { personId: true } }),
+  ]);
+  return { leads, admins: admins.length };
+}
+
+/**
+ * The trust keeps a SEND leader and an admin: checked after the write, under the trust's
+ * lock, so two leaders archiving each other at once cannot both succeed.
+ */
+async function keepLeads(tx: Tx, trustId: string, before: Leads): Promise<void> {
+  const after = await countLeads(tx, trustId);
+  if ((before.leads > 0 && after.leads === 0) || (before.admins > 0 && after.admins === 0)) throw new Abort('last-leader');
+}
+
 async function decide(tx: Tx, trustId: string, d: NonNullable<RosterWrite['decide']>, now: Date): Promise<void> {
   const done = await tx.approvalRequest.updateMany({
     where: { id: d.requestId, trustId, status: 'pending' },
@@ -141,11 +172,18 @@ async function markApplied(tx: Tx, trustId: string, importId: string, now: Date)
   if (done.count !== 1) throw new Abort('conflict');
 }
 
-async function createTrust(tx: Tx, trustId: string, trust: Trust, now: Date): Promise<void> {
+async function createTrust(tx: Tx, trustId: string, trust: NonNullable<RosterWrite['trust']>, now: Date): Promise<void> {
   if (trust.id !== trustId) throw new Error('trust id does not match the write');
+  // Under the installation's lock (and backed by a unique index on lower(name)).
+  if (trust.onlyIfFirst && (await tx.trust.count()) > 0) throw new Abort('not-first');
   const clash = await tx.trust.findFirst({ where: { name: { equals: trust.name, mode: 'insensitive' } }, select: { id: true } });
   if (clash) throw new Abort('duplicate-trust');
-  await tx.trust.create({ data: { id: trust.id, name: trust.name, createdAt: now } });
+  try {
+    await tx.trust.create({ data: { id: trust.id, name: trust.name, createdAt: now } });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') throw new Abort('duplicate-trust');
+    throw error;
+  }
 }
 
 async function writeSchool(tx: Tx, trustId: string, school: School, now: Date): Promise<void> {
