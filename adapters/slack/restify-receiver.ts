@@ -1,6 +1,7 @@
 import type { Request, Response } from 'restify';
 import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { cleanPayload } from '../../src/core/clean-text';
+import { describeError } from '../../src/core/describe-error';
 import type { Logger } from '../../src/core/ports';
 
 /**
@@ -71,7 +72,7 @@ export class RestifyReceiver implements Receiver {
       await this.app!.processEvent(event);
       if (!acked) await event.ack();
     } catch (error) {
-      this.logger.error('slack event failed', { error: String((error as Error)?.stack ?? error) });
+      this.logger.error('slack event failed', { error: describeError(error) });
       if (!acked) {
         acked = true;
         reply(res, 500, { error: 'The bot could not handle this event.' });

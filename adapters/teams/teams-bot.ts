@@ -21,6 +21,7 @@ import { membersFromUpdate } from './members';
 import { activityProblem, toInboundEvent } from './to-event';
 import { answerInvoke } from './invokes';
 import { cleanPayload } from '../../src/core/clean-text';
+import { describeError } from '../../src/core/describe-error';
 import { createProactiveAdapter } from './proactive-adapter';
 import { TeamsSender } from './teams-sender';
 
@@ -89,7 +90,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   });
   if (options.files) handleFileConsent(app, options.files, logger);
   app.error(async (_context, error) => {
-    logger.error('teams turn failed', { error: String(error?.stack ?? error) });
+    logger.error('teams turn failed', { error: describeError(error) });
   });
 
   return {

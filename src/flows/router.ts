@@ -1,4 +1,5 @@
 import type { InboundEvent } from '../core/events';
+import { describeError } from '../core/describe-error';
 import { textMessage } from '../core/message';
 import { isAllowed, type Audience } from '../core/permissions';
 import { joinList, t } from '../i18n/en-GB';
@@ -33,7 +34,7 @@ export async function handleEvent(event: InboundEvent, registry: Registry, deps:
     // Let the platform's own retry (or the person) try again; nothing half-done is kept
     // because handlers write in transactions.
     await deps.receipts.release(receipt).catch(() => undefined);
-    deps.logger.error('event handling failed', { receipt, error: String((error as Error)?.stack ?? error) });
+    deps.logger.error('event handling failed', { receipt, error: describeError(error) });
     return [textMessage(t('error.generic'))];
   }
 }
