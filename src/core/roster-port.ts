@@ -35,10 +35,12 @@ export interface RosterWrite {
 }
 
 /**
- * `last-leader`: the write would leave the trust with no active SEND leader or admin (checked
+ * `email-claimed`: a live person of another trust already has that email (one trust per
+ * email, checked under a per-email lock). `last-leader`: the write would leave the trust with no active SEND leader or admin (checked
  * inside the transaction, under the trust's lock). `not-first`: see RosterWrite.trust.
  */
-export type WriteError = 'duplicate-school' | 'duplicate-email' | 'duplicate-trust' | 'last-leader' | 'not-first' | 'conflict';
+export type WriteError =
+  'duplicate-school' | 'duplicate-email' | 'email-claimed' | 'duplicate-trust' | 'last-leader' | 'not-first' | 'conflict';
 
 export interface RosterRepo {
   listTrusts(): Promise<Trust[]>;
@@ -51,6 +53,8 @@ export interface RosterRepo {
   listPeople(trustId: string, options?: { schoolId?: string; includeArchived?: boolean }): Promise<Person[]>;
   getPerson(trustId: string, id: string): Promise<Person | null>;
   findPersonByEmail(trustId: string, email: string): Promise<Person | null>;
+  /** The live person holding this email in any trust (the first claim), for resolving a second claim. */
+  emailHolder?(email: string): Promise<{ trustId: string; personId: string } | null>;
   write(trustId: string, write: RosterWrite): Promise<Result<void, WriteError>>;
 }
 

@@ -88,6 +88,15 @@ export class PrismaRosterRepo implements RosterRepo {
     return row ? toPerson(row) : null;
   }
 
+  async emailHolder(email: string): Promise<{ trustId: string; personId: string } | null> {
+    const row = await this.db.person.findFirst({
+      where: { email: email.trim().toLowerCase(), erasedAt: null, archivedAt: null },
+      select: { id: true, trustId: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    return row ? { trustId: row.trustId, personId: row.id } : null;
+  }
+
   async write(trustId: string, w: RosterWrite): Promise<Result<void, WriteError>> {
     const now = this.clock.now();
     try {
@@ -207,12 +216,25 @@ async function writeSchool(tx: Tx, trustId: string, school: School, now: Date): 
 }
 
 async function writePerson(tx: Tx, trustId: string, person: PersonRecord, now: Date): Promise<void> {
-  const existing = await tx.person.findUnique({ where: { id: person.id }, select: { trustId: true, archivedAt: true, erasedAt: true } });
+  const existing = await tx.person.findUnique({
+    where: { id: person.id },
+    select: { trustId: true, archivedAt: true, erasedAt: true, email: true },
+  });
   if (existing && (existing.trustId !== trustId || existing.erasedAt)) throw new Abort('conflict');
   const email = person.email?.trim().toLowerCase() || null;
   if (email) {
     const clash = await tx.person.findFirst({ where: { trustId, email, id: { not: person.id } }, select: { id: true } });
     if (clash) throw new Abort('duplicate-email');
+  }
+  if (email && email !== existing?.email) {
+    // An email links a chat account to one person: a live person of another trust holds
+    // it first. Locked per email, so two trusts claiming it at once cannot both win.
+    await lockKey(tx, `email:${email}`);
+    const held = await tx.person.findFirst({
+      where: { email, trustId: { not: trustId }, erasedAt: null, archivedAt: null },
+      select: { id: true },
+    });
+    if (held) throw new Abort('email-claimed');
   }
   const schoolIds = [person.schoolId, ...person.roles.map((r) => r.schoolId)].filter((id): id is string => !!id);
   if (schoolIds.length) {

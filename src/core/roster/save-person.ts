@@ -12,7 +12,8 @@ export interface PersonInput {
   schoolId: string | null;
 }
 
-export type PersonError = 'forbidden' | 'not-found' | 'unknown-school' | 'school-required' | 'duplicate-email' | 'last-leader' | 'conflict';
+export type PersonError =
+  'forbidden' | 'not-found' | 'unknown-school' | 'school-required' | 'duplicate-email' | 'email-claimed' | 'last-leader' | 'conflict';
 
 export const EMPTY_PROFILE = {
   appointedOn: null,
@@ -73,7 +74,12 @@ export async function savePerson(
   }
   if (entries.length === 0) return ok(existing!);
   const written = await ports.repo.write(trustId, { people: [person], linkByEmail: true, audit: entries });
-  if (!written.ok) return fail(written.error === 'duplicate-email' || written.error === 'last-leader' ? written.error : 'conflict');
+  if (!written.ok)
+    return fail(
+      written.error === 'duplicate-email' || written.error === 'last-leader' || written.error === 'email-claimed'
+        ? written.error
+        : 'conflict',
+    );
   return ok({ ...person, erased: false });
 }
 
