@@ -50,7 +50,7 @@ export function startYearOfLabel(label: string): number | null {
 
 /** Academic years the calendar answers for (start years). */
 export const MIN_START_YEAR = 2000;
-export const MAX_START_YEAR = 2098;
+export const MAX_START_YEAR = 2099;
 
 /** The named term of a year (terms are stored in order, but look them up by name to be safe). */
 export function termByName(year: AcademicYear, name: TermName): Term {
