@@ -1,7 +1,7 @@
 import { textMessage } from '../../core/message';
 import { t } from '../../i18n/en-GB';
 import type { HandlerContext } from '../registry';
-import { roster, trustId } from './common';
+import { roster, trustId } from '../shared/common';
 
 /**
  * A leader tried to add an email that a live person of another trust already holds (one
