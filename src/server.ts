@@ -1,4 +1,5 @@
 import restify, { type Request, type Response } from 'restify';
+import { describeError } from './core/describe-error';
 import type { Logger } from './core/ports';
 
 /** Largest request body accepted; real Teams and Slack payloads are far smaller. */
@@ -79,7 +80,7 @@ function withRawBody(handler: RawHandler, logger: Logger) {
     try {
       await handler(req, res, body);
     } catch (error) {
-      logger.error('request failed', { path: req.path(), error: String((error as Error)?.stack ?? error) });
+      logger.error('request failed', { path: req.path(), error: describeError(error) });
       if (!res.headersSent) {
         res.status(500);
         res.json({ error: 'Internal error.' });

@@ -1,5 +1,7 @@
 import type { Request, Response } from 'restify';
 import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import { cleanPayload } from '../../src/core/clean-text';
+import { describeError } from '../../src/core/describe-error';
 import type { Logger } from '../../src/core/ports';
 
 /**
@@ -25,6 +27,11 @@ export class RestifyReceiver implements Receiver {
 
   async handle(req: Request, res: Response, rawBody: Buffer): Promise<void> {
     const text = rawBody.toString('utf8');
+    const stamp = timestampProblem(req.headers['x-slack-request-timestamp'], Date.now());
+    if (stamp) {
+      this.logger.warn('slack request refused: bad timestamp', { reason: stamp });
+      return reply(res, 401, { error: 'Invalid or expired Slack signature.' });
+    }
     try {
       verifySlackRequest({
         signingSecret: this.signingSecret,
@@ -38,7 +45,8 @@ export class RestifyReceiver implements Receiver {
       this.logger.warn('slack request refused: bad signature', { reason: (error as Error).message });
       return reply(res, 401, { error: 'Invalid or expired Slack signature.' });
     }
-    const body = parseBody(text, String(req.headers['content-type'] ?? ''));
+    // Every string cleaned once here (NUL, lone surrogates), and the depth capped.
+    const body = cleanPayload(parseBody(text, String(req.headers['content-type'] ?? '')));
     if (!body) {
       this.logger.warn('slack request refused: malformed body');
       return reply(res, 400, { error: 'Malformed Slack payload.' });
@@ -64,13 +72,29 @@ export class RestifyReceiver implements Receiver {
       await this.app!.processEvent(event);
       if (!acked) await event.ack();
     } catch (error) {
-      this.logger.error('slack event failed', { error: String((error as Error)?.stack ?? error) });
+      this.logger.error('slack event failed', { error: describeError(error) });
       if (!acked) {
         acked = true;
         reply(res, 500, { error: 'The bot could not handle this event.' });
       }
     }
   }
+}
+
+/** Slack's own window: a request signed more than five minutes ago, or ahead, is a replay. */
+export const TIMESTAMP_WINDOW_S = 5 * 60;
+
+/**
+ * Slack sends whole seconds since the epoch. Bolt refuses only old timestamps; a decimal or a
+ * future one is refused here too. `nowMs` is the wall clock: this is transport, not product time.
+ */
+export function timestampProblem(header: unknown, nowMs: number): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (typeof value !== 'string' || !/^[0-9]{1,12}$/.test(value)) return 'not a whole number of seconds';
+  const skew = Number(value) - Math.floor(nowMs / 1000);
+  if (skew > TIMESTAMP_WINDOW_S) return 'in the future';
+  if (skew < -TIMESTAMP_WINDOW_S) return 'too old';
+  return null;
 }
 
 /** Slash commands and interactivity are form-encoded (`payload=` JSON for the latter). */

@@ -2,6 +2,7 @@ import type { Request, Response } from 'restify';
 import { App, LogLevel } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config';
+import { describeError } from '../../src/core/describe-error';
 import type { InboundEvent } from '../../src/core/events';
 import type { OutboundMessage } from '../../src/core/message';
 import { LookupCache } from '../../src/core/lookup-cache';
@@ -187,7 +188,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   });
 
   app.error(async (error) => {
-    logger.error('slack handler failed', { error: String(error?.stack ?? error) });
+    logger.error('slack handler failed', { error: describeError(error) });
   });
 
   return {

@@ -1,5 +1,12 @@
 import type { Request, Response } from 'restify';
-import { ActivityTypes, ConfigurationServiceClientCredentialFactory, TeamsInfo, TurnContext, type Activity } from 'botbuilder';
+import {
+  ActivityTypes,
+  ConfigurationServiceClientCredentialFactory,
+  INVOKE_RESPONSE_KEY,
+  TeamsInfo,
+  TurnContext,
+  type Activity,
+} from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { InboundEvent, MembersEvent } from '../../src/core/events';
 import type { FileShelf } from '../../src/core/files-port';
@@ -12,6 +19,9 @@ import { handleFileConsent } from './file-consent';
 import { renderWithFile } from './files';
 import { membersFromUpdate } from './members';
 import { activityProblem, toInboundEvent } from './to-event';
+import { answerInvoke } from './invokes';
+import { cleanPayload } from '../../src/core/clean-text';
+import { describeError } from '../../src/core/describe-error';
 import { createProactiveAdapter } from './proactive-adapter';
 import { TeamsSender } from './teams-sender';
 
@@ -59,14 +69,19 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   });
   const emails = emailCache(options.clock ?? systemClock, logger);
 
+  const eventOf = async (context: TurnContext, activity: Activity) => {
+    const reference = TurnContext.getConversationReference(activity) as Record<string, unknown>;
+    const email = await emails.get(activity.from.id, () => memberEmail(context, activity.from.id));
+    return { event: toInboundEvent(activity, reference, email), reference };
+  };
+  const replyAll = async (context: TurnContext, replies: OutboundMessage[], reference: Record<string, unknown>) => {
+    for (const reply of replies) await replyWith(context, reply, { kind: 'reference', reference }, options.files ?? null);
+  };
   app.activity(ActivityTypes.Message, async (context) => {
     const activity = context.activity as Activity;
     if (activity.from.role === 'bot' || activity.from.id === activity.recipient?.id) return;
-    const reference = TurnContext.getConversationReference(activity) as Record<string, unknown>;
-    const email = await emails.get(activity.from.id, () => memberEmail(context, activity.from.id));
-    const event = toInboundEvent(activity, reference, email);
-    const replies = await options.handle(event);
-    for (const reply of replies) await replyWith(context, reply, { kind: 'reference', reference }, options.files ?? null);
+    const { event, reference } = await eventOf(context, activity);
+    await replyAll(context, await options.handle(event), reference);
   });
   app.activity(ActivityTypes.ConversationUpdate, async (context) => {
     if (!options.members) return;
@@ -75,7 +90,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   });
   if (options.files) handleFileConsent(app, options.files, logger);
   app.error(async (_context, error) => {
-    logger.error('teams turn failed', { error: String(error?.stack ?? error) });
+    logger.error('teams turn failed', { error: describeError(error) });
   });
 
   return {
@@ -97,14 +112,31 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
         logger.warn('teams request refused: malformed JSON');
         return sendStatus(res, 400, 'Body is not valid JSON.');
       }
-      const problem = activityProblem(body);
+      const problem = activityProblem(body, !config.authenticated);
       if (problem) {
         logger.warn('teams request refused: invalid activity', { problem });
         return sendStatus(res, 400, `Invalid activity: ${problem}.`);
       }
-      (req as unknown as { body: unknown }).body = body;
+      // Every string cleaned once here (NUL, lone surrogates), and the depth capped.
+      const clean = cleanPayload(body);
+      if (clean === null) {
+        logger.warn('teams request refused: nested too deeply');
+        return sendStatus(res, 400, 'Invalid activity: nested too deeply.');
+      }
+      (req as unknown as { body: unknown }).body = clean;
       await adapter.process(req as never, res as never, async (context) => {
-        await app.run(context);
+        if (context.activity.type !== ActivityTypes.Invoke) return void (await app.run(context));
+        await answerInvoke(context, {
+          run: async (value) => {
+            const { event, reference } = await eventOf(context, { ...(context.activity as Activity), value });
+            await replyAll(context, await options.handle(event), reference);
+          },
+          // Handlers registered on the teams-ai Application (file consent) answer through it.
+          runSdk: async () => {
+            await app.run(context);
+            return context.turnState.get(INVOKE_RESPONSE_KEY) !== undefined;
+          },
+        });
       });
     },
   };

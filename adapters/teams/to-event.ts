@@ -1,29 +1,68 @@
 import type { Activity } from 'botbuilder';
 import type { ActionInput, ConversationAddress, InboundEvent, InboundFile } from '../../src/core/events';
+import { hasUnstorable } from '../../src/core/clean-text';
 import { cappedDownload, isSafeDownloadUrl } from '../../src/http/capped-download';
 
 /** How Teams hands a bot a file the user sent in a personal chat (supportsFiles). */
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
-/** The minimum an activity needs before we hand it to the Bot Framework adapter. */
-export function activityProblem(body: unknown): string | null {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'body is not a JSON object';
-  const a = body as Record<string, unknown>;
-  const missing = ['type', 'serviceUrl', 'channelId'].filter((k) => typeof a[k] !== 'string' || !a[k]);
-  if (!isObjectWithId(a.conversation)) missing.push('conversation.id');
-  if (a.type === 'message' && !isObjectWithId(a.from)) missing.push('from.id');
-  if (missing.length) return `missing or invalid: ${missing.join(', ')}`;
+/** Channels whose activities this endpoint takes: Teams, plus the Agents Playground's own in local mode. */
+const TEAMS_CHANNELS = ['msteams'];
+const PLAYGROUND_CHANNELS = ['emulator', 'webchat', 'directline', 'agents'];
+
+type Check = (value: unknown) => boolean;
+const str: Check = (v) => typeof v === 'string';
+const id: Check = (v) => typeof v === 'string' && v.length > 0 && v.length <= 1024 && !hasUnstorable(v);
+const obj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const account: Check = (v) => obj(v) && id(v.id) && optional(v.name, str) && optional(v.aadObjectId, id) && optional(v.role, str);
+const arrayOf =
+  (item: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.length <= 500 && v.every(item);
+
+function optional(value: unknown, check: Check): boolean {
+  return value === undefined || value === null || check(value);
+}
+
+/** Field -> shape, for the fields the bot or the SDK reads. Anything else is passed through untouched. */
+const SHAPES: Array<[string, Check, 'required' | 'optional']> = [
+  ['type', (v) => typeof v === 'string' && /^[A-Za-z]{1,40}$/.test(v), 'required'],
+  ['serviceUrl', (v) => typeof v === 'string' && !hasUnstorable(v), 'required'],
+  ['channelId', id, 'required'],
+  ['conversation', (v) => obj(v) && id(v.id) && optional(v.tenantId, id) && optional(v.conversationType, str), 'required'],
+  ['recipient', account, 'required'],
+  ['id', id, 'optional'],
+  ['from', account, 'optional'],
+  ['text', str, 'optional'],
+  ['name', str, 'optional'],
+  ['attachments', arrayOf((a) => obj(a) && str(a.contentType)), 'optional'],
+  ['entities', arrayOf((e) => obj(e)), 'optional'],
+  ['membersAdded', arrayOf(account), 'optional'],
+  ['membersRemoved', arrayOf(account), 'optional'],
+  ['channelData', (v) => obj(v), 'optional'],
+];
+
+/**
+ * The schema check at the edge: an activity of the wrong shape is answered 400 here rather
+ * than failing somewhere inside the SDK or a handler. `local` admits the Agents Playground's
+ * channels (https://learn.microsoft.com/microsoft-365/agents-sdk/test-with-toolkit-project).
+ */
+export function activityProblem(body: unknown, local = true): string | null {
+  if (!obj(body)) return 'body is not a JSON object';
+  const wrong = SHAPES.filter(([key, check, need]) => (need === 'required' ? !check(body[key]) : !optional(body[key], check))).map(
+    ([key]) => key,
+  );
+  if ((body.type === 'message' || body.type === 'invoke') && !account(body.from)) wrong.push('from');
+  if (wrong.length) return `missing or invalid: ${[...new Set(wrong)].join(', ')}`;
+  const channels = local ? [...TEAMS_CHANNELS, ...PLAYGROUND_CHANNELS] : TEAMS_CHANNELS;
+  if (!channels.includes(body.channelId as string)) return `channelId must be one of ${channels.join(', ')}`;
   try {
-    const url = new URL(a.serviceUrl as string);
+    const url = new URL(body.serviceUrl as string);
     if (!/^https?:$/.test(url.protocol)) return 'serviceUrl must be http(s)';
   } catch {
     return 'serviceUrl is not a URL';
   }
   return null;
-}
-
-function isObjectWithId(value: unknown): boolean {
-  return !!value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' && !!(value as { id: string }).id;
 }
 
 export function tenantOf(activity: Partial<Activity>): string {
@@ -76,7 +115,8 @@ export function toInboundEvent(activity: Activity, reference: Record<string, unk
   const file = action ? null : fileOf(activity);
   return {
     platform: 'teams',
-    deliveryId: activity.id ?? `${activity.conversation.id}:${activity.timestamp ?? ''}:${activity.text ?? ''}`,
+    // Activity ids are unique within a conversation only; the router adds the tenant.
+    deliveryId: `${activity.conversation.id}:${activity.id ?? `${activity.timestamp ?? ''}:${activity.text ?? ''}`}`,
     tenantId: tenantOf(activity),
     userId: activity.from.aadObjectId ?? activity.from.id,
     userName: activity.from.name ?? null,

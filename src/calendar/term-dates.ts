@@ -43,8 +43,14 @@ export function startYearOfLabel(label: string): number | null {
   const match = LABEL_PATTERN.exec(label);
   if (!match) return null;
   const startYear = Number(match[1]);
+  // A label the bank-holiday rules and date maths can serve: '1066-67' or '9999-00' is not one.
+  if (startYear < MIN_START_YEAR || startYear > MAX_START_YEAR) return null;
   return (startYear + 1) % 100 === Number(match[2]) ? startYear : null;
 }
+
+/** Academic years the calendar answers for (start years). */
+export const MIN_START_YEAR = 2000;
+export const MAX_START_YEAR = 2099;
 
 /** The named term of a year (terms are stored in order, but look them up by name to be safe). */
 export function termByName(year: AcademicYear, name: TermName): Term {

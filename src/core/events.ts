@@ -29,7 +29,10 @@ export interface InboundFile {
 /** One inbound chat event, the same shape whichever platform it came from. */
 export interface InboundEvent {
   platform: Platform;
-  /** Platform's own id of this delivery, used to drop redeliveries. */
+  /**
+   * Platform's own id of this delivery, unique within the tenant (Teams: conversation id +
+   * activity id; Slack: event id), used with platform and tenant to drop redeliveries.
+   */
   deliveryId: string;
   tenantId: string;
   userId: string;

@@ -15,7 +15,11 @@ export type PersonRecord = Omit<Person, 'erased'>;
 
 /** One transactional write: everything in it happens, or nothing does. */
 export interface RosterWrite {
-  trust?: Trust;
+  /**
+   * A new trust. `onlyIfFirst`: the write is refused ('not-first') when any trust exists by
+   * the time it commits (first-run set-up, where the first person also becomes admin).
+   */
+  trust?: Trust & { onlyIfFirst?: boolean };
   /** Created or updated by id; an id of another trust aborts the write. */
   schools?: School[];
   people?: PersonRecord[];
@@ -30,7 +34,13 @@ export interface RosterWrite {
   audit: AuditEntryInput[];
 }
 
-export type WriteError = 'duplicate-school' | 'duplicate-email' | 'duplicate-trust' | 'conflict';
+/**
+ * `email-claimed`: a live person of another trust already has that email (one trust per
+ * email, checked under a per-email lock). `last-leader`: the write would leave the trust with no active SEND leader or admin (checked
+ * inside the transaction, under the trust's lock). `not-first`: see RosterWrite.trust.
+ */
+export type WriteError =
+  'duplicate-school' | 'duplicate-email' | 'email-claimed' | 'duplicate-trust' | 'last-leader' | 'not-first' | 'conflict';
 
 export interface RosterRepo {
   listTrusts(): Promise<Trust[]>;
@@ -43,6 +53,8 @@ export interface RosterRepo {
   listPeople(trustId: string, options?: { schoolId?: string; includeArchived?: boolean }): Promise<Person[]>;
   getPerson(trustId: string, id: string): Promise<Person | null>;
   findPersonByEmail(trustId: string, email: string): Promise<Person | null>;
+  /** The live person holding this email in any trust (the first claim), for resolving a second claim. */
+  emailHolder?(email: string): Promise<{ trustId: string; personId: string } | null>;
   write(trustId: string, write: RosterWrite): Promise<Result<void, WriteError>>;
 }
 
@@ -120,7 +132,11 @@ export interface ApprovalRequest {
 }
 
 export interface ApprovalRepo {
-  create(request: Omit<ApprovalRequest, 'id' | 'status' | 'createdAt'>): Promise<ApprovalRequest>;
+  /**
+   * Null when an equal request is already pending (same kind and subject: a join per chat
+   * account, an erasure per person), however many arrive at once.
+   */
+  create(request: Omit<ApprovalRequest, 'id' | 'status' | 'createdAt'>): Promise<ApprovalRequest | null>;
   get(trustId: string, id: string): Promise<ApprovalRequest | null>;
   pending(trustId: string): Promise<ApprovalRequest[]>;
   /** A pending request from this identity, in any trust. */

@@ -25,19 +25,26 @@ export class PrismaApprovalRepo implements ApprovalRepo {
     private readonly clock: Clock,
   ) {}
 
-  async create(request: Omit<ApprovalRequest, 'id' | 'status' | 'createdAt'>): Promise<ApprovalRequest> {
-    const row = await this.db.approvalRequest.create({
-      data: {
-        trustId: request.trustId,
-        kind: request.kind,
-        identityId: request.identityId,
-        personId: request.personId,
-        data: (request.details ?? {}) as unknown as Prisma.InputJsonValue,
-        createdAt: this.clock.now(),
-      },
-      select,
-    });
-    return toRequest(row);
+  async create(request: Omit<ApprovalRequest, 'id' | 'status' | 'createdAt'>): Promise<ApprovalRequest | null> {
+    try {
+      const row = await this.db.approvalRequest.create({
+        data: {
+          trustId: request.trustId,
+          kind: request.kind,
+          identityId: request.identityId,
+          personId: request.personId,
+          data: (request.details ?? {}) as unknown as Prisma.InputJsonValue,
+          createdAt: this.clock.now(),
+        },
+        select,
+      });
+      return toRequest(row);
+    } catch (error) {
+      // The partial unique indexes allow one pending request per meaning (a join per chat
+      // account, an erasure per person): a double press or a parallel one lands here.
+      if ((error as { code?: string }).code === 'P2002') return null;
+      throw error;
+    }
   }
 
   async get(trustId: string, id: string): Promise<ApprovalRequest | null> {

@@ -25,6 +25,7 @@ import type {
 } from '../core/checkin-port';
 import { fail, ok, type Result } from '../core/result';
 import type { Db } from './database';
+import { lockKey } from './locks';
 import { isUniqueViolation } from './unique-violation';
 
 const roundSelect = {
@@ -234,6 +235,11 @@ export class PrismaCheckinRepo implements CheckinRepo {
   ): Promise<boolean> {
     await this.storeDefault(trustId);
     return this.db.$transaction(async (tx) => {
+      // One open round per trust: checked under the trust's lock, so two openers (ticks on
+      // two replicas, a leader's press) cannot both open one. The later round waits.
+      await lockKey(tx, `trust:${trustId}`);
+      const otherOpen = await tx.checkinRound.count({ where: { trustId, status: 'open', id: { not: roundId } } });
+      if (otherOpen > 0) return false;
       const opened = await tx.checkinRound.updateMany({
         where: { id: roundId, trustId, status: 'scheduled' },
         data: { status: 'open', openedAt: at, checklistVersion },

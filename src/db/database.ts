@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { lockDataDir } from './data-dir-lock';
 import { applyMigrations } from './migrate';
 import { pgliteRunner, withPgRunner } from './sql-runner';
 
@@ -38,13 +39,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
   }
   if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = 'dataDir' in target ? new PGlite(target.dataDir, PGLITE_OPTIONS) : new PGlite(PGLITE_OPTIONS);
+  // Before opening: a second process on the folder would silently lose writes.
+  const unlock = 'dataDir' in target ? lockDataDir(target.dataDir) : () => undefined;
+  let opened: PGlite | null = null;
   try {
-    await applyMigrations(pgliteRunner(pglite));
+    opened = 'dataDir' in target ? new PGlite(target.dataDir, PGLITE_OPTIONS) : new PGlite(PGLITE_OPTIONS);
+    await applyMigrations(pgliteRunner(opened));
   } catch (error) {
-    await pglite.close();
+    await opened?.close().catch(() => undefined);
+    unlock();
     throw error;
   }
+  const pglite = opened;
   // pglite-prisma-adapter is built against a newer driver-adapter-utils whose types differ
   // only nominally from the 6.19 client's; the runtime protocol is the same (tested).
   const adapter = new PrismaPGlite(pglite) as unknown as ConstructorParameters<typeof PrismaClient>[0] extends infer O
@@ -59,6 +65,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
+      unlock();
     },
   };
 }

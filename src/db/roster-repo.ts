@@ -4,6 +4,7 @@ import type { Clock } from '../core/ports';
 import type { PersonRecord, RosterRepo, RosterWrite, WriteError } from '../core/roster-port';
 import { fail, ok, type Result } from '../core/result';
 import type { Db } from './database';
+import { lockKey } from './locks';
 import { personSelect, schoolSelect, toPerson, toSchool } from './roster-mapping';
 import { isUniqueViolation } from './unique-violation';
 
@@ -87,11 +88,25 @@ export class PrismaRosterRepo implements RosterRepo {
     return row ? toPerson(row) : null;
   }
 
+  async emailHolder(email: string): Promise<{ trustId: string; personId: string } | null> {
+    const row = await this.db.person.findFirst({
+      where: { email: email.trim().toLowerCase(), erasedAt: null, archivedAt: null },
+      select: { id: true, trustId: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    return row ? { trustId: row.trustId, personId: row.id } : null;
+  }
+
   async write(trustId: string, w: RosterWrite): Promise<Result<void, WriteError>> {
     const now = this.clock.now();
     try {
       await this.db.$transaction(
         async (tx) => {
+          // Roster writes of one trust queue behind each other, so rules read here (names,
+          // last leader) see every earlier write; a new trust also takes the installation's lock.
+          if (w.trust) await lockKey(tx, 'trusts');
+          await lockKey(tx, `trust:${trustId}`);
+          const leadsBefore = w.people?.length ? await countLeads(tx, trustId) : null;
           if (w.decide) await decide(tx, trustId, w.decide, now);
           if (w.importApplied) await markApplied(tx, trustId, w.importApplied, now);
           if (w.trust) await createTrust(tx, trustId, w.trust, now);
@@ -99,6 +114,7 @@ export class PrismaRosterRepo implements RosterRepo {
           for (const person of w.people ?? []) await writePerson(tx, trustId, person, now);
           for (const link of w.links ?? []) await linkIdentity(tx, trustId, link);
           if (w.linkByEmail) await linkByEmail(tx, w.people ?? []);
+          if (leadsBefore) await keepLeads(tx, trustId, leadsBefore);
           if (w.audit.length) {
             await tx.auditEntry.createMany({
               data: w.audit.map((a) => ({
@@ -125,6 +141,30 @@ export class PrismaRosterRepo implements RosterRepo {
   }
 }
 
+interface Leads {
+  /** Active people holding send-leader or admin. */
+  leads: number;
+  admins: number;
+}
+
+async function countLeads(tx: Tx, trustId: string): Promise<Leads> {
+  const active = { trustId, person: { archivedAt: null, erasedAt: null } };
+  const [leads, admins] = await Promise.all([
+    tx.person.count({ where: { trustId, archivedAt: null, erasedAt: null, roles: { some: { role: { in: ['send-leader', 'admin'] } } } } }),
+    tx.roleAssignment.findMany({ where: { ...active, role: 'admin' }, distinct: ['personId'], select: { personId: true } }),
+  ]);
+  return { leads, admins: admins.length };
+}
+
+/**
+ * The trust keeps a SEND leader and an admin: checked after the write, under the trust's
+ * lock, so two leaders archiving each other at once cannot both succeed.
+ */
+async function keepLeads(tx: Tx, trustId: string, before: Leads): Promise<void> {
+  const after = await countLeads(tx, trustId);
+  if ((before.leads > 0 && after.leads === 0) || (before.admins > 0 && after.admins === 0)) throw new Abort('last-leader');
+}
+
 async function decide(tx: Tx, trustId: string, d: NonNullable<RosterWrite['decide']>, now: Date): Promise<void> {
   const done = await tx.approvalRequest.updateMany({
     where: { id: d.requestId, trustId, status: 'pending' },
@@ -141,11 +181,18 @@ async function markApplied(tx: Tx, trustId: string, importId: string, now: Date)
   if (done.count !== 1) throw new Abort('conflict');
 }
 
-async function createTrust(tx: Tx, trustId: string, trust: Trust, now: Date): Promise<void> {
+async function createTrust(tx: Tx, trustId: string, trust: NonNullable<RosterWrite['trust']>, now: Date): Promise<void> {
   if (trust.id !== trustId) throw new Error('trust id does not match the write');
+  // Under the installation's lock (and backed by a unique index on lower(name)).
+  if (trust.onlyIfFirst && (await tx.trust.count()) > 0) throw new Abort('not-first');
   const clash = await tx.trust.findFirst({ where: { name: { equals: trust.name, mode: 'insensitive' } }, select: { id: true } });
   if (clash) throw new Abort('duplicate-trust');
-  await tx.trust.create({ data: { id: trust.id, name: trust.name, createdAt: now } });
+  try {
+    await tx.trust.create({ data: { id: trust.id, name: trust.name, createdAt: now } });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') throw new Abort('duplicate-trust');
+    throw error;
+  }
 }
 
 async function writeSchool(tx: Tx, trustId: string, school: School, now: Date): Promise<void> {
@@ -172,12 +219,25 @@ async function writeSchool(tx: Tx, trustId: string, school: School, now: Date): 
 }
 
 async function writePerson(tx: Tx, trustId: string, person: PersonRecord, now: Date): Promise<void> {
-  const existing = await tx.person.findUnique({ where: { id: person.id }, select: { trustId: true, archivedAt: true, erasedAt: true } });
+  const existing = await tx.person.findUnique({
+    where: { id: person.id },
+    select: { trustId: true, archivedAt: true, erasedAt: true, email: true },
+  });
   if (existing && (existing.trustId !== trustId || existing.erasedAt)) throw new Abort('conflict');
   const email = person.email?.trim().toLowerCase() || null;
   if (email) {
     const clash = await tx.person.findFirst({ where: { trustId, email, id: { not: person.id } }, select: { id: true } });
     if (clash) throw new Abort('duplicate-email');
+  }
+  if (email && email !== existing?.email) {
+    // An email links a chat account to one person: a live person of another trust holds
+    // it first. Locked per email, so two trusts claiming it at once cannot both win.
+    await lockKey(tx, `email:${email}`);
+    const held = await tx.person.findFirst({
+      where: { email, trustId: { not: trustId }, erasedAt: null, archivedAt: null },
+      select: { id: true },
+    });
+    if (held) throw new Abort('email-claimed');
   }
   const schoolIds = [person.schoolId, ...person.roles.map((r) => r.schoolId)].filter((id): id is string => !!id);
   if (schoolIds.length) {

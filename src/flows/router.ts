@@ -1,4 +1,5 @@
 import type { InboundEvent } from '../core/events';
+import { describeError } from '../core/describe-error';
 import { textMessage } from '../core/message';
 import { isAllowed, type Audience } from '../core/permissions';
 import { joinList, t } from '../i18n/en-GB';
@@ -17,7 +18,8 @@ export const MAX_TEXT_LENGTH = 4000;
  */
 export async function handleEvent(event: InboundEvent, registry: Registry, deps: FlowDeps): Promise<Reply> {
   if (event.fromBot) return [];
-  const receipt = `${event.platform}:${event.deliveryId}`;
+  // Ids are only unique within a tenant (and, on Teams, a conversation: see deliveryId).
+  const receipt = `${event.platform}:${event.tenantId}:${event.deliveryId}`;
   if (!(await deps.receipts.claim(receipt))) {
     deps.logger.info('duplicate delivery ignored', { receipt });
     return [];
@@ -32,7 +34,7 @@ export async function handleEvent(event: InboundEvent, registry: Registry, deps:
     // Let the platform's own retry (or the person) try again; nothing half-done is kept
     // because handlers write in transactions.
     await deps.receipts.release(receipt).catch(() => undefined);
-    deps.logger.error('event handling failed', { receipt, error: String((error as Error)?.stack ?? error) });
+    deps.logger.error('event handling failed', { receipt, error: describeError(error) });
     return [textMessage(t('error.generic'))];
   }
 }

@@ -22,6 +22,8 @@ const messages = {
   'input.empty': 'I did not catch anything there. Type **help** to see what I can do.',
   'denied.role': 'Sorry, **{command}** is for {roles} only. Ask your MAT SEND leader if you think you need it.',
   'denied.unlinked': 'I do not know who you are yet, so I cannot do that. Ask your MAT SEND leader to add you to the roster.',
+  'invoke.done': 'Done.',
+  'invoke.unsupported': 'The SENCO Network bot does not support this action. Type **help** to see what it can do.',
   'error.generic': 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.',
   'role.senco': 'SENCOs',
   'role.send-leader': 'MAT SEND leaders',

@@ -143,6 +143,12 @@ export const rosterMessages = {
   'person.duplicate': 'Someone in your trust already has the email {email}.',
   'person.schoolRequired': 'A SENCO needs a school.',
   'person.unknownSchool': "That school is not one of your trust's active schools.",
+  'person.emailClaimed':
+    "{email} belongs to someone in another trust, so I cannot add it here. I have asked that trust's administrator to sort it out with them.",
+  'emailClaim.admins':
+    '{trust} tried to add {email}, which belongs to someone in your trust. If they have moved, archive them here so {trust} can add them; otherwise tell {trust}.',
+  'emailClaim.person':
+    "{trust} tried to add your email ({email}) to their SENCO network. Your trust's administrator has been asked to sort it out; you need do nothing.",
   'person.lastLeader': 'That would leave the trust without a MAT SEND leader or administrator. Give the role to someone else first.',
   'person.archiveConfirm':
     'Archive **{name}**? They lose access and stop getting messages; their history stays. You can restore them later.',

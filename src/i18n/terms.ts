@@ -11,6 +11,7 @@ export const termsMessages = {
     "These are the usual English dates, offered as a starting point: nothing is stored yet. A MAT SEND leader can set the trust's own with **terms set autumn** (and spring, summer).",
   'terms.source.trust': "The trust's term dates.",
   'terms.source.school': "This school's own term dates (they differ from the trust's).",
+  'terms.badYear': '"{year}" is not an academic year I can show. Write it like 2026-27 (a year from 2000-01 to 2099-00).',
   'terms.noSchool': 'I cannot find a school called "{name}" in your trust. Type **schools** to see their names.',
   'terms.whichTerm': 'Which term? For example **terms set autumn** or **terms set spring 2026-27 Oak Primary**.',
   'terms.form.title': '{term} term {year}: {who}',

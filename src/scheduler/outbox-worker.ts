@@ -25,6 +25,7 @@
  *   uncertain rows, no losses, no duplicates.
  * - Nothing here throws out of the loop: a failing row is logged and retried later.
  */
+import { describeError } from '../core/describe-error';
 import type { ConversationAddress } from '../core/events';
 import type { Platform } from '../core/model';
 import type { ClaimedMessage, DeliveryQueue, RecipientReachability } from '../core/outbox-port';
@@ -200,7 +201,7 @@ export class OutboxWorker {
       report.errors += 1;
       this.options.logger.error('outbox delivery failed; the row is retried when its lease ends', {
         key: row.key,
-        error: String((error as Error)?.stack ?? error),
+        error: describeError(error),
       });
     }
   }

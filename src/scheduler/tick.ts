@@ -9,6 +9,7 @@
  * `takeoverAfterMs`: runs are idempotent (deterministic outbox keys), so a second run sends
  * nothing twice.
  */
+import { describeError } from '../core/describe-error';
 import type { DueOccurrence, DueWorkSource, JobClaims } from '../core/due-work-port';
 import type { Logger } from '../core/ports';
 
@@ -42,7 +43,7 @@ export async function runTick(now: Date, deps: TickDeps): Promise<TickReport> {
       await runSource(source, now, deps, report);
     } catch (error) {
       // One broken source must not stop the others.
-      deps.logger.error('due-work source failed', { kind: source.kind, error: String((error as Error)?.stack ?? error) });
+      deps.logger.error('due-work source failed', { kind: source.kind, error: describeError(error) });
     }
   }
   return report;
@@ -90,7 +91,7 @@ async function runOccurrence(
     report.failed.push(occurrence.key);
     logger.error('occurrence failed; retried after the takeover lease', {
       key: occurrence.key,
-      error: String((error as Error)?.stack ?? error),
+      error: describeError(error),
     });
   }
 }

@@ -21,6 +21,12 @@ export async function requestErasure(
     personId: actor.personId,
     details: null,
   });
+  if (!request) {
+    // Another press won the race: answer as a repeat, without a second notice or audit row.
+    const existing = await ports.approvals.pendingErasure(actor.trustId, actor.personId);
+    if (existing) return ok({ request: existing, isNew: false });
+    return fail('unlinked');
+  }
   await ports.repo.write(actor.trustId, { audit: [audit(actor, 'erase.request', actor.personId)] });
   return ok({ request, isNew: true });
 }

@@ -31,7 +31,8 @@ export async function requestToJoin(
     if (!school || school.archived) return fail('unknown-school');
   }
   const request = await ports.approvals.create({ trustId, kind: 'join', identityId: identity.id, personId: null, details });
-  return ok(request);
+  // Null: a parallel press already filed the same request.
+  return request ? ok(request) : fail('already-pending');
 }
 
 export type DecideError = 'forbidden' | 'not-found' | 'already-decided' | 'identity-gone' | 'archived' | 'conflict';

@@ -12,7 +12,8 @@ export interface PersonInput {
   schoolId: string | null;
 }
 
-export type PersonError = 'forbidden' | 'not-found' | 'unknown-school' | 'school-required' | 'duplicate-email' | 'last-leader' | 'conflict';
+export type PersonError =
+  'forbidden' | 'not-found' | 'unknown-school' | 'school-required' | 'duplicate-email' | 'email-claimed' | 'last-leader' | 'conflict';
 
 export const EMPTY_PROFILE = {
   appointedOn: null,
@@ -73,7 +74,12 @@ export async function savePerson(
   }
   if (entries.length === 0) return ok(existing!);
   const written = await ports.repo.write(trustId, { people: [person], linkByEmail: true, audit: entries });
-  if (!written.ok) return fail(written.error === 'duplicate-email' ? 'duplicate-email' : 'conflict');
+  if (!written.ok)
+    return fail(
+      written.error === 'duplicate-email' || written.error === 'last-leader' || written.error === 'email-claimed'
+        ? written.error
+        : 'conflict',
+    );
   return ok({ ...person, erased: false });
 }
 
@@ -95,7 +101,9 @@ export async function setPersonArchived(
     linkByEmail: !archived,
     audit: [audit(actor, archived ? 'person.archive' : 'person.restore', id)],
   });
-  return written.ok ? ok({ ...person, erased: false }) : fail('conflict');
+  // The repository re-checks the last-leader rule under the trust's lock (a parallel archive).
+  if (!written.ok) return fail(written.error === 'last-leader' ? 'last-leader' : 'conflict');
+  return ok({ ...person, erased: false });
 }
 
 const LEADS: Role[] = ['send-leader', 'admin'];

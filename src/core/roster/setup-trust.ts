@@ -55,7 +55,9 @@ export async function setUpTrust(
   const roles: Role[] = admin ? ['send-leader', 'admin'] : ['send-leader'];
   const by = { personId: actor.personId, trustId };
   const written = await ports.repo.write(trustId, {
-    trust: { id: trustId, name: input.trustName.trim() },
+    // Judged "first" outside the transaction; the repository re-checks it under its lock, so
+    // twenty people setting up at once make one trust and one admin.
+    trust: { id: trustId, name: input.trustName.trim(), onlyIfFirst: trusts.length === 0 },
     people: [
       {
         id: leaderId,

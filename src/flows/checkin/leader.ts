@@ -243,13 +243,15 @@ async function remindSend(ctx: LinkedContext, data: Record<string, string>): Pro
   if (!round) return [textMessage(t('checkin.noOpenRound'))];
   // One manual reminder per person per day, however often the button is pressed.
   const sent = await remindStragglers(ctx.deps, round, `manual-${londonDate(ctx.deps.clock.now())}`);
-  await ctx.deps.audit.record({
-    trustId: round.trustId,
-    actorId: ctx.actor.personId,
-    action: 'checkin.remind',
-    subject: round.id,
-    details: { queued: sent.queued },
-  });
+  // The audit row records the reminders, so only the press that queued them writes one.
+  if (sent.queued > 0)
+    await ctx.deps.audit.record({
+      trustId: round.trustId,
+      actorId: ctx.actor.personId,
+      action: 'checkin.remind',
+      subject: round.id,
+      details: { queued: sent.queued },
+    });
   if (sent.queued === 0 && sent.duplicates > 0) return [textMessage(t('checkin.remindAll.already'))];
   if (sent.queued === 0) return [textMessage(t('checkin.remindAll.none'))];
   return [textMessage(t('checkin.remindAll.sent', { sencos: plural(sent.queued, 'SENCO') }))];

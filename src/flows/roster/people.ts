@@ -6,6 +6,7 @@ import { canReadSchool, isLeader, ownSchoolIds, readsWholeTrust } from '../../co
 import { linkByDirectory } from '../../core/roster/link-directory';
 import { parseRole } from '../../core/roster/roster-csv';
 import { savePerson, setPersonArchived, type PersonError } from '../../core/roster/save-person';
+import { referEmailClaim } from './email-claim';
 import { joinList, t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
 import { isEmail, LEADERS, PLATFORM_LABELS, roster, rolesText, say, trustId, value } from '../shared/common';
@@ -257,6 +258,8 @@ function personError(error: PersonError, email: string): Reply {
   switch (error) {
     case 'duplicate-email':
       return say('person.duplicate', { email });
+    case 'email-claimed':
+      return say('person.emailClaimed', { email });
     case 'school-required':
       return say('person.schoolRequired');
     case 'unknown-school':
@@ -319,6 +322,7 @@ export const personActions: ActionHandler[] = [
         roles,
         schoolId: school && school !== 'none' ? school : null,
       });
+      if (!result.ok && result.error === 'email-claimed') await referEmailClaim(ctx, email);
       if (!result.ok) return personError(result.error, email);
       const person = result.value;
       await linkByDirectory({ ...services, logger: ctx.deps.logger }, trustId(ctx), [person.id]);

@@ -43,6 +43,7 @@ async function parseTarget(ctx: HandlerContext, args: string): Promise<Target | 
     const word = words[0]!.toLowerCase();
     if ((TERM_NAMES as readonly string[]).includes(word)) term = word as TermName;
     else if (YEAR.test(word) && startYearOfLabel(word) !== null) label = word;
+    else if (YEAR.test(word)) return { error: say('terms.badYear', { year: word }) };
     else break;
     words.shift();
   }

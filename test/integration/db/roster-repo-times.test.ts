@@ -61,7 +61,7 @@ describe.each(databaseKinds)('roster repositories on %s', (kind) => {
     clock.set('2031-02-03T10:00:00Z');
     const { repo, trustId, school } = await trustWithSchool(`Times ${kind}`);
     const requests = new PrismaApprovalRepo(db.prisma, clock);
-    const request = await requests.create({ trustId, kind: 'erase', identityId: null, personId: null, details: null });
+    const request = (await requests.create({ trustId, kind: 'erase', identityId: null, personId: null, details: null }))!;
     expect(request.createdAt.toISOString()).toBe('2031-02-03T10:00:00.000Z');
 
     clock.set('2031-02-04T09:30:00Z');

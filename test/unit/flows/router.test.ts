@@ -132,7 +132,7 @@ describe('handleEvent', () => {
     const deps = memoryDeps(leader);
     const event = inbound({ text: 'boom' });
     expect(texts(await handleEvent(event, registry(), deps))[0]).toContain('something went wrong');
-    expect(await deps.receipts.claim(`teams:${event.deliveryId}`)).toBe(true);
+    expect(await deps.receipts.claim(`teams:${event.tenantId}:${event.deliveryId}`)).toBe(true);
   });
 
   it('rejects a command word registered twice', () => {

@@ -7,15 +7,37 @@ describe('Teams activity translation', () => {
     expect(activityProblem(base)).toBeNull();
     expect(activityProblem(null)).toBe('body is not a JSON object');
     expect(activityProblem({ ...base, serviceUrl: 'not a url' })).toBe('serviceUrl is not a URL');
-    expect(activityProblem({ ...base, conversation: {} })).toContain('conversation.id');
-    expect(activityProblem({ ...base, from: undefined })).toContain('from.id');
+    expect(activityProblem({ ...base, conversation: {} })).toContain('conversation');
+    expect(activityProblem({ ...base, from: undefined })).toContain('from');
+  });
+
+  it('refuses activities of the wrong shape at the edge (issue 9 item 8)', () => {
+    const wrong: Array<[string, Record<string, unknown>]> = [
+      ['text', { text: 42 }],
+      ['text', { text: { a: 1 } }],
+      ['attachments', { attachments: 'x' }],
+      ['entities', { entities: [null] }],
+      ['membersAdded', { membersAdded: [null] }],
+      ['recipient', { recipient: undefined }],
+      ['id', { id: 'a\u0000b' }],
+      ['from', { from: { ...base.from, id: 'x\u0000' } }],
+      ['conversation', { conversation: { ...base.conversation, tenantId: 't\u0000' } }],
+    ];
+    for (const [field, change] of wrong) expect(activityProblem({ ...base, ...change })).toContain(field);
+  });
+
+  it('takes msteams always and the playground channels only in local mode (issue 9 item 11)', () => {
+    expect(activityProblem({ ...base, channelId: 'slack' })).toContain('channelId');
+    expect(activityProblem({ ...base, channelId: 'emulator' })).toBeNull();
+    expect(activityProblem({ ...base, channelId: 'emulator' }, false)).toContain('channelId');
+    expect(activityProblem(base, false)).toBeNull();
   });
 
   it('maps a personal message to a neutral event keyed by AAD object id and tenant', () => {
     const event = toInboundEvent({ ...base, text: '<at>SENCO Network</at> help' } as unknown as Activity, { r: 1 }, 'ann@oak.sch.uk');
     expect(event).toMatchObject({
       platform: 'teams',
-      deliveryId: base.id,
+      deliveryId: `${base.conversation.id}:${base.id}`,
       tenantId: base.conversation.tenantId,
       userId: base.from.aadObjectId,
       email: 'ann@oak.sch.uk',
