@@ -1,3 +1,4 @@
+import { verbatim } from '../core/verbatim';
 import { checkinMessages } from './checkin';
 import { digestMessages } from './digest';
 import { plumbingMessages } from './plumbing';
@@ -51,9 +52,12 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
-/** Looks up a message and fills `{name}` placeholders. */
+/**
+ * Looks up a message and fills `{name}` placeholders. Filled-in text is data (a school's name,
+ * what someone typed), so it is marked verbatim: the renderers show it exactly as written.
+ */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? verbatim(String(params[name])) : whole));
 }
 
 /** "SENCOs and MAT SEND leaders" */
