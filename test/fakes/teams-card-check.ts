@@ -1,7 +1,6 @@
 import type * as AdaptiveCards from 'adaptivecards';
 
 // The package's lib/ build is ESM with extensionless imports Node cannot load; its UMD bundle loads fine (no DOM needed to parse).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
 
 /**
