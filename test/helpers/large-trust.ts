@@ -36,7 +36,7 @@ export async function seedLargeTrust(h: Harness, schools = 120, people = 600): P
     const email = i === 0 ? leader.email : i === 1 ? senco.email : `person${i}@large.org.uk`;
     return { id: randomUUID(), name, email, school, role: role as 'send-leader' | 'senco' | 'trust-leader' };
   });
-  const written = await new PrismaRosterRepo(h.db.prisma).write(trustId, {
+  const written = await new PrismaRosterRepo(h.db.prisma, h.bot.deps.clock).write(trustId, {
     trust: { id: trustId, name: 'Large & <Learning> Trust' },
     schools: schoolRows.map((s) => ({
       id: s.id,
