@@ -1,73 +1,121 @@
 import type { Block, Button, Field, OutboundMessage } from '../../src/core/message';
 import { chartLines } from '../../src/core/chart';
+import { escapeSlackEntities, escapeSlackVerbatim, slackMrkdwn, slackPlain } from './slack-text';
 
 /** Slack's documented limits: https://api.slack.com/reference/block-kit/blocks */
 const MAX_BLOCKS = 50;
 const MAX_SECTION_TEXT = 3000;
 const MAX_FIELDS = 10;
+const MAX_OPTIONS = 100;
+/** Slack answers msg_blocks_too_long at about 12,000 characters of block text in practice; keep a margin. */
+export const SLACK_BLOCK_TEXT_BUDGET = 11000;
 
 type SlackBlock = Record<string, unknown>;
 
-/** Converts the neutral message to Block Kit, with `text` as the notification fallback. */
+/**
+ * Converts the neutral message to Block Kit, with `text` as the notification fallback.
+ * Flows page long lists themselves; if a message still exceeds Slack's limits, the end is
+ * replaced by a visible note rather than being refused or cut silently.
+ */
 export function renderSlackMessage(message: OutboundMessage): { text: string; blocks: SlackBlock[] } {
-  const blocks = message.blocks.flatMap(renderBlock);
-  if (blocks.length > MAX_BLOCKS) {
-    blocks.splice(MAX_BLOCKS - 1, blocks.length, context('…more was cut to fit Slack. Ask for it again in smaller parts.'));
-  }
-  return { text: mrkdwn(message.summary).slice(0, 3000), blocks };
+  const ids = { next: 0 };
+  const blocks = message.blocks.flatMap((b) => renderBlock(b, ids));
+  const cutNote = () => context('…more was cut to fit Slack. Ask for it again in smaller parts.');
+  if (blocks.length > MAX_BLOCKS) blocks.splice(MAX_BLOCKS - 1, blocks.length, cutNote());
+  while (blocks.length > 1 && blockText(blocks) > SLACK_BLOCK_TEXT_BUDGET) blocks.splice(blocks.length - 2, 2, cutNote());
+  return { text: truncate(slackMrkdwn(message.summary), 3000), blocks };
 }
 
-/** Converts our markdown subset (**bold**) to Slack mrkdwn (*bold*). */
+/** Converts a neutral text (our **bold**, people's text marked) to escaped Slack mrkdwn. */
 export function mrkdwn(text: string): string {
-  return text.replace(/\*\*(.+?)\*\*/g, '*$1*');
+  return slackMrkdwn(text);
 }
 
-function section(text: string): SlackBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn(text), MAX_SECTION_TEXT) } };
+/** Characters of text and values, as Slack's practical size limit counts them. */
+export function blockText(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, v) => sum + blockText(v), 0);
+  if (!value || typeof value !== 'object') return 0;
+  let sum = 0;
+  for (const [key, v] of Object.entries(value))
+    sum += (key === 'text' || key === 'value') && typeof v === 'string' ? v.length : blockText(v);
+  return sum;
+}
+
+/** A text as one section, or several split between lines when it is longer than a section holds. */
+function sections(text: string): SlackBlock[] {
+  return splitLines(mrkdwn(text).split('\n'), MAX_SECTION_TEXT).map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
+}
+
+/** Joins lines into parts of at most `limit` characters, breaking only between lines (a longer line is cut). */
+function splitLines(lines: string[], limit: number): string[] {
+  const parts: string[] = [];
+  let current: string | null = null;
+  for (const line of lines.map((l) => truncate(l, limit))) {
+    if (current !== null && current.length + line.length + 1 > limit) {
+      parts.push(current);
+      current = null;
+    }
+    current = current === null ? line : `${current}\n${line}`;
+  }
+  if (current !== null) parts.push(current);
+  return parts;
 }
 
 function context(text: string): SlackBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(mrkdwn(text), MAX_SECTION_TEXT) }] };
 }
 
-function renderBlock(block: Block): SlackBlock[] {
+function renderBlock(block: Block, ids: { next: number }): SlackBlock[] {
+  const button = (b: Button) => renderButton(b, ids.next++);
   switch (block.type) {
     case 'heading':
-      return [{ type: 'header', text: { type: 'plain_text', text: truncate(block.text, 150), emoji: true } }];
+      return [{ type: 'header', text: { type: 'plain_text', text: truncate(slackPlain(block.text), 150), emoji: true } }];
     case 'text':
-      return [block.muted ? context(block.text) : section(block.text)];
+      return block.muted ? [context(block.text)] : sections(block.text);
     case 'facts':
       return chunk(block.facts, MAX_FIELDS).map((facts) => ({
         type: 'section',
-        fields: facts.map((f) => ({ type: 'mrkdwn', text: truncate(`*${f.label}*\n${mrkdwn(f.value)}`, 2000) })),
+        fields: facts.map((f) => ({ type: 'mrkdwn', text: truncate(`*${mrkdwn(f.label)}*\n${mrkdwn(f.value)}`, 2000) })),
       }));
     case 'table':
-      return [section([`*${block.columns.join(' · ')}*`, ...block.rows.map((r) => r.join(' · '))].join('\n'))];
+      return tableSections(block.columns, block.rows);
     case 'code':
       return codeSections(block.text);
     case 'buttons':
-      return [{ type: 'actions', elements: block.buttons.map((b, i) => button(b, i)) }];
+      return [{ type: 'actions', elements: block.buttons.map(button) }];
     case 'chart':
       // Slack draws no charts: the figures as text here; flows attach the PNG as a file.
-      return [section(`*${block.chart.title}*\n${chartLines(block.chart).join('\n')}`)];
+      return sections(`**${block.chart.title}**\n${chartLines(block.chart).join('\n')}`);
     case 'form':
       return [
         ...block.fields.map(renderField),
         {
           type: 'actions',
           block_id: 'form_actions',
-          elements: [block.submit, ...(block.more ?? []), ...(block.cancel ? [block.cancel] : [])].map((b, i) => button(b, i)),
+          elements: [block.submit, ...(block.more ?? []), ...(block.cancel ? [block.cancel] : [])].map(button),
         },
       ];
   }
 }
 
-/** The button's value carries the verb and data; the action id only needs to be unique. */
-function button(b: Button, index: number): SlackBlock {
+/**
+ * A table as sections of whole rows (cells are people's text, escaped as such), each under
+ * Slack's section limit: rows are never cut in the middle.
+ */
+function tableSections(columns: string[], rows: string[][]): SlackBlock[] {
+  const lines = [
+    `*${columns.map(slackMrkdwn).join(' · ')}*`,
+    ...rows.map((r) => r.map((c) => escapeSlackVerbatim(slackPlain(c))).join(' · ')),
+  ];
+  return splitLines(lines, MAX_SECTION_TEXT).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+/** The button's value carries the verb and data; the action id is unique in the message, as Slack requires. */
+function renderButton(b: Button, index: number): SlackBlock {
   return {
     type: 'button',
     action_id: `${b.verb}#${index}`,
-    text: { type: 'plain_text', text: truncate(b.label, 75), emoji: true },
+    text: { type: 'plain_text', text: truncate(slackPlain(b.label), 75), emoji: true },
     value: JSON.stringify({ verb: b.verb, data: b.data ?? {} }).slice(0, 2000),
     ...(b.style ? { style: b.style } : {}),
   };
@@ -75,7 +123,7 @@ function button(b: Button, index: number): SlackBlock {
 
 /** Preformatted text in ``` sections, split by lines to stay under the section limit. */
 function codeSections(text: string): SlackBlock[] {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escaped = escapeSlackEntities(slackPlain(text));
   const limit = MAX_SECTION_TEXT - 8;
   const parts: string[] = [];
   let current = '';
@@ -96,7 +144,7 @@ function renderField(field: Field): SlackBlock {
     type: 'input',
     block_id: field.id,
     optional: !field.required,
-    label: { type: 'plain_text', text: truncate(field.label, 2000) },
+    label: { type: 'plain_text', text: truncate(slackPlain(field.label), 2000) },
   };
   switch (field.kind) {
     case 'text':
@@ -106,18 +154,31 @@ function renderField(field: Field): SlackBlock {
           type: 'plain_text_input',
           action_id: field.id,
           multiline: Boolean(field.multiline),
-          ...(field.value ? { initial_value: field.value } : {}),
-          ...(field.placeholder ? { placeholder: { type: 'plain_text', text: field.placeholder } } : {}),
+          ...(field.value ? { initial_value: slackPlain(field.value) } : {}),
+          ...(field.placeholder ? { placeholder: { type: 'plain_text', text: truncate(slackPlain(field.placeholder), 150) } } : {}),
         },
       };
     case 'date':
       return { ...base, element: { type: 'datepicker', action_id: field.id, ...(field.value ? { initial_date: field.value } : {}) } };
     case 'choice': {
-      const options = field.options.map((o) => ({ text: { type: 'plain_text', text: truncate(o.label, 75) }, value: o.value }));
+      const options = field.options.map((o) => ({ text: { type: 'plain_text', text: truncate(slackPlain(o.label), 75) }, value: o.value }));
       const initial = options.find((o) => o.value === field.value);
-      return { ...base, element: { type: 'static_select', action_id: field.id, options, ...(initial ? { initial_option: initial } : {}) } };
+      const choices = options.length > MAX_OPTIONS ? { option_groups: optionGroups(options) } : { options };
+      return {
+        ...base,
+        element: { type: 'static_select', action_id: field.id, ...choices, ...(initial ? { initial_option: initial } : {}) },
+      };
     }
   }
+}
+
+/** Over 100 options: groups of at most 100, each labelled by its first and last entries' initials (A–M). */
+function optionGroups(options: Array<{ text: { text: string }; value: string }>): SlackBlock[] {
+  return chunk(options, MAX_OPTIONS).map((group) => {
+    const first = group[0]!.text.text.charAt(0).toUpperCase();
+    const last = group[group.length - 1]!.text.text.charAt(0).toUpperCase();
+    return { label: { type: 'plain_text', text: first === last ? first : `${first}–${last}` }, options: group };
+  });
 }
 
 function truncate(text: string, max: number): string {

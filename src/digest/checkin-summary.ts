@@ -6,7 +6,7 @@
  */
 import type { Concern, DueSoon, RoundSummary } from '../core/checkin/summary';
 import { formatDate } from '../core/dates';
-import type { Block, OutboundMessage } from '../core/message';
+import type { Block, Button, OutboundMessage } from '../core/message';
 import { t } from '../i18n/en-GB';
 
 /** Lines per section before "…and N more". */
@@ -77,13 +77,32 @@ function stateOf(row: RoundSummary['completion'][number]): string {
   return row.answered > 0 ? t('checkin.status.started') : t('checkin.status.notStarted');
 }
 
-/** Completion by school as a table (also used by `checkin status`). */
-export function completionTable(summary: Pick<RoundSummary, 'completion'>): Block {
-  return {
-    type: 'table',
-    columns: [t('checkin.status.columns.school'), t('checkin.status.columns.answered'), t('checkin.status.columns.state')],
-    rows: summary.completion.map((row) => [row.schoolName, row.missing ? '-' : `${row.answered}/${row.total}`, stateOf(row)]),
-  };
+/** Schools on one page of the completion table: unfinished first, as those are the ones to chase. */
+export const COMPLETION_PAGE = 25;
+
+/**
+ * Completion by school as a table, one page of it, with "Showing 1–25 of 120" under it and a
+ * Show more button (`more`, in `checkin status`) or a pointer to `checkin status` (the summary).
+ */
+export function completionBlocks(summary: Pick<RoundSummary, 'completion'>, offset = 0, more?: Button): Block[] {
+  const rank = (row: RoundSummary['completion'][number]) => (row.complete ? 2 : row.missing ? 1 : 0);
+  const sorted = [...summary.completion].sort((a, b) => rank(a) - rank(b));
+  const start = Math.max(0, Math.min(offset, Math.max(0, sorted.length - 1)));
+  const rows = sorted.slice(start, start + COMPLETION_PAGE);
+  const blocks: Block[] = [
+    {
+      type: 'table',
+      columns: [t('checkin.status.columns.school'), t('checkin.status.columns.answered'), t('checkin.status.columns.state')],
+      rows: rows.map((row) => [row.schoolName, row.missing ? '-' : `${row.answered}/${row.total}`, stateOf(row)]),
+    },
+  ];
+  if (sorted.length <= COMPLETION_PAGE) return blocks;
+  const to = start + rows.length;
+  const showing = t('list.showing', { from: start + 1, to, total: sorted.length });
+  blocks.push({ type: 'text', text: more ? showing : `${showing} ${t('checkin.summary.allSchools')}`, muted: true });
+  if (more && to < sorted.length)
+    blocks.push({ type: 'buttons', buttons: [{ ...more, data: { ...(more.data ?? {}), offset: String(to) } }] });
+  return blocks;
 }
 
 export function roundSummaryMessage(summary: RoundSummary, labels: SummaryLabels): OutboundMessage {
@@ -98,7 +117,7 @@ export function roundSummaryMessage(summary: RoundSummary, labels: SummaryLabels
     blocks: [
       { type: 'heading', text: title },
       { type: 'text', text: `**${t('checkin.summary.completion', { complete: summary.complete, schools: summary.schools })}**` },
-      completionTable(summary),
+      ...completionBlocks(summary),
       ...section(
         t('checkin.summary.concerns', { count: summary.concerns.length }),
         summary.concerns.map((c) => concernLine(c, labels)),

@@ -199,6 +199,7 @@ export const checkinMessages = {
   'checkin.summary.changes': 'Changed since last round ({count})',
   'checkin.summary.noChanges': 'No answers changed since last round.',
   'checkin.summary.change': '**{school}**: {title}: {from} → {to}',
+  'checkin.summary.allSchools': 'Type **checkin status** to see every school.',
   'checkin.summary.more': '…and {count} more: type **checkin export** for everything.',
 
   // Checklist

@@ -1,3 +1,4 @@
+import { verbatim } from '../core/verbatim';
 import { checkinMessages } from './checkin';
 import { digestMessages } from './digest';
 import { plumbingMessages } from './plumbing';
@@ -30,6 +31,11 @@ const messages = {
   'role.trust-leader': 'trust leaders',
   'role.admin': 'administrators',
   ...plumbingMessages,
+  'list.showing': 'Showing {from}–{to} of {total}.',
+  'list.more': 'Show more',
+  'list.typePart': 'Type part of the name',
+  'list.matches': '{count} match "{query}". Pick one, or type more of the name.',
+  'list.noMatch': 'Nothing matches "{query}". Check the spelling, or type less of the name.',
   ...rosterMessages,
   ...checkinMessages,
   ...termsMessages,
@@ -55,9 +61,12 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
-/** Looks up a message and fills `{name}` placeholders. */
+/**
+ * Looks up a message and fills `{name}` placeholders. Filled-in text is data (a school's name,
+ * what someone typed), so it is marked verbatim: the renderers show it exactly as written.
+ */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? verbatim(String(params[name])) : whole));
 }
 
 /** "SENCOs and MAT SEND leaders" */

@@ -1,4 +1,5 @@
 import { RecordingServer, type RecordedCall } from './recording-server';
+import { checkSlackMessage, type SlackRefusal } from './slack-limits';
 import { SlidingWindowCap } from './sliding-window';
 
 /**
@@ -23,6 +24,8 @@ export class FakeSlackApi extends RecordingServer {
   readonly messages = new Map<string, Record<string, unknown> | 'deleted'>();
   /** chat.postMessage calls answered 429. */
   throttled = 0;
+  /** Messages refused as real Slack would (`invalid_blocks`, `msg_blocks_too_long`): a test harness fails on any. */
+  readonly refused: Array<{ method: string; refusal: SlackRefusal }> = [];
   private readonly cap: SlidingWindowCap | null;
   private counter = 0;
 
@@ -75,6 +78,11 @@ export class FakeSlackApi extends RecordingServer {
     const args = (call.body ?? {}) as Record<string, string>;
     const error = this.errors.get(method);
     if (error) return { status: 200, body: { ok: false, error } };
+    const refusal = MESSAGE_METHODS.has(method) ? checkSlackMessage(args) : null;
+    if (refusal) {
+      this.refused.push({ method, refusal });
+      return { status: 200, body: { ok: false, error: refusal.error, response_metadata: { messages: refusal.messages } } };
+    }
     switch (method) {
       case 'auth.test':
         return ok({ url: 'https://fake.slack.com/', team: 'Fake', user: 'senco_bot', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' });
@@ -161,6 +169,9 @@ export class FakeSlackApi extends RecordingServer {
     return { status, headers, body: status === 429 ? { ok: false, error: 'ratelimited' } : { ok: false, error: 'fake_http_error' } };
   }
 }
+
+/** Methods that carry a message (text and blocks): each is checked against Slack's limits. */
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'chat.scheduleMessage']);
 
 function ok(body: Record<string, unknown>) {
   return { status: 200, body: { ok: true, ...body } };

@@ -1,5 +1,6 @@
 import { RecordingServer, type RecordedCall } from './recording-server';
 import { SlidingWindowCap } from './sliding-window';
+import { checkTeamsActivity, type TeamsRefusal } from './teams-card-check';
 
 export interface TeamsMember {
   id: string;
@@ -49,6 +50,8 @@ export class FakeTeamsConnector extends RecordingServer {
   sendCalls = 0;
   /** Sends answered 429 by the rate cap or injection. */
   throttled = 0;
+  /** Activities refused as Teams would (over the size budget: 413; invalid Adaptive Card 1.5: 400): a test harness fails on any. */
+  readonly refused: Array<{ conversationId: string; refusal: TeamsRefusal }> = [];
   private readonly cap: SlidingWindowCap | null;
   private counter = 0;
 
@@ -166,6 +169,11 @@ export class FakeTeamsConnector extends RecordingServer {
     const failure = this.failures.get(conversationId);
     if (failure) return this.refuse(failure);
     const activity = (call.body ?? {}) as Record<string, unknown>;
+    const refusal = checkTeamsActivity(activity);
+    if (refusal) {
+      this.refused.push({ conversationId, refusal });
+      return { status: refusal.status, body: { error: { code: 'BadArgument', message: refusal.messages.join('; ') } } };
+    }
     const tenant = tenantOf(activity);
     if (this.cap && !this.cap.tryTake(tenant, Date.now())) return this.refuse(429, this.cap.retryAfterSeconds(tenant, Date.now()));
     this.delivered.push({ conversationId, activity });

@@ -162,5 +162,14 @@ export function buttonData(texts: string[], verb: string): Record<string, string
  * **bold** and Slack *bold*), for `toContain` assertions.
  */
 export function plain(texts: string[]): string {
-  return texts.join('\n').replace(/\\+n/g, '\n').replace(/\\+"/g, '"').replace(/\\+/g, '').replace(/\*/g, '');
+  return texts
+    .join('\n')
+    .replace(/\\+n/g, '\n')
+    .replace(/\\+"/g, '"')
+    .replace(/\\+/g, '')
+    .replace(/\*/g, '')
+    .replace(/\u200b/g, '') // Slack: the zero-width spaces that keep people's * _ ~ from being read as formatting
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

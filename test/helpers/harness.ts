@@ -70,6 +70,10 @@ export async function startHarness(
       await db.destroy();
       await teams.stop();
       await slack.stop();
+      // Strict fakes: a message real Teams or Slack would refuse fails the test that sent it.
+      const refused = [...teams.refused.map((r) => `Teams ${r.refusal.status}: ${r.refusal.messages.join('; ')}`)];
+      refused.push(...slack.refused.map((r) => `Slack ${r.method} ${r.refusal.error}: ${r.refusal.messages.join('; ')}`));
+      if (refused.length) throw new Error(`The platforms would refuse ${refused.length} message(s):\n${refused.slice(0, 5).join('\n')}`);
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { formatDate } from '../../core/dates';
 import type { DigestView } from '../../core/digest/model';
+import { stripVerbatim } from '../../core/verbatim';
 import { t } from '../../i18n/en-GB';
 
 /** Markdown special characters in names and notes, escaped so they print as written. */
@@ -48,5 +49,6 @@ export function digestDocument(view: DigestView): string {
     for (const s of view.lookAt) out.push(`- **${escapeMarkdown(s.schoolName)}**: ${s.reasons.map(escapeMarkdown).join('; ')}`);
     out.push('');
   }
-  return out.join('\n');
+  // A document is not rendered by a chat adapter: drop the marks around people's text (escaped here already).
+  return stripVerbatim(out.join('\n'));
 }

@@ -10,7 +10,8 @@ import { answersCsv, type ExportRow } from '../../core/checkin/export-csv';
 import type { Cadence, CheckinRound, Checklist } from '../../core/checkin/model';
 import { londonDate } from '../../core/dates';
 import { outboundFile, textMessage, type Block, type OutboundMessage } from '../../core/message';
-import { completionTable } from '../../digest/checkin-summary';
+import { completionBlocks } from '../../digest/checkin-summary';
+import { offsetOf } from '../paging';
 import { t } from '../../i18n/en-GB';
 import { forLinked, type LinkedContext } from '../linked';
 import type { ActionHandler, Command, Reply } from '../registry';
@@ -162,7 +163,7 @@ async function confirmStart(ctx: LinkedContext, data: Record<string, string>): P
 }
 
 /** Live completion of the current round, with one-tap remind and close. */
-export async function statusReply(ctx: LinkedContext): Promise<Reply> {
+export async function statusReply(ctx: LinkedContext, offset = 0): Promise<Reply> {
   const trustId = ctx.actor.trustId;
   const round = await currentRound(ctx.deps, trustId);
   if (!round) return [textMessage(t('checkin.round.none'))];
@@ -182,7 +183,7 @@ export async function statusReply(ctx: LinkedContext): Promise<Reply> {
     const { summary } = await roundFacts(ctx.deps, round);
     blocks.push(
       { type: 'text', text: t('checkin.status.count', { complete: summary.complete, schools: summary.schools }) },
-      completionTable(summary),
+      ...completionBlocks(summary, offset, { label: t('list.more'), verb: 'checkin.status.page' }),
     );
   }
   // Who could not be messaged, and why: only while answers can still come in.
@@ -421,4 +422,5 @@ export const leaderActions: ActionHandler[] = [
   action(LEADER_VERBS.remind, remindSend),
   action(LEADER_VERBS.closeAsk, (ctx, data) => closeAsk(ctx, data.r)),
   action(LEADER_VERBS.close, closeSend),
+  action('checkin.status.page', (ctx, data) => statusReply(ctx, offsetOf(data.offset))),
 ];

@@ -11,8 +11,9 @@ import { joinList, t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
 import { isEmail, LEADERS, PLATFORM_LABELS, roster, rolesText, say, trustId, value } from '../shared/common';
 import { auditRead } from './schools';
+import { matchingName, offsetOf, PAGE_SIZE, pageFooter, pageOf, pickerField, resolvePick } from '../paging';
 
-async function peopleView(ctx: HandlerContext, school: School | null): Promise<Reply> {
+async function peopleView(ctx: HandlerContext, school: School | null, offset = 0): Promise<Reply> {
   const services = roster(ctx);
   const trust = await services.repo.getTrust(trustId(ctx));
   const schools = await services.repo.listSchools(trustId(ctx), { includeArchived: true });
@@ -27,9 +28,10 @@ async function peopleView(ctx: HandlerContext, school: School | null): Promise<R
     );
   }
   if (readsWholeTrust(ctx.actor)) await auditRead(ctx, 'people', school?.id ?? null);
+  const page = pageOf(people, offset);
   const contacts = await services.identities.contacts(
     trustId(ctx),
-    people.map((p) => p.id),
+    page.items.map((p) => p.id),
   );
   const reach = (id: string) =>
     joinList([...new Set(contacts.filter((c) => c.personId === id && c.reachable).map((c) => PLATFORM_LABELS[c.platform]))]) ||
@@ -41,7 +43,7 @@ async function peopleView(ctx: HandlerContext, school: School | null): Promise<R
     blocks.push({
       type: 'table',
       columns: [t('person.col.name'), t('person.col.email'), t('person.col.role'), t('person.col.school'), t('person.col.reach')],
-      rows: people.map((p) => [
+      rows: page.items.map((p) => [
         p.name,
         p.email ?? '-',
         rolesText(p.roles.map((r) => r.role)),
@@ -50,19 +52,20 @@ async function peopleView(ctx: HandlerContext, school: School | null): Promise<R
       ]),
     });
   }
+  blocks.push(...pageFooter(page, { label: t('list.more'), verb: 'people.page', data: { schoolId: school?.id ?? '' } }, t('people.jump')));
   if (readsWholeTrust(ctx.actor) && !school) {
     const active = schools.filter((s) => !s.archived);
     if (active.length) {
       blocks.push({
         type: 'form',
         fields: [
-          {
-            kind: 'choice',
+          pickerField({
             id: 'schoolId',
             label: t('people.showSchool'),
+            searchLabel: t('people.showSchoolSearch'),
             options: active.map((s) => ({ label: s.name, value: s.id })),
             required: true,
-          },
+          }),
         ],
         submit: { label: t('people.show'), verb: 'people.school' },
       });
@@ -92,12 +95,25 @@ export const peopleCommand: Command = {
   dataRule: 'SENCO: own school only; leaders, admins and trust leaders: whole trust (reads of other schools are audited)',
   async run(ctx, args) {
     if (!args) return peopleView(ctx, null);
-    const school = await roster(ctx).repo.findSchoolByName(trustId(ctx), args);
-    if (!school) return say('notFound.school', { name: args });
-    if (!canReadSchool(ctx.actor, school.id)) return say('people.ownSchoolOnly');
-    return peopleView(ctx, school);
+    return peopleAtSchool(ctx, args);
   },
 };
+
+/** People at the school named (or the one school whose name contains what was typed). */
+async function peopleAtSchool(ctx: HandlerContext, answer: string): Promise<Reply> {
+  const services = roster(ctx);
+  const schools = (await services.repo.listSchools(trustId(ctx))).map((s) => ({ label: s.name, value: s.id }));
+  const matches = resolvePick(schools, answer);
+  if (matches.length === 0) return say('notFound.school', { name: answer });
+  if (matches.length > 1) {
+    const shown = matches.slice(0, PAGE_SIZE).map((m) => m.label);
+    return say('people.whichSchool', { count: matches.length, query: answer, schools: shown.join('; ') });
+  }
+  const school = await services.repo.getSchool(trustId(ctx), matches[0]!.value);
+  if (!school) return say('notFound.school', { name: answer });
+  if (!canReadSchool(ctx.actor, school.id)) return say('people.ownSchoolOnly');
+  return peopleView(ctx, school);
+}
 
 function roleOptions(current: Role[]): ChoiceOption[] {
   const main = current.filter((r) => r !== 'admin');
@@ -145,13 +161,13 @@ export async function personForm(ctx: HandlerContext, person: Person | null): Pr
               { label: 'No', value: 'no' },
             ],
           },
-          {
-            kind: 'choice',
+          pickerField({
             id: 'schoolId',
             label: t('person.form.school'),
+            searchLabel: t('person.form.schoolSearch'),
             value: person?.schoolId ?? 'none',
             options: [{ label: t('person.form.noSchool'), value: 'none' }, ...schools.map((s) => ({ label: s.name, value: s.id }))],
-          },
+          }),
         ],
         submit: { label: t('person.form.save'), verb: 'person.save', data: person ? { personId: person.id } : {}, style: 'primary' },
         cancel: { label: t('import.cancel'), verb: 'form.cancel' },
@@ -179,24 +195,37 @@ async function findPerson(ctx: HandlerContext, text: string, archived: boolean):
   return matches.length === 1 ? matches[0]! : null;
 }
 
-async function chooser(ctx: HandlerContext, intent: 'edit' | 'archive' | 'restore'): Promise<OutboundMessage> {
-  const people = (await roster(ctx).repo.listPeople(trustId(ctx), { includeArchived: intent === 'restore' })).filter((p) =>
+const personOption = (p: Person): ChoiceOption => ({ label: `${p.name} (${p.email ?? '-'})`, value: p.id });
+
+async function pickablePeople(ctx: HandlerContext, intent: 'edit' | 'archive' | 'restore'): Promise<Person[]> {
+  return (await roster(ctx).repo.listPeople(trustId(ctx), { includeArchived: intent === 'restore' })).filter((p) =>
     intent === 'restore' ? p.archived : true,
   );
+}
+
+/** Who? A menu (everyone, or those matching what was typed), or a box for part of a name or email. */
+async function chooser(
+  ctx: HandlerContext,
+  intent: 'edit' | 'archive' | 'restore',
+  only?: Person[],
+  note?: string,
+): Promise<OutboundMessage> {
+  const people = only ?? (await pickablePeople(ctx, intent));
   if (people.length === 0) return { summary: t('people.none'), blocks: [{ type: 'text', text: t('people.none') }] };
   return {
     summary: t('person.pick.title'),
     blocks: [
+      ...(note ? [{ type: 'text' as const, text: note }] : []),
       {
         type: 'form',
         fields: [
-          {
-            kind: 'choice',
+          pickerField({
             id: 'personId',
             label: t('person.pick.field'),
+            searchLabel: t('person.pick.search'),
             required: true,
-            options: people.slice(0, 100).map((p) => ({ label: `${p.name} (${p.email ?? '-'})`, value: p.id })),
-          },
+            options: people.map(personOption),
+          }),
         ],
         submit: { label: t('school.pick.next'), verb: 'person.pick', data: { intent } },
         cancel: { label: t('import.cancel'), verb: 'form.cancel' },
@@ -273,6 +302,17 @@ function personError(error: PersonError, email: string): Reply {
   }
 }
 
+/**
+ * The school field of the person form: an id or 'none' from the menu, or part of a name typed
+ * in a large trust. undefined when the text matches no school or several.
+ */
+async function schoolAnswer(ctx: HandlerContext, answer: string): Promise<string | undefined> {
+  if (!answer || answer === 'none') return 'none';
+  const schools = (await roster(ctx).repo.listSchools(trustId(ctx))).map((s) => ({ label: s.name, value: s.id }));
+  const matches = resolvePick(schools, answer);
+  return matches.length === 1 ? matches[0]!.value : undefined;
+}
+
 function parseRoles(data: Record<string, string>): Role[] | null {
   const roles: Role[] = [];
   for (const part of value(data, 'role').split(';')) {
@@ -293,9 +333,14 @@ export const personActions: ActionHandler[] = [
     async run(ctx, data) {
       const intent = value(data, 'intent');
       const mode = intent === 'archive' || intent === 'restore' ? intent : 'edit';
-      const id = value(data, 'personId');
-      if (!id) return [await chooser(ctx, mode)];
-      const person = await roster(ctx).repo.getPerson(trustId(ctx), id);
+      const answer = value(data, 'personId');
+      if (!answer) return [await chooser(ctx, mode)];
+      const people = await pickablePeople(ctx, mode);
+      const byId = people.find((p) => p.id === answer);
+      const matches = byId ? [byId] : matchingName(people, (p) => `${p.name} ${p.email ?? ''}`, answer);
+      if (matches.length === 0) return say('list.noMatch', { query: answer });
+      if (matches.length > 1) return [await chooser(ctx, mode, matches, t('list.matches', { count: matches.length, query: answer }))];
+      const person = await roster(ctx).repo.getPerson(trustId(ctx), matches[0]!.id);
       return person ? [await intentMessage(ctx, person, mode)] : say('notFound.item');
     },
   },
@@ -314,8 +359,9 @@ export const personActions: ActionHandler[] = [
             .join(', '),
         });
       if (!isEmail(email)) return say('person.badEmail', { email });
-      const school = value(data, 'schoolId');
       const services = roster(ctx);
+      const school = await schoolAnswer(ctx, value(data, 'schoolId'));
+      if (school === undefined) return say('person.schoolUnclear', { query: value(data, 'schoolId') });
       const result = await savePerson(services, ctx.actor, value(data, 'personId') || null, {
         name,
         email,
@@ -362,10 +408,24 @@ export const personActions: ActionHandler[] = [
     audience: 'linked',
     dataRule: 'SENCO: own school only; whole-trust readers: any school of own trust',
     async run(ctx, data) {
-      const school = await roster(ctx).repo.getSchool(trustId(ctx), value(data, 'schoolId'));
-      if (!school) return say('notFound.item');
+      const answer = value(data, 'schoolId');
+      const school = await roster(ctx).repo.getSchool(trustId(ctx), answer);
+      if (!school) return answer ? peopleAtSchool(ctx, answer) : say('notFound.item');
       if (!canReadSchool(ctx.actor, school.id)) return say('people.ownSchoolOnly');
       return peopleView(ctx, school);
+    },
+  },
+  {
+    verb: 'people.page',
+    audience: 'linked',
+    dataRule: 'SENCO: own school only; whole-trust readers: any school of own trust',
+    async run(ctx, data) {
+      const schoolId = value(data, 'schoolId');
+      if (!schoolId) return peopleView(ctx, null, offsetOf(data.offset));
+      const school = await roster(ctx).repo.getSchool(trustId(ctx), schoolId);
+      if (!school) return say('notFound.item');
+      if (!canReadSchool(ctx.actor, school.id)) return say('people.ownSchoolOnly');
+      return peopleView(ctx, school, offsetOf(data.offset));
     },
   },
 ];

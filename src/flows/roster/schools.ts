@@ -9,6 +9,7 @@ import { saveSchool, setSchoolArchived, type SchoolError } from '../../core/rost
 import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
 import { entry, LEADERS, PHASE_LABELS, roster, say, trustId, value } from '../shared/common';
+import { matchingName, offsetOf, pageFooter, pageOf, pickerField, resolvePick } from '../paging';
 
 const yesNo = [
   { label: 'Yes', value: 'yes' },
@@ -30,55 +31,74 @@ const COLUMNS = () => [
 export const schoolsCommand: Command = {
   id: 'schools',
   aliases: ['school list'],
-  summary: 'List the schools (a SENCO sees their own)',
-  usage: 'schools [all]',
-  examples: ['schools'],
+  summary: 'List the schools (a SENCO sees their own); add part of a name to jump to a school',
+  usage: 'schools [all] [part of a name]',
+  examples: ['schools', 'schools oak'],
   audience: 'linked',
   dataRule: 'SENCO: own school only; leaders, admins and trust leaders: whole trust',
   async run(ctx, args) {
-    const services = roster(ctx);
-    const trust = await services.repo.getTrust(trustId(ctx));
-    const all = await services.repo.listSchools(trustId(ctx), { includeArchived: true });
-    if (!readsWholeTrust(ctx.actor)) {
-      const own = all.filter((s) => ownSchoolIds(ctx.actor).includes(s.id));
-      if (own.length === 0) return say('schools.none');
-      return [
-        {
-          summary: t('schools.own'),
-          blocks: [
-            { type: 'heading', text: t('schools.own') },
-            { type: 'table', columns: COLUMNS(), rows: own.map(schoolRow) },
-          ],
-        },
-      ];
-    }
-    const showArchived = /^all$/i.test(args);
-    const shown = all.filter((s) => showArchived || !s.archived);
-    const blocks: Block[] = [{ type: 'heading', text: t('schools.title', { trust: trust?.name ?? '' }) }];
-    if (shown.length === 0) blocks.push({ type: 'text', text: t('schools.none') });
-    else {
-      const columns = showArchived ? [...COLUMNS(), t('school.col.status')] : COLUMNS();
-      blocks.push({
-        type: 'table',
-        columns,
-        rows: shown.map((s) => (showArchived ? [...schoolRow(s), s.archived ? 'Archived' : 'Active'] : schoolRow(s))),
-      });
-    }
-    const archived = all.length - all.filter((s) => !s.archived).length;
-    if (!showArchived && archived > 0) blocks.push({ type: 'text', text: t('schools.archivedNote', { count: archived }), muted: true });
-    if (isLeader(ctx.actor)) {
-      blocks.push(
-        leaderListButtons({
-          entity: 'school',
-          hasRows: shown.length > 0,
-          add: t('schools.add'),
-          edit: t('schools.edit'),
-          archive: t('schools.archive'),
-        }),
-      );
-    }
-    return [{ summary: t('schools.title', { trust: trust?.name ?? '' }), blocks }];
+    const words = args.trim().split(/\s+/).filter(Boolean);
+    const all = words[0]?.toLowerCase() === 'all';
+    return schoolsView(ctx, { all, query: (all ? words.slice(1) : words).join(' '), offset: 0 });
   },
+};
+
+async function schoolsView(ctx: HandlerContext, view: { all: boolean; query: string; offset: number }): Promise<Reply> {
+  const services = roster(ctx);
+  const trust = await services.repo.getTrust(trustId(ctx));
+  const all = await services.repo.listSchools(trustId(ctx), { includeArchived: true });
+  if (!readsWholeTrust(ctx.actor)) {
+    const own = all.filter((s) => ownSchoolIds(ctx.actor).includes(s.id));
+    if (own.length === 0) return say('schools.none');
+    return [
+      {
+        summary: t('schools.own'),
+        blocks: [
+          { type: 'heading', text: t('schools.own') },
+          { type: 'table', columns: COLUMNS(), rows: own.map(schoolRow) },
+        ],
+      },
+    ];
+  }
+  const showArchived = view.all;
+  const listed = all.filter((s) => showArchived || !s.archived);
+  const shown = matchingName(listed, (s) => s.name, view.query);
+  const page = pageOf(shown, view.offset);
+  const blocks: Block[] = [{ type: 'heading', text: t('schools.title', { trust: trust?.name ?? '' }) }];
+  if (view.query && shown.length === 0) blocks.push({ type: 'text', text: t('list.noMatch', { query: view.query }) });
+  else if (shown.length === 0) blocks.push({ type: 'text', text: t('schools.none') });
+  else {
+    const columns = showArchived ? [...COLUMNS(), t('school.col.status')] : COLUMNS();
+    blocks.push({
+      type: 'table',
+      columns,
+      rows: page.items.map((s) => (showArchived ? [...schoolRow(s), s.archived ? 'Archived' : 'Active'] : schoolRow(s))),
+    });
+  }
+  const more = { label: t('list.more'), verb: 'schools.page', data: { all: showArchived ? 'yes' : 'no', query: view.query.slice(0, 200) } };
+  blocks.push(...pageFooter(page, more, t('schools.jump')));
+  const archived = all.length - all.filter((s) => !s.archived).length;
+  if (!showArchived && archived > 0) blocks.push({ type: 'text', text: t('schools.archivedNote', { count: archived }), muted: true });
+  if (isLeader(ctx.actor)) {
+    blocks.push(
+      leaderListButtons({
+        entity: 'school',
+        hasRows: shown.length > 0,
+        add: t('schools.add'),
+        edit: t('schools.edit'),
+        archive: t('schools.archive'),
+      }),
+    );
+  }
+  return [{ summary: t('schools.title', { trust: trust?.name ?? '' }), blocks }];
+}
+
+/** The Show more button under the schools list. */
+export const schoolsPageAction: ActionHandler = {
+  verb: 'schools.page',
+  audience: 'linked',
+  dataRule: 'SENCO: own school only; leaders, admins and trust leaders: whole trust',
+  run: (ctx, data) => schoolsView(ctx, { all: value(data, 'all') === 'yes', query: value(data, 'query'), offset: offsetOf(data.offset) }),
 };
 
 export function schoolForm(school: School | null): OutboundMessage {
@@ -124,30 +144,46 @@ function byName(intent: 'edit' | 'archive' | 'restore'): Command['run'] {
   return async (ctx, args) => {
     const services = roster(ctx);
     if (!args) return [await chooser(ctx, intent)];
-    const school = await services.repo.findSchoolByName(trustId(ctx), args);
-    if (!school) return say('notFound.school', { name: args });
-    return [intentMessage(school, intent)];
+    const exact = await services.repo.findSchoolByName(trustId(ctx), args);
+    if (exact) return [intentMessage(exact, intent)];
+    // Part of a name is enough: one match goes straight on, several give a shorter menu.
+    const matches = resolvePick(await pickable(ctx, intent), args);
+    if (matches.length === 0) return say('notFound.school', { name: args });
+    if (matches.length > 1) return [await chooser(ctx, intent, matches, t('list.matches', { count: matches.length, query: args }))];
+    const school = await services.repo.getSchool(trustId(ctx), matches[0]!.value);
+    return school ? [intentMessage(school, intent)] : say('notFound.school', { name: args });
   };
 }
 
-async function chooser(ctx: HandlerContext, intent: 'edit' | 'archive' | 'restore'): Promise<OutboundMessage> {
-  const schools = (await roster(ctx).repo.listSchools(trustId(ctx), { includeArchived: true })).filter((s) =>
-    intent === 'restore' ? s.archived : !s.archived,
-  );
+async function pickable(ctx: HandlerContext, intent: 'edit' | 'archive' | 'restore') {
+  return (await roster(ctx).repo.listSchools(trustId(ctx), { includeArchived: true }))
+    .filter((s) => (intent === 'restore' ? s.archived : !s.archived))
+    .map((s) => ({ label: s.name, value: s.id }));
+}
+
+/** Which school? A menu (all of them, or those matching what was typed), or a box for part of the name. */
+async function chooser(
+  ctx: HandlerContext,
+  intent: 'edit' | 'archive' | 'restore',
+  options?: Array<{ label: string; value: string }>,
+  note?: string,
+): Promise<OutboundMessage> {
+  const schools = options ?? (await pickable(ctx, intent));
   if (schools.length === 0) return { summary: t('schools.none'), blocks: [{ type: 'text', text: t('schools.none') }] };
   return {
     summary: t('school.pick.title'),
     blocks: [
+      ...(note ? [{ type: 'text' as const, text: note }] : []),
       {
         type: 'form',
         fields: [
-          {
-            kind: 'choice',
+          pickerField({
             id: 'schoolId',
             label: t('school.pick.field'),
+            searchLabel: t('school.pick.search'),
             required: true,
-            options: schools.map((s) => ({ label: s.name, value: s.id })),
-          },
+            options: schools,
+          }),
         ],
         submit: { label: t('school.pick.next'), verb: 'school.pick', data: { intent } },
         cancel: { label: t('import.cancel'), verb: 'form.cancel' },
@@ -217,6 +253,7 @@ function schoolError(error: SchoolError, name: string): Reply {
 }
 
 export const schoolActions: ActionHandler[] = [
+  schoolsPageAction,
   { verb: 'school.form', audience: LEADERS, run: async () => [schoolForm(null)] },
   {
     verb: 'school.pick',
@@ -225,9 +262,13 @@ export const schoolActions: ActionHandler[] = [
     async run(ctx, data) {
       const intent = value(data, 'intent');
       const mode = intent === 'archive' || intent === 'restore' ? intent : 'edit';
-      const id = value(data, 'schoolId');
-      if (!id) return [await chooser(ctx, mode)];
-      const school = await roster(ctx).repo.getSchool(trustId(ctx), id);
+      const answer = value(data, 'schoolId');
+      if (!answer) return [await chooser(ctx, mode)];
+      const options = await pickable(ctx, mode);
+      const matches = resolvePick(options, answer);
+      if (matches.length === 0) return say('list.noMatch', { query: answer });
+      if (matches.length > 1) return [await chooser(ctx, mode, matches, t('list.matches', { count: matches.length, query: answer }))];
+      const school = await roster(ctx).repo.getSchool(trustId(ctx), matches[0]!.value);
       return school ? [intentMessage(school, mode)] : say('notFound.item');
     },
   },

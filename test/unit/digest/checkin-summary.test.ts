@@ -1,3 +1,4 @@
+import { stripVerbatim } from '../../../src/core/verbatim';
 import type { RoundSummary } from '../../../src/core/checkin/summary';
 import { MAX_LINES, roundSummaryMessage } from '../../../src/digest/checkin-summary';
 
@@ -30,7 +31,7 @@ describe('roundSummaryMessage', () => {
 
   it('gives completion, concerns with note and follow-up, due soon and changes', () => {
     const message = roundSummaryMessage(summary, labels);
-    const text = JSON.stringify(message.blocks);
+    const text = stripVerbatim(JSON.stringify(message.blocks));
     expect(message.summary).toBe('Check-in summary for Spring term 2026-27: 1 of 3 schools finished, 1 answer to look at');
     expect(message.blocks[2]).toEqual({
       type: 'table',
@@ -48,6 +49,8 @@ describe('roundSummaryMessage', () => {
 
   it('cuts long lists and points to the export', () => {
     const many = { ...summary, concerns: Array.from({ length: MAX_LINES + 3 }, () => summary.concerns[0]!) };
-    expect(JSON.stringify(roundSummaryMessage(many, labels).blocks)).toContain('…and 3 more: type **checkin export** for everything.');
+    expect(stripVerbatim(JSON.stringify(roundSummaryMessage(many, labels).blocks))).toContain(
+      '…and 3 more: type **checkin export** for everything.',
+    );
   });
 });
