@@ -8,5 +8,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // Database tests open PGlite folders and servers; keep workers modest on a 2-core machine.
   maxWorkers: 2,
-  testTimeout: 30000,
+  // Generous: HTTP suites start a bot, a database and two fake platforms on a shared 2-core machine.
+  testTimeout: 90000,
 };

@@ -55,7 +55,7 @@ describe.each(databaseKinds)('SENCO profile and personal data on %s', (kind) => 
         ),
       );
       expect(saved).toContain('Profile saved');
-      expect(saved).toContain('Must hold the NPQ for SENCOs by 1 September 2028');
+      expect(saved).toContain('Must hold the NPQ for SENCOs by 1 March 2028');
       expect(saved).toContain('is not enrolled yet: enrol now'); // 12 months after appointment have passed
       const person = await h.db.prisma.person.findUniqueOrThrow({ where: { id: trust.people.ann! }, include: { school: true } });
       expect(person).toMatchObject({
