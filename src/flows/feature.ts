@@ -7,6 +7,7 @@
 import type { DueWorkSource } from '../core/due-work-port';
 import type { MembersEvent } from '../core/events';
 import type { FlowDeps } from './deps';
+import type { DigestSectionProvider } from './digest/section-provider';
 import { Registry, type ActionHandler, type Command, type Conversation, type Greeter, type UploadHandler } from './registry';
 
 export interface FeatureApp {
@@ -19,6 +20,10 @@ export interface FeatureApp {
   dueWork(sources: (deps: FlowDeps) => DueWorkSource[]): FeatureApp;
   /** The bot was added to a team or people joined it (Teams conversationUpdate). */
   onMembers(handler: (event: MembersEvent, deps: FlowDeps) => Promise<void>): FeatureApp;
+  /** A section of the weekly digest (src/flows/digest/section-provider.ts). */
+  digestSection(provider: DigestSectionProvider): FeatureApp;
+  /** Every feature's digest sections, read when a digest is built (so order of registration does not matter). */
+  digestSections(): readonly DigestSectionProvider[];
 }
 
 export interface Feature {
@@ -32,11 +37,13 @@ export interface LoadedFeatures {
   registry: Registry;
   dueWork(deps: FlowDeps): DueWorkSource[];
   onMembers(event: MembersEvent, deps: FlowDeps): Promise<void>;
+  digestSections: readonly DigestSectionProvider[];
 }
 
 export function loadFeatures(features: readonly Feature[], registry = new Registry()): LoadedFeatures {
   const sources: Array<(deps: FlowDeps) => DueWorkSource[]> = [];
   const members: Array<(event: MembersEvent, deps: FlowDeps) => Promise<void>> = [];
+  const sections: DigestSectionProvider[] = [];
   const app: FeatureApp = {
     command: (command) => (registry.addCommand(command), app),
     action: (action) => (registry.addAction(action), app),
@@ -45,6 +52,12 @@ export function loadFeatures(features: readonly Feature[], registry = new Regist
     greeter: (greeter) => (registry.setGreeter(greeter), app),
     dueWork: (factory) => (sources.push(factory), app),
     onMembers: (handler) => (members.push(handler), app),
+    digestSection: (provider) => {
+      if (sections.some((s) => s.id === provider.id)) throw new Error(`Digest section "${provider.id}" is registered twice`);
+      sections.push(provider);
+      return app;
+    },
+    digestSections: () => sections,
   };
   for (const feature of features) feature.register(app);
   return {
@@ -53,5 +66,6 @@ export function loadFeatures(features: readonly Feature[], registry = new Regist
     onMembers: async (event, deps) => {
       for (const handler of members) await handler(event, deps);
     },
+    digestSections: sections,
   };
 }

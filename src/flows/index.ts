@@ -1,4 +1,5 @@
 import { checkinFeature } from './checkin/index';
+import { digestFeature } from './digest/index';
 import type { Feature } from './feature';
 import { loadFeatures, type LoadedFeatures } from './feature';
 import { helpCommand } from './help';
@@ -8,7 +9,7 @@ import { rosterFeature } from './roster/index';
 import { termsFeature } from './terms/index';
 
 /** Every feature the bot runs. A new feature is one module, added to this list (docs/architecture.md). */
-export const features: readonly Feature[] = [nudgesFeature, rosterFeature, checkinFeature, termsFeature];
+export const features: readonly Feature[] = [nudgesFeature, rosterFeature, checkinFeature, termsFeature, digestFeature];
 
 /** The features, loaded with `help` (which lists every command the others registered). */
 export function loadAll(list: readonly Feature[] = features): LoadedFeatures {

@@ -5,9 +5,11 @@
 import type { Logger } from '../core/ports';
 import { PrismaCheckinRepo } from '../db/checkin-repo';
 import type { Db } from '../db/database';
+import { PrismaDigestRepo } from '../db/digest-repo';
 import { PrismaTermDatesStore } from '../db/term-dates-store';
 import type { FeatureServices } from '../flows/deps';
 import '../flows/checkin/deps';
+import '../flows/digest/deps';
 import { buildSchoolCalendar } from '../scheduler/school-days';
 
 export interface WiringContext {
@@ -19,6 +21,7 @@ export interface WiringContext {
 export function featureServices(ctx: WiringContext): FeatureServices {
   return {
     checkin: { repo: new PrismaCheckinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
+    digest: { repo: new PrismaDigestRepo(ctx.db) },
   };
 }
 

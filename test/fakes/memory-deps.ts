@@ -4,6 +4,7 @@ import type { AuditEntryInput, ConversationState, IdentityRepo, ReceiptStore, St
 import type { FlowDeps } from '../../src/flows/deps';
 import { memoryLogger } from '../../src/logger';
 import { unusedCheckin } from './memory-checkin';
+import { memoryDigest } from './memory-digest';
 import { memoryNudges, memoryOutbox } from './memory-nudges';
 import { emptyTrustRoster } from './memory-roster';
 
@@ -44,6 +45,7 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
     outbox: memoryOutbox(),
     nudges: memoryNudges(),
     checkin: unusedCheckin(),
+    digest: memoryDigest(),
     termDates: memoryTermDates(),
     clock: { now: () => new Date('2026-11-23T10:00:00Z') },
     logger: memoryLogger(),

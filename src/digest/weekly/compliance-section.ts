@@ -72,7 +72,8 @@ function lookAtOf(facts: ComplianceFacts): LookAtReason[] {
   return out;
 }
 
-function dueLines(facts: ComplianceFacts): { overdue: string[]; soon: string[] } {
+/** The deadline lines, overdue first; also used for one school in the drill-down. */
+export function dueLines(facts: Pick<ComplianceFacts, 'due'>): { overdue: string[]; soon: string[] } {
   const overdue: string[] = [];
   const soon: string[] = [];
   for (const d of facts.due) {
