@@ -5,10 +5,15 @@
  * the pure build (round summary -> compliance facts -> digest view -> neutral message), the
  * chart PNG, and measures both platforms' payloads against their limits.
  *
+ * `npm run bench:digest -- --docs` also writes the chart and the document it measured to docs/
+ * (docs/digest-chart.png, shown in the README, and docs/digest-sample.md).
+ *
  * Run: npm run bench:digest. Median and range of 7 runs; last line (parsed by tooling):
  *   digest schools=500 build_ms=<median> chart_ms=<median> card_bytes=<n> slack_blocks=<n> slack_max_section=<n>
  */
 import '../src/tz';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderSlackMessage } from '../adapters/slack/render-blocks';
 import { renderTeamsMessage } from '../adapters/teams/render-card';
 import { renderChartPng } from '../src/charts/chart-png';
@@ -17,6 +22,7 @@ import type { CheckinAnswer, SencoFacts } from '../src/core/checkin/model';
 import { summariseRound, type SchoolRoundData } from '../src/core/checkin/summary';
 import { complianceSection, type ComplianceFacts } from '../src/digest/weekly/compliance-section';
 import { composeDigest } from '../src/digest/weekly/compose-digest';
+import { digestDocument } from '../src/digest/weekly/digest-document';
 import { digestMessage } from '../src/digest/weekly/digest-message';
 
 const SCHOOLS = 500;
@@ -143,6 +149,13 @@ function main(): void {
     const text = (block as { text?: { text?: string } }).text?.text;
     return typeof text === 'string' ? text.length : 0;
   });
+  if (process.argv.includes('--docs')) {
+    const chart = last.view.sections[0]?.chart;
+    const docs = join(__dirname, '..', '..', 'docs');
+    if (chart) writeFileSync(join(docs, 'digest-chart.png'), renderChartPng(chart));
+    writeFileSync(join(docs, 'digest-sample.md'), digestDocument(last.view));
+    console.log(`wrote ${join(docs, 'digest-chart.png')} and digest-sample.md`);
+  }
   const b = stats(buildMs);
   const c = stats(chartMs);
   console.log(`schools to look at: ${last.view.lookAt.length}; findings: ${last.view.sections[0]?.lines.length ?? 0}`);
