@@ -70,6 +70,7 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
       await tx.chatIdentity.deleteMany({ where: { personId } });
       await tx.roleAssignment.deleteMany({ where: { personId } });
       await tx.snooze.deleteMany({ where: { personId } });
+      await tx.digestSubscription.deleteMany({ where: { trustId, personId } });
       // Undelivered messages to them go; delivered ones keep their status (anonymous
       // delivery counts) but lose the address and the text.
       await tx.outboxMessage.deleteMany({ where: { personId, status: { in: ['queued', 'held'] } } });
