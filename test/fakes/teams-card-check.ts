@@ -46,11 +46,32 @@ export function checkCard(content: unknown): string[] {
   if (json.version !== '1.5') problems.push(`version is ${String(json.version)} (expected 1.5)`);
   const card = new AC.AdaptiveCard();
   const context = new AC.SerializationContext(AC.Versions.v1_5);
-  card.parse(json, context);
+  card.parse(withChartFallbacks(json, problems) as Record<string, unknown>, context);
   for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
   for (const event of card.validateProperties().validationEvents) problems.push(event.message);
   problems.push(...checkChoiceSets(json));
   return problems;
+}
+
+/**
+ * Teams draws its chart elements (Chart.Donut, Chart.VerticalBar, ...: "Charts in Adaptive
+ * Cards", Teams only) that the `adaptivecards` package does not know. Other clients show the
+ * element's `fallback`, so a chart must carry one: it is checked in the chart's place.
+ */
+const TEAMS_CHARTS = /^Chart\.(Donut|Pie|Gauge|Line|VerticalBar|VerticalBar\.Grouped|HorizontalBar|HorizontalBar\.Stacked)$/;
+
+function withChartFallbacks(value: unknown, problems: string[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => withChartFallbacks(v, problems));
+  if (!value || typeof value !== 'object') return value;
+  const node = value as Record<string, unknown>;
+  if (typeof node.type === 'string' && TEAMS_CHARTS.test(node.type)) {
+    if (!node.fallback || typeof node.fallback !== 'object') {
+      problems.push(`${node.type} has no fallback element for clients without charts`);
+      return { type: 'TextBlock', text: '' };
+    }
+    return withChartFallbacks(node.fallback, problems);
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withChartFallbacks(v, problems)]));
 }
 
 /** Inputs the parser accepts but Teams misbehaves with: choice sets without choices or with duplicate values. */

@@ -8,7 +8,7 @@ import type { DigestAudience, DigestContribution, DigestView } from '../../core/
 import { outboundFile, type Block, type OutboundFile, type OutboundMessage } from '../../core/message';
 import type { Person, Platform, RoleGrant } from '../../core/model';
 import { composeDigest } from '../../digest/weekly/compose-digest';
-import { digestMessage } from '../../digest/weekly/digest-message';
+import { DIGEST_VERBS, digestMessage } from '../../digest/weekly/digest-message';
 import { t } from '../../i18n/en-GB';
 import type { FlowDeps } from '../deps';
 import type { DigestSectionProvider } from './section-provider';
@@ -67,7 +67,13 @@ export function digestFor(view: DigestView, platform: Platform, subscribed: bool
   const toggle = subscribed
     ? { label: t('digest.button.unsubscribe'), verb: SUBSCRIBE_VERBS.unsubscribe, data: {} }
     : { label: t('digest.button.subscribe'), verb: SUBSCRIBE_VERBS.subscribe, data: {} };
-  const blocks: Block[] = message.blocks.map((b) => (b.type === 'buttons' ? { ...b, buttons: [...b.buttons, toggle] } : b));
+  // Teams shows at most 5 actions in a row: the schools in one, the document and the subscription in the next.
+  const blocks: Block[] = message.blocks.flatMap((b): Block[] => {
+    if (b.type !== 'buttons') return [b];
+    const schools = b.buttons.filter((x) => x.verb === DIGEST_VERBS.school);
+    const rest = b.buttons.filter((x) => x.verb !== DIGEST_VERBS.school);
+    return [...(schools.length > 0 ? [{ ...b, buttons: schools }] : []), { type: 'buttons', buttons: [...rest, toggle] }];
+  });
   const files = platform === 'slack' ? chartFiles(view) : [];
   return { ...message, blocks, ...(files.length > 0 ? { files } : {}) };
 }

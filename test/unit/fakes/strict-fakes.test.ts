@@ -84,6 +84,13 @@ describe('the strict fake Teams connector', () => {
     expect(checkTeamsActivity(rendered)).toBeNull();
   });
 
+  it('accepts a Teams chart element with a fallback (checked in its place) and refuses one without', () => {
+    const donut = { type: 'Chart.Donut', title: 'Progress', data: [{ legend: 'Finished', value: 3 }] };
+    expect(checkCard(card([{ ...donut, fallback: { type: 'TextBlock', text: 'Finished: 3' } }]))).toEqual([]);
+    expect(checkCard(card([donut])).join()).toMatch(/Chart\.Donut has no fallback/);
+    expect(checkCard(card([{ ...donut, fallback: { type: 'Bogus' } }])).join()).toMatch(/Bogus/);
+  });
+
   it('refuses an unknown element, a bad property value and another version', () => {
     expect(checkCard(card([{ type: 'Bogus' }])).join()).toMatch(/Bogus/);
     expect(checkCard(card([{ type: 'TextBlock', text: 'a', size: 'Huge' }])).join()).toMatch(/size/);

@@ -11,6 +11,7 @@ import type { DigestView } from '../../../../src/core/digest/model';
 import { complianceSection, type ComplianceFacts } from '../../../../src/digest/weekly/compliance-section';
 import { composeDigest } from '../../../../src/digest/weekly/compose-digest';
 import { digestFor } from '../../../../src/flows/digest/build';
+import { checkTeamsActivity } from '../../../fakes/teams-card-check';
 
 const TEAMS_LIMIT = 28 * 1024;
 const SLACK_BLOCKS = 50;
@@ -97,6 +98,8 @@ describe.each([
   it('renders a Teams card with the chart element, a fallback, and within 28 KB', () => {
     const json = JSON.stringify(teams);
     expect(Buffer.byteLength(json, 'utf8')).toBeLessThan(TEAMS_LIMIT);
+    // What the strict fake connector (Adaptive Cards 1.5, the chart's fallback in its place) accepts.
+    expect(checkTeamsActivity(teams)).toBeNull();
     expect(json).toContain('"Chart.Donut"');
     expect(json).toContain('"fallback"');
     expect(json).toContain('Weekly SEND digest: ' + trustName);
