@@ -13,7 +13,6 @@ import { PrismaHealthCheck } from './db/health';
 import { PrismaHousekeeping } from './db/housekeeping-repo';
 import { PrismaIdentityRepo } from './db/identity-repo';
 import { PrismaJobClaims } from './db/job-claims';
-import { PrismaMeetingsRepo } from './db/meetings-repo';
 import { PrismaNudgePreferences } from './db/nudge-preferences';
 import { PrismaFileStore } from './db/file-store';
 import { PrismaDeliveryQueue } from './db/outbox-delivery-repo';
@@ -95,7 +94,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     termDates,
     clock,
     logger,
-    ...featureServices({ db, termDates, logger }),
+    ...featureServices({ db, termDates, logger, publicUrl: () => config.publicUrl ?? listeningUrl }),
   };
   const loaded = loadAll(options.features ?? allFeatures);
   const registry = loaded.registry;
@@ -104,7 +103,6 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const slack = config.slack ? createSlackBot({ config: config.slack, logger, clock, handle }) : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
-  const meetings = new PrismaMeetingsRepo(db);
   const server = createHttpServer(
     {
       health: async () => {
@@ -114,7 +112,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       teams: teams.handleHttp,
       slack: slack ? slack.handleHttp : null,
       files: files.handler(logger),
-      calendarFeed: (token) => feedForToken(meetings, token, clock.now()),
+      calendarFeed: (token) => feedForToken(deps.meetings.repo, token, clock.now()),
     },
     logger,
   );

@@ -94,6 +94,8 @@ export interface MeetingsRepo {
   saveOccurrence(trustId: string, next: MeetingOccurrence, at: Date): Promise<ChangeOutcome>;
   /** Occurrences of series whose audience includes the person's current school, or which they lead. */
   occurrencesFor(trustId: string, personId: string): Promise<OccurrenceWithSeries[]>;
+  /** Scheduled occurrences of live series, of every trust, starting in `from < startsAt <= upTo` (reminders, late invitations). */
+  upcomingOccurrences(from: Date, upTo: Date): Promise<OccurrenceWithSeries[]>;
 
   setRsvp(trustId: string, occurrenceId: string, personId: string, answer: RsvpAnswer, at: Date): Promise<WriteOutcome>;
   markAttended(trustId: string, occurrenceId: string, personId: string, at: Date): Promise<WriteOutcome>;

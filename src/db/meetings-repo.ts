@@ -161,6 +161,15 @@ export class PrismaMeetingsRepo implements MeetingsRepo {
     return rows.map((row) => ({ occurrence: toOccurrence(row), series: toSeries(row.series) }));
   }
 
+  async upcomingOccurrences(from: Date, upTo: Date): Promise<OccurrenceWithSeries[]> {
+    const rows = await this.db.meetingOccurrence.findMany({
+      where: { status: 'scheduled', startsAt: { gt: from, lte: upTo }, series: { cancelledAt: null } },
+      include: { series: true },
+      orderBy: { startsAt: 'asc' },
+    });
+    return rows.map((row) => ({ occurrence: toOccurrence(row), series: toSeries(row.series) }));
+  }
+
   private async occurrenceExists(trustId: string, occurrenceId: string): Promise<boolean> {
     return (await this.db.meetingOccurrence.count({ where: { id: occurrenceId, trustId } })) > 0;
   }

@@ -3,13 +3,14 @@ import { digestFeature } from './digest/index';
 import type { Feature } from './feature';
 import { loadFeatures, type LoadedFeatures } from './feature';
 import { helpCommand } from './help';
+import { meetingsFeature } from './meetings/index';
 import { nudgesFeature } from './nudges/index';
 import { Registry } from './registry';
 import { rosterFeature } from './roster/index';
 import { termsFeature } from './terms/index';
 
 /** Every feature the bot runs. A new feature is one module, added to this list (docs/architecture.md). */
-export const features: readonly Feature[] = [nudgesFeature, rosterFeature, checkinFeature, termsFeature, digestFeature];
+export const features: readonly Feature[] = [nudgesFeature, rosterFeature, checkinFeature, termsFeature, digestFeature, meetingsFeature];
 
 /** The features, loaded with `help` (which lists every command the others registered). */
 export function loadAll(list: readonly Feature[] = features): LoadedFeatures {

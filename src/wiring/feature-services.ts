@@ -6,22 +6,40 @@ import type { Logger } from '../core/ports';
 import { PrismaCheckinRepo } from '../db/checkin-repo';
 import type { Db } from '../db/database';
 import { PrismaDigestRepo } from '../db/digest-repo';
+import { PrismaMeetingsRepo } from '../db/meetings-repo';
 import { PrismaTermDatesStore } from '../db/term-dates-store';
 import type { FeatureServices } from '../flows/deps';
 import '../flows/checkin/deps';
 import '../flows/digest/deps';
+import '../flows/meetings/deps';
 import { buildSchoolCalendar } from '../scheduler/school-days';
 
 export interface WiringContext {
   db: Db;
   termDates: PrismaTermDatesStore;
   logger: Logger;
+  /** The bot's base URL as people reach it (PUBLIC_URL, else where it listens). */
+  publicUrl: () => string;
 }
 
 export function featureServices(ctx: WiringContext): FeatureServices {
   return {
     checkin: { repo: new PrismaCheckinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
     digest: { repo: new PrismaDigestRepo(ctx.db) },
+    meetings: { repo: new PrismaMeetingsRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger), publicUrl: ctx.publicUrl },
+  };
+}
+
+/** One school's calendar (its own dates over the trust's); invalid stored dates fall back to the default pattern. */
+function schoolCalendar(store: PrismaTermDatesStore, logger: Logger) {
+  return async (trustId: string, schoolId: string | null, now: Date) => {
+    const stored = await store.load(trustId, schoolId);
+    try {
+      return buildSchoolCalendar(stored, now);
+    } catch (error) {
+      logger.error('invalid term dates: meetings use the default pattern', { trustId, schoolId, error: (error as Error).message });
+      return buildSchoolCalendar({ trustYears: [], schoolYears: [], extraBankHolidays: stored.extraBankHolidays }, now);
+    }
   };
 }
 

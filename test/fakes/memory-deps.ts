@@ -46,6 +46,14 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
     nudges: memoryNudges(),
     checkin: unusedCheckin(),
     digest: memoryDigest(),
+    // Meetings are tested over HTTP against the database; unit tests of other flows never reach them.
+    meetings: {
+      repo: new Proxy({} as FlowDeps['meetings']['repo'], {
+        get: (_t, name) => () => Promise.reject(new Error(`meetings repo ${String(name)} not faked`)),
+      }),
+      schoolCalendar: () => Promise.reject(new Error('meetings calendar not faked')),
+      publicUrl: () => 'https://bot.example.org',
+    },
     termDates: memoryTermDates(),
     clock: { now: () => new Date('2026-11-23T10:00:00Z') },
     logger: memoryLogger(),

@@ -1,0 +1,36 @@
+/**
+ * Termly SENCO network meetings (issue 11): the leader sets up a series from the form, everyone
+ * invited gets a card with an .ics file and answers on it, the leader's card counts live, moves
+ * and cancellations reach everyone, reminders go a week and a day before, and each person can
+ * subscribe to a private calendar feed. Pure parts: src/meetings; storage: src/db/meetings-repo.ts.
+ */
+import { campaignDueWork } from '../campaigns/due-work';
+import type { Feature } from '../feature';
+import { meetingCampaign } from './campaign';
+import { meetingsCommand, subscribeAction, subscribeCommand, unsubscribeAction, unsubscribeCommand } from './mine';
+import { attendedAction, cancelAction, cancelSeriesAction, cancelSeriesConfirm, moveAction, moveSubmit, rsvpAction } from './occurrence';
+import { changeDraft, confirmSeries, draftSubmit, newMeetingCommand } from './series';
+import './deps';
+
+export const meetingsFeature: Feature = {
+  id: 'meetings',
+  register(app) {
+    app.command(meetingsCommand).command(newMeetingCommand).command(subscribeCommand).command(unsubscribeCommand);
+    for (const action of [
+      draftSubmit,
+      changeDraft,
+      confirmSeries,
+      rsvpAction,
+      attendedAction,
+      moveAction,
+      moveSubmit,
+      cancelAction,
+      cancelSeriesAction,
+      cancelSeriesConfirm,
+      subscribeAction,
+      unsubscribeAction,
+    ])
+      app.action(action);
+    app.dueWork((deps) => campaignDueWork(deps, meetingCampaign(deps)));
+  },
+};
