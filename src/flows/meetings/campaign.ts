@@ -52,9 +52,11 @@ function schoolDayOnOrBefore(calendar: SchoolCalendar, date: string): string {
 export function meetingReminderTimes(occurrence: MeetingOccurrence, calendar: SchoolCalendar): Array<{ occasion: string; at: Date }> {
   const week = schoolDayOnOrBefore(calendar, addDays(occurrence.date, -7));
   const day = schoolDayOnOrBefore(calendar, addDays(occurrence.date, -1));
+  // Occasion keys may not hold ':'.
+  const at = `${occurrence.date}-${occurrence.time.replace(':', '')}`;
   return [
-    { occasion: `week-${occurrence.date}-${occurrence.time}`, at: toInstant(week, REMINDER_TIME) },
-    { occasion: `day-${occurrence.date}-${occurrence.time}`, at: toInstant(day, REMINDER_TIME) },
+    { occasion: `week-${at}`, at: toInstant(week, REMINDER_TIME) },
+    { occasion: `day-${at}`, at: toInstant(day, REMINDER_TIME) },
   ].filter((r) => r.at.getTime() < occurrence.startsAt.getTime());
 }
 
