@@ -228,7 +228,7 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
       expect(plain([await answerOnCard(ann, 'going')])).toContain('Your answer: Going');
       expect(plain([await answerOnCard(sam, 'not-going')])).toContain("Your answer: Can't go");
       // Twice: no second row, same answer.
-      await press(h, platform, ann, 'meetings.rsvp', { occurrenceId: occurrences[0]!.id, sequence: '0', answer: 'going' });
+      expect(plain([await answerOnCard(ann, 'going')])).toContain('Your answer: Going');
       expect(await h.db.prisma.meetingRsvp.count({ where: { occurrenceId: occurrences[0]!.id } })).toBe(2);
       // A forged answer: unknown meeting.
       expect(plain(await press(h, platform, ann, 'meetings.rsvp', { occurrenceId: 'nope', sequence: '0', answer: 'going' }))).toContain(
