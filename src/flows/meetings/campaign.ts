@@ -39,9 +39,9 @@ export function asCampaign(occurrence: MeetingOccurrence, series: MeetingSeries,
   };
 }
 
-/** The school day on or before `date` (at most a week back), else `date` itself. */
+/** The school day on or before `date` (back over a half-term if need be), else `date` itself. */
 function schoolDayOnOrBefore(calendar: SchoolCalendar, date: string): string {
-  for (let back = 0; back < 7; back += 1) {
+  for (let back = 0; back < 21; back += 1) {
     const day = addDays(date, -back);
     if (calendar.isSchoolDay(day)) return day;
   }
@@ -54,10 +54,10 @@ export function meetingReminderTimes(occurrence: MeetingOccurrence, calendar: Sc
   const day = schoolDayOnOrBefore(calendar, addDays(occurrence.date, -1));
   // Occasion keys may not hold ':'.
   const at = `${occurrence.date}-${occurrence.time.replace(':', '')}`;
-  return [
-    { occasion: `week-${at}`, at: toInstant(week, REMINDER_TIME) },
-    { occasion: `day-${at}`, at: toInstant(day, REMINDER_TIME) },
-  ].filter((r) => r.at.getTime() < occurrence.startsAt.getTime());
+  // Straight after a holiday both fall on its last school day: one reminder is enough.
+  const times = week === day ? [] : [{ occasion: `week-${at}`, at: toInstant(week, REMINDER_TIME) }];
+  times.push({ occasion: `day-${at}`, at: toInstant(day, REMINDER_TIME) });
+  return times.filter((r) => r.at.getTime() < occurrence.startsAt.getTime());
 }
 
 export function meetingCampaign(svc: MeetingsSvc): CampaignKind<MeetingCampaign, null> {
