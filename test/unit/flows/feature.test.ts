@@ -31,11 +31,20 @@ describe('loadFeatures', () => {
   });
 
   it("loads the bot's features with the check-in's scheduled work", () => {
-    expect(features.map((f) => f.id)).toEqual(['nudges', 'roster', 'checkin', 'terms']);
+    expect(features.map((f) => f.id)).toEqual(expect.arrayContaining(['nudges', 'roster', 'checkin', 'terms', 'meetings']));
     const kinds = loadFeatures(features)
       .dueWork(memoryDeps())
       .map((s) => s.kind);
-    expect(kinds).toEqual(['checkin-open', 'checkin-close', 'checkin-reminder', 'checkin-late-invite']);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'checkin-open',
+        'checkin-close',
+        'checkin-reminder',
+        'checkin-late-invite',
+        'meetings-reminder',
+        'meetings-late-invite',
+      ]),
+    );
     expect(buildRegistry().match('help')?.command.id).toBe('help');
   });
 });
