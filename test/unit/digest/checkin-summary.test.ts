@@ -24,7 +24,8 @@ describe('roundSummaryMessage', () => {
       },
     ],
     dueSoon: [{ kind: 'qualification', schoolName: 'Ash', sencoName: 'Sam', due: '2027-03-01', overdue: false }],
-    changes: [],
+    firstRound: false,
+  changes: [],
     schools: 3,
     complete: 1,
   };
