@@ -164,7 +164,9 @@ describe.each(databaseKinds)('set-up and joining as a new user on %s', (kind) =>
       const kim = chatUser(h, 'Kim Newby', `kim-${platform}@pine.org.uk`);
       const before = platform === 'teams' ? h.teams.sentActivities().length : h.slack.callsTo('chat.postMessage').length;
       await send(h, platform, kim, 'hello');
-      const submitted = plain(await press(h, platform, kim, 'join.submit', {}, { name: 'Kim Newby', school: 'none', role: 'trust-leader' }));
+      const submitted = plain(
+        await press(h, platform, kim, 'join.submit', {}, { name: 'Kim Newby', school: 'none', role: 'trust-leader' }),
+      );
       expect(submitted).toContain('Pine Trust');
       await h.bot.scheduler.runOnce();
       const toLeader = (

@@ -25,7 +25,7 @@ describe('roundSummaryMessage', () => {
     ],
     dueSoon: [{ kind: 'qualification', schoolName: 'Ash', sencoName: 'Sam', due: '2027-03-01', overdue: false }],
     firstRound: false,
-  changes: [],
+    changes: [],
     schools: 3,
     complete: 1,
   };
