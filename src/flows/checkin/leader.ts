@@ -234,6 +234,8 @@ async function remindAsk(ctx: LinkedContext, roundId: string | undefined): Promi
       blocks: [
         { type: 'heading', text: title },
         { type: 'text', text: t('checkin.remindAll.text', { schools: waiting.map((w) => w.schoolName).join(', ') }) },
+        // Said before the press, so "Remind 22" followed by "queued for 1" is no surprise.
+        ...unreachedLines(await roundProgress(ctx.deps, round)).map((text) => ({ type: 'text' as const, text, muted: true })),
         {
           type: 'buttons',
           buttons: [

@@ -115,6 +115,7 @@ describe.each(databaseKinds)('a new user over HTTP on %s', (kind) => {
 
     it('"Send reminders" never says everyone has finished while schools have not (item 2)', async () => {
       const ask = await send(h, platform, lee, 'checkin remind');
+      expect(plain(ask)).toContain('Sam Senco (Ash Academy): not linked to a chat account yet');
       const sent = plain(await press(h, platform, lee, 'checkin.remind.send', buttonData(ask, 'checkin.remind.send')));
       expect(sent).not.toContain('Everyone has finished');
       expect(sent).toContain('Reminders queued for 1 SENCO.');
