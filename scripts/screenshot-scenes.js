@@ -51,6 +51,24 @@ const stages = [
     scenes: [
       { name: 'senco-help', what: 'help for a SENCO', play: async (chat) => chat.say('help') },
       { name: 'senco-checkin', what: "the SENCO's check-in", play: async (chat) => chat.say('checkin') },
+      {
+        name: 'senco-checkin-cancel',
+        what: 'cancel part-way through a check-in: answers kept, how to resume',
+        play: async (chat) => chat.say('cancel'),
+      },
+    ],
+  },
+  {
+    as: 'leader',
+    scenes: [
+      {
+        name: 'leader-round-summary',
+        what: 'the closing summary of a round',
+        play: async (chat) => {
+          await chat.say('checkin close');
+          await chat.press('Close and summarise');
+        },
+      },
     ],
   },
 ];

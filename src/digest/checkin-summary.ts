@@ -20,11 +20,6 @@ export interface SummaryLabels {
   answer(itemId: string, value: string): string;
 }
 
-function capped(lines: string[]): string {
-  if (lines.length <= MAX_LINES) return lines.join('\n');
-  return [...lines.slice(0, MAX_LINES), t('checkin.summary.more', { count: lines.length - MAX_LINES })].join('\n');
-}
-
 function concernLine(c: Concern, labels: SummaryLabels): string {
   const note = c.note ? t('checkin.summary.note', { note: c.note }) : '';
   let followUp = '';
@@ -62,13 +57,22 @@ function dueLine(d: DueSoon, labels: SummaryLabels): string {
   }
 }
 
+/** Whether a due item is already past: a finding for the leader, not a reminder. */
+function isOverdue(d: DueSoon): boolean {
+  return (d.kind === 'review-date' || d.kind === 'qualification') && d.overdue;
+}
+
+/**
+ * A heading block, then each finding as its own block, so every one starts a line of its own
+ * on both platforms (a phone shows them as a scannable list, never one run-on paragraph).
+ */
 function section(heading: string, lines: string[], empty: string): Block[] {
-  return lines.length === 0
-    ? [
-        { type: 'text', text: `**${heading}**` },
-        { type: 'text', text: empty, muted: true },
-      ]
-    : [{ type: 'text', text: `**${heading}**\n${capped(lines)}` }];
+  const head: Block = { type: 'text', text: `**${heading}**` };
+  if (lines.length === 0) return [head, { type: 'text', text: empty, muted: true }];
+  const shown = lines.slice(0, MAX_LINES).map((text): Block => ({ type: 'text', text }));
+  const more: Block[] =
+    lines.length > MAX_LINES ? [{ type: 'text', text: t('checkin.summary.more', { count: lines.length - MAX_LINES }), muted: true }] : [];
+  return [head, ...shown, ...more];
 }
 
 function stateOf(row: RoundSummary['completion'][number]): string {
@@ -107,6 +111,8 @@ export function completionBlocks(summary: Pick<RoundSummary, 'completion'>, offs
 
 export function roundSummaryMessage(summary: RoundSummary, labels: SummaryLabels): OutboundMessage {
   const title = t('checkin.summary.title', { period: labels.period });
+  const overdue = summary.dueSoon.filter(isOverdue);
+  const dueSoon = summary.dueSoon.filter((d) => !isOverdue(d));
   return {
     summary: t('checkin.summary.summary', {
       period: labels.period,
@@ -123,23 +129,32 @@ export function roundSummaryMessage(summary: RoundSummary, labels: SummaryLabels
         summary.concerns.map((c) => concernLine(c, labels)),
         t('checkin.summary.noConcerns'),
       ),
+      ...(overdue.length > 0
+        ? section(
+            t('checkin.summary.overdue', { count: overdue.length }),
+            overdue.map((d) => dueLine(d, labels)),
+            '',
+          )
+        : []),
       ...section(
-        t('checkin.summary.dueSoon', { count: summary.dueSoon.length }),
-        summary.dueSoon.map((d) => dueLine(d, labels)),
+        t('checkin.summary.dueSoon', { count: dueSoon.length }),
+        dueSoon.map((d) => dueLine(d, labels)),
         t('checkin.summary.noDueSoon'),
       ),
-      ...section(
-        t('checkin.summary.changes', { count: summary.changes.length }),
-        summary.changes.map((c) =>
-          t('checkin.summary.change', {
-            school: c.schoolName,
-            title: labels.title(c.itemId),
-            from: labels.answer(c.itemId, c.from),
-            to: labels.answer(c.itemId, c.to),
-          }),
-        ),
-        t('checkin.summary.noChanges'),
-      ),
+      ...(summary.firstRound
+        ? []
+        : section(
+            t('checkin.summary.changes', { count: summary.changes.length }),
+            summary.changes.map((c) =>
+              t('checkin.summary.change', {
+                school: c.schoolName,
+                title: labels.title(c.itemId),
+                from: labels.answer(c.itemId, c.from),
+                to: labels.answer(c.itemId, c.to),
+              }),
+            ),
+            t('checkin.summary.noChanges'),
+          )),
     ],
   };
 }

@@ -25,8 +25,30 @@ export interface Command {
   audience: Audience;
   /** The data-level rule on top of `audience`, for docs/permissions.md (e.g. "own school only"). */
   dataRule?: string;
+  /**
+   * The job it belongs to, for grouping `help`. Optional so a feature's new command compiles
+   * without it: help then guesses from the command's first word (src/flows/help-groups.ts).
+   */
+  group?: CommandGroup;
   run(ctx: HandlerContext, args: string): Promise<Reply>;
 }
+
+/** The jobs `help` is grouped by, in the order it shows them. */
+export const COMMAND_GROUPS = [
+  'start',
+  'roster',
+  'checkins',
+  'terms',
+  'meetings',
+  'bulletins',
+  'buddies',
+  'self-evaluation',
+  'digest',
+  'reminders',
+  'privacy',
+  'more',
+] as const;
+export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 /** A card button or form submit, routed by verb. */
 export interface ActionHandler {

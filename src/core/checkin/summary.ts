@@ -66,6 +66,8 @@ export interface RoundSummary {
   concerns: Concern[];
   dueSoon: DueSoon[];
   changes: Change[];
+  /** True when no school has a previous round: there is nothing to compare with yet. */
+  firstRound: boolean;
   schools: number;
   complete: number;
 }
@@ -169,6 +171,7 @@ export function summariseRound(checklist: Checklist, schools: readonly SchoolRou
     concerns,
     dueSoon: sorted.flatMap((s) => dueSoonOf(s, checklist, today)),
     changes: sorted.flatMap((s) => changesOf(s, checklist)),
+    firstRound: sorted.every((s) => !s.previous),
     schools: completion.length,
     complete: completion.filter((c) => c.complete).length,
   };

@@ -14,6 +14,7 @@ import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
 import { followUpMessage, itemBlocks, reviewMessage, stepMessage, VERBS, type CheckinView } from './cards';
 import { formatInstant, periodLabel } from './text';
+import { trackCheckin } from './conversation';
 import { loadView } from './view';
 
 const SENCO = ['senco'] as const;
@@ -66,8 +67,10 @@ async function reload(ctx: HandlerContext, view: CheckinView): Promise<CheckinVi
   return (await loadView(ctx.deps, view.checkin.trustId, view.checkin.id)) ?? view;
 }
 
-function stepAfter(view: CheckinView, after: string | undefined, lead: string[]): Reply {
-  return [stepMessage(view, nextStep(view.checkin, view.answers, after), lead)];
+async function stepAfter(ctx: HandlerContext, view: CheckinView, after: string | undefined, lead: string[]): Promise<Reply> {
+  const step = nextStep(view.checkin, view.answers, after);
+  await trackCheckin(ctx, view, step);
+  return [stepMessage(view, step, lead)];
 }
 
 /** `checkin`: the SENCO's open check-in(s), at the step they reached. */
@@ -81,7 +84,7 @@ async function openForSenco(ctx: LinkedContext): Promise<Reply> {
   }
   if (open.length === 1) {
     const view = await loadView(ctx.deps, trustId, open[0]!.checkin.id);
-    return view ? stepAfter(view, undefined, []) : [textMessage(t('checkin.notFound'))];
+    return view ? stepAfter(ctx, view, undefined, []) : [textMessage(t('checkin.notFound'))];
   }
   const schools = await ctx.deps.roster.repo.listSchools(trustId, { includeArchived: true });
   const name = (id: string) => schools.find((s) => s.id === id)?.name ?? id;
@@ -151,7 +154,7 @@ async function answer(ctx: HandlerContext, data: Record<string, string>): Promis
   const asksFollowUp = needsFollowUp(item, parsed.value, view.today) && !(saved.value === 'unchanged' && stored?.followUp);
   const lead = [t(saved.value === 'unchanged' ? 'checkin.savedAlready' : 'checkin.saved')];
   if (asksFollowUp) return [followUpMessage(fresh, itemId, parsed.value, lead)];
-  return stepAfter(fresh, itemId, lead);
+  return stepAfter(ctx, fresh, itemId, lead);
 }
 
 async function followUp(ctx: HandlerContext, data: Record<string, string>): Promise<Reply> {
@@ -162,13 +165,13 @@ async function followUp(ctx: HandlerContext, data: Record<string, string>): Prom
   if (!view.checkin.itemIds.includes(itemId)) return [textMessage(t('checkin.unknownItem'))];
   const parsed = parseFollowUp(data.help, data.by, view.today);
   if (!parsed.ok) {
-    if (parsed.error === 'empty') return stepAfter(view, itemId, [t('checkin.skipped')]);
+    if (parsed.error === 'empty') return stepAfter(ctx, view, itemId, [t('checkin.skipped')]);
     const value = view.answers.find((a) => a.itemId === itemId)?.value ?? '';
     return [followUpMessage(view, itemId, value, [t(`checkin.error.${parsed.error}`)])];
   }
   const saved = await ctx.deps.checkin.repo.setFollowUp(view.checkin.trustId, view.checkin.id, itemId, parsed.value);
   if (!saved.ok) return saved.error === 'closed' ? [closedMessage(view)] : [textMessage(t('checkin.unknownItem'))];
-  return stepAfter(await reload(ctx, view), itemId, [t('checkin.savedFollowUp')]);
+  return stepAfter(ctx, await reload(ctx, view), itemId, [t('checkin.savedFollowUp')]);
 }
 
 /** Confirms every pre-filled answer still waiting, as "unchanged". */
@@ -196,7 +199,7 @@ async function confirmUnchanged(ctx: HandlerContext, data: Record<string, string
     : { ok: true as const, value: 0 };
   if (!saved.ok) return saved.error === 'closed' ? [closedMessage(view)] : [textMessage(t('checkin.notFound'))];
   const lead = saved.value > 0 ? t('checkin.confirmed', { count: saved.value }) : t('checkin.savedAlready');
-  return stepAfter(await reload(ctx, view), undefined, [lead]);
+  return stepAfter(ctx, await reload(ctx, view), undefined, [lead]);
 }
 
 function action(verb: string, run: (ctx: HandlerContext, data: Record<string, string>) => Promise<Reply>): ActionHandler {
@@ -209,15 +212,15 @@ export const sencoActions: ActionHandler[] = [
   action(VERBS.confirm, confirmUnchanged),
   action(VERBS.open, async (ctx, data) => {
     const found = await access(ctx, data.c);
-    return found.ok ? stepAfter(found.view, undefined, []) : found.reply;
+    return found.ok ? stepAfter(ctx, found.view, undefined, []) : found.reply;
   }),
   action(VERBS.next, async (ctx, data) => {
     const found = await access(ctx, data.c);
-    return found.ok ? stepAfter(found.view, data.i, []) : found.reply;
+    return found.ok ? stepAfter(ctx, found.view, data.i, []) : found.reply;
   }),
   action(VERBS.skip, async (ctx, data) => {
     const found = await access(ctx, data.c);
-    return found.ok ? stepAfter(found.view, data.i, [t('checkin.skipped')]) : found.reply;
+    return found.ok ? stepAfter(ctx, found.view, data.i, [t('checkin.skipped')]) : found.reply;
   }),
   action(VERBS.change, async (ctx, data) => {
     const found = await access(ctx, data.c);

@@ -208,7 +208,7 @@ export function followUpBlocks(view: CheckinView, itemId: string, value: string)
   const it = item(view, itemId);
   return [
     { type: 'heading', text: t('checkin.followup.heading') },
-    { type: 'text', text: t('checkin.followup.text', { answer: answerLabel(it, value), title: it.title }) },
+    { type: 'text', text: t('checkin.followup.text', { answer: answerLabel(it, value), title: it.title, why: followUpReason(it) }) },
     {
       type: 'form',
       fields: [
@@ -349,4 +349,13 @@ export function reminderMessage(view: CheckinView, step: NextStep, extra: readon
       ...extra,
     ],
   };
+}
+
+/** Why this answer needs a follow-up, so a date is not asked about without saying what is wrong with it. */
+function followUpReason(it: { followUp: ChecklistItem['followUp'] }): string {
+  const rule = it.followUp;
+  if (rule.kind === 'date-older-than') return t('checkin.followup.why.older', { months: rule.months });
+  if (rule.kind === 'date-passed') return t('checkin.followup.why.passed');
+  if (rule.kind === 'number-above') return t('checkin.followup.why.above');
+  return '';
 }

@@ -2,6 +2,7 @@
 import type { Feature } from '../feature';
 import { checkinCommand, sencoActions } from './answering';
 import { checklistCommand } from './checklist-commands';
+import { checkinConversation } from './conversation';
 import { checkinDueWork } from './due-work';
 import { leaderActions, leaderCommands, statusReply } from './leader';
 
@@ -13,7 +14,7 @@ export type { CheckinDeps } from './deps';
 export const checkinFeature: Feature = {
   id: 'checkin',
   register(app) {
-    app.command(checkinCommand(statusReply)).command(checklistCommand);
+    app.command(checkinCommand(statusReply)).command(checklistCommand).conversation(checkinConversation);
     for (const command of leaderCommands) app.command(command);
     for (const action of [...sencoActions, ...leaderActions]) app.action(action);
     app.dueWork((deps) => checkinDueWork(deps));

@@ -33,6 +33,11 @@ export const LEADER_VERBS = {
   closeAsk: 'checkin.close.ask',
 } as const;
 
+/** "1 of 22 schools has finished", "2 of 22 schools have finished": the verb follows the count. */
+function schoolsHave(complete: number): string {
+  return complete === 1 ? 'schools has' : 'schools have';
+}
+
 /** Rounds to show: the open one, else the next scheduled, else the latest closed. */
 export async function currentRound(svc: CheckinSvc, trustId: string): Promise<CheckinRound | null> {
   const rounds = await svc.checkin.repo.listRounds(trustId, 12);
@@ -150,7 +155,7 @@ async function confirmStart(ctx: LinkedContext, data: Record<string, string>): P
   }
   const { round, invited } = started.value;
   if (round.status === 'open')
-    return [textMessage(t('checkin.round.started', { period: periodLabel(round.period), sencos: plural(invited, 'SENCO') }))];
+    return withUnreached(ctx, round, t('checkin.round.started', { period: periodLabel(round.period), sencos: plural(invited, 'SENCO') }));
   return [
     textMessage(
       t('checkin.round.scheduled', {
@@ -182,7 +187,14 @@ export async function statusReply(ctx: LinkedContext, offset = 0): Promise<Reply
   if (round.status !== 'scheduled') {
     const { summary } = await roundFacts(ctx.deps, round);
     blocks.push(
-      { type: 'text', text: t('checkin.status.count', { complete: summary.complete, schools: summary.schools }) },
+      {
+        type: 'text',
+        text: t('checkin.status.count', {
+          complete: summary.complete,
+          schools: summary.schools,
+          schoolsHave: schoolsHave(summary.complete),
+        }),
+      },
       ...completionBlocks(summary, offset, { label: t('list.more'), verb: 'checkin.status.page' }),
     );
   }
@@ -222,6 +234,8 @@ async function remindAsk(ctx: LinkedContext, roundId: string | undefined): Promi
       blocks: [
         { type: 'heading', text: title },
         { type: 'text', text: t('checkin.remindAll.text', { schools: waiting.map((w) => w.schoolName).join(', ') }) },
+        // Said before the press, so "Remind 22" followed by "queued for 1" is no surprise.
+        ...unreachedLines(await roundProgress(ctx.deps, round)).map((text) => ({ type: 'text' as const, text, muted: true })),
         {
           type: 'buttons',
           buttons: [
@@ -254,8 +268,22 @@ async function remindSend(ctx: LinkedContext, data: Record<string, string>): Pro
       details: { queued: sent.queued },
     });
   if (sent.queued === 0 && sent.duplicates > 0) return [textMessage(t('checkin.remindAll.already'))];
-  if (sent.queued === 0) return [textMessage(t('checkin.remindAll.none'))];
-  return [textMessage(t('checkin.remindAll.sent', { sencos: plural(sent.queued, 'SENCO') }))];
+  if (sent.queued === 0) {
+    // Nobody queued is not "everyone has finished" when some have not: they cannot be reached.
+    const waiting = await stragglers(ctx.deps, round);
+    if (waiting.length === 0) return [textMessage(t('checkin.remindAll.none'))];
+    return withUnreached(ctx, round, t('checkin.remindAll.noneReachable'));
+  }
+  return withUnreached(ctx, round, t('checkin.remindAll.sent', { sencos: plural(sent.queued, 'SENCO') }));
+}
+
+/** A reply, then who could not be messaged, why and what to do (`reach`), when anyone. */
+async function withUnreached(ctx: LinkedContext, round: CheckinRound, text: string): Promise<Reply> {
+  const lines = unreachedLines(await roundProgress(ctx.deps, round));
+  if (lines.length === 0) return [textMessage(text)];
+  return [
+    { summary: text, blocks: [{ type: 'text', text }, ...lines.map((line) => ({ type: 'text' as const, text: line, muted: true }))] },
+  ];
 }
 
 async function closeAsk(ctx: LinkedContext, roundId: string | undefined): Promise<Reply> {
@@ -268,7 +296,14 @@ async function closeAsk(ctx: LinkedContext, roundId: string | undefined): Promis
       summary: title,
       blocks: [
         { type: 'heading', text: title },
-        { type: 'text', text: t('checkin.close.text', { complete: summary.complete, schools: summary.schools }) },
+        {
+          type: 'text',
+          text: t('checkin.close.text', {
+            complete: summary.complete,
+            schools: summary.schools,
+            schoolsHave: schoolsHave(summary.complete),
+          }),
+        },
         {
           type: 'buttons',
           buttons: [
@@ -285,6 +320,9 @@ async function closeSend(ctx: LinkedContext, data: Record<string, string>): Prom
   const round = data.r ? await ctx.deps.checkin.repo.getRound(ctx.actor.trustId, data.r) : null;
   if (!round || round.status === 'scheduled') return [textMessage(t('checkin.close.notOpen'))];
   const result = await closeAndSummarise(ctx.deps, round, ctx.actor.personId);
+  // A second press (or a redelivery, or a close that raced the closing time) sends nothing again:
+  // the summary already went out, so say so and point at where it can be seen.
+  if (!result.closed) return [textMessage(t('checkin.close.already', { period: periodLabel(round.period) }))];
   const replies: OutboundMessage[] = [result.summary];
   if (result.next)
     replies.push(

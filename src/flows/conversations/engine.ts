@@ -53,8 +53,10 @@ export async function cancelConversation(ctx: HandlerContext, registry: Registry
   if (!current) return [textMessage(t('cancel.nothing'))];
   const conversation = registry.conversation(current.state.flow);
   const what = conversation ? conversation.describe(current.state) : t('cancel.unknown');
-  const lines = [t('cancel.done', { what })];
-  if (conversation?.resume) lines.push(t('cancel.resume', { resume: conversation.resume }));
+  // `describe` and `resume` are the bot's own words (built with t(), which marks any person's
+  // text inside them), so they are filled in unmarked: "type **checkin**" stays bold.
+  const lines = [t('cancel.done').replace('{what}', what)];
+  if (conversation?.resume) lines.push(t('cancel.resume').replace('{resume}', conversation.resume));
   return [textMessage(lines.join('\n'))];
 }
 

@@ -165,7 +165,7 @@ export async function requestMessage(ctx: HandlerContext, request: ApprovalReque
     summary: text,
     blocks: [
       { type: 'text', text },
-      { type: 'facts', facts: [{ label: t('join.email'), value: emailFact(details.email, identity) }] },
+      { type: 'facts', facts: [{ label: t('join.requesterEmail'), value: emailFact(details.email, identity) }] },
       ...(existing && identity
         ? [{ type: 'text' as const, text: t('join.linksExisting', { platform: PLATFORM_LABELS[identity.platform], name: existing.name }) }]
         : []),
@@ -182,7 +182,7 @@ export async function requestMessage(ctx: HandlerContext, request: ApprovalReque
 
 /** Says whether the platform vouched for the email, so the leader knows what they approve. */
 function emailFact(email: string | null, identity: IdentityRecord | null): string {
-  if (!email) return '-';
+  if (!email) return t('join.noEmail');
   if (identity?.email === email) return t('join.emailFromPlatform', { email, platform: PLATFORM_LABELS[identity.platform] });
   return t('join.emailTyped', { email });
 }

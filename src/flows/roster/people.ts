@@ -34,22 +34,25 @@ async function peopleView(ctx: HandlerContext, school: School | null, offset = 0
     page.items.map((p) => p.id),
   );
   const reach = (id: string) =>
-    joinList([...new Set(contacts.filter((c) => c.personId === id && c.reachable).map((c) => PLATFORM_LABELS[c.platform]))]) ||
-    t('person.reach.none');
+    joinList([...new Set(contacts.filter((c) => c.personId === id && c.reachable).map((c) => PLATFORM_LABELS[c.platform]))]);
   const title = school ? t('people.titleSchool', { school: school.name }) : t('people.title', { trust: trust?.name ?? '' });
   const blocks: Block[] = [{ type: 'heading', text: title }];
   if (people.length === 0) blocks.push({ type: 'text', text: t('people.none') });
   else {
+    // One fact per person (name, then role, school, email and where they can be reached) rather
+    // than a 5-column table: on a phone a table's narrow cells break words mid-word.
     blocks.push({
-      type: 'table',
-      columns: [t('person.col.name'), t('person.col.email'), t('person.col.role'), t('person.col.school'), t('person.col.reach')],
-      rows: page.items.map((p) => [
-        p.name,
-        p.email ?? '-',
-        rolesText(p.roles.map((r) => r.role)),
-        p.schoolId ? (schoolName.get(p.schoolId) ?? '-') : '-',
-        reach(p.id),
-      ]),
+      type: 'facts',
+      facts: page.items.map((p) => {
+        const role = rolesText(p.roles.map((r) => r.role));
+        const school = p.schoolId ? schoolName.get(p.schoolId) : undefined;
+        const parts = [
+          school ? t('person.fact.roleAt', { role, school }) : role,
+          p.email ?? t('person.fact.noEmail'),
+          reach(p.id) ? t('person.fact.reach', { reach: reach(p.id) }) : t('person.fact.unreached'),
+        ];
+        return { label: p.name, value: parts.join(' · ') };
+      }),
     });
   }
   blocks.push(...pageFooter(page, { label: t('list.more'), verb: 'people.page', data: { schoolId: school?.id ?? '' } }, t('people.jump')));
@@ -195,7 +198,7 @@ async function findPerson(ctx: HandlerContext, text: string, archived: boolean):
   return matches.length === 1 ? matches[0]! : null;
 }
 
-const personOption = (p: Person): ChoiceOption => ({ label: `${p.name} (${p.email ?? '-'})`, value: p.id });
+const personOption = (p: Person): ChoiceOption => ({ label: p.email ? `${p.name} (${p.email})` : p.name, value: p.id });
 
 async function pickablePeople(ctx: HandlerContext, intent: 'edit' | 'archive' | 'restore'): Promise<Person[]> {
   return (await roster(ctx).repo.listPeople(trustId(ctx), { includeArchived: intent === 'restore' })).filter((p) =>

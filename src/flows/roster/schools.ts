@@ -16,17 +16,16 @@ const yesNo = [
   { label: 'No', value: 'no' },
 ];
 
-function schoolRow(s: School): string[] {
-  return [s.name, PHASE_LABELS[s.phase], s.localAuthority ?? '-', s.region ?? '-', s.hasResourceBase ? 'Yes' : 'No'];
+/**
+ * One school as a fact: its name, then only what is known ("Secondary · Leeds · North · resource
+ * base"). A 5-column table broke words mid-word on a phone and showed "-" (a bullet in Teams)
+ * in every empty cell.
+ */
+function schoolFact(s: School, withStatus = false): { label: string; value: string } {
+  const parts = [PHASE_LABELS[s.phase], s.localAuthority, s.region, s.hasResourceBase ? t('school.fact.resourceBase') : null];
+  if (withStatus && s.archived) parts.push(t('school.fact.archived'));
+  return { label: s.name, value: parts.filter((p): p is string => Boolean(p)).join(' · ') };
 }
-
-const COLUMNS = () => [
-  t('school.col.name'),
-  t('school.col.phase'),
-  t('school.col.la'),
-  t('school.col.region'),
-  t('school.col.resourceBase'),
-];
 
 export const schoolsCommand: Command = {
   id: 'schools',
@@ -55,7 +54,7 @@ async function schoolsView(ctx: HandlerContext, view: { all: boolean; query: str
         summary: t('schools.own'),
         blocks: [
           { type: 'heading', text: t('schools.own') },
-          { type: 'table', columns: COLUMNS(), rows: own.map(schoolRow) },
+          { type: 'facts', facts: own.map((s) => schoolFact(s)) },
         ],
       },
     ];
@@ -68,12 +67,7 @@ async function schoolsView(ctx: HandlerContext, view: { all: boolean; query: str
   if (view.query && shown.length === 0) blocks.push({ type: 'text', text: t('list.noMatch', { query: view.query }) });
   else if (shown.length === 0) blocks.push({ type: 'text', text: t('schools.none') });
   else {
-    const columns = showArchived ? [...COLUMNS(), t('school.col.status')] : COLUMNS();
-    blocks.push({
-      type: 'table',
-      columns,
-      rows: page.items.map((s) => (showArchived ? [...schoolRow(s), s.archived ? 'Archived' : 'Active'] : schoolRow(s))),
-    });
+    blocks.push({ type: 'facts', facts: page.items.map((s) => schoolFact(s, showArchived)) });
   }
   const more = { label: t('list.more'), verb: 'schools.page', data: { all: showArchived ? 'yes' : 'no', query: view.query.slice(0, 200) } };
   blocks.push(...pageFooter(page, more, t('schools.jump')));

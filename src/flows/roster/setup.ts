@@ -63,6 +63,12 @@ export const setupSubmit: ActionHandler = {
     const self = ctx.actor.personId === null;
     const trustName = value(data, 'trustName').slice(0, 200);
     const name = value(data, 'name').slice(0, 200);
+    // The first-run card pressed again by the leader it just made: that trust exists and they
+    // lead it, so say it is done instead of asking for a field the card never had.
+    if (!self && ctx.actor.trustId && trustName) {
+      const existing = await roster(ctx).repo.findTrustByName(trustName);
+      if (existing?.id === ctx.actor.trustId) return say('setup.alreadyDone', { trust: existing.name });
+    }
     const email = (self && ctx.event.email ? ctx.event.email : value(data, 'email')).toLowerCase();
     const missing = [!trustName && t('setup.trustName'), !name && t('setup.yourName'), !email && t('setup.yourEmail')].filter(Boolean);
     if (missing.length) return say('form.missing', { fields: missing.join(', ') });

@@ -314,7 +314,7 @@ describe.each(databaseKinds)('check-in rounds over HTTP on %s', (kind) => {
     it('the leader sees live status, reminds the one not finished once, and closes with changes since last round', async () => {
       const status = await send(h, platform, lee, 'checkin status');
       expect(plain(status)).toContain('Spring term 2026-27 check-in: open');
-      expect(plain(status)).toContain('1 of 3 schools have finished');
+      expect(plain(status)).toContain('1 of 3 schools has finished');
 
       const ask = await press(h, platform, lee, 'checkin.remind.ask', buttonData(status, 'checkin.remind.ask'));
       expect(plain(ask)).toContain('Remind 1 SENCO?');

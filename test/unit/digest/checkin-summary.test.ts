@@ -24,6 +24,7 @@ describe('roundSummaryMessage', () => {
       },
     ],
     dueSoon: [{ kind: 'qualification', schoolName: 'Ash', sencoName: 'Sam', due: '2027-03-01', overdue: false }],
+    firstRound: false,
     changes: [],
     schools: 3,
     complete: 1,

@@ -128,6 +128,12 @@ describe('check-in cards', () => {
     expect(allButtons(message.blocks).map((b) => b.verb)).toEqual(['checkin.followup', 'checkin.next']);
   });
 
+  it('says why a date needs a follow-up (issue 10: "You answered 1 October 2025" alone did not)', () => {
+    const message = followUpMessage(view({}), 'sen-information-report', '2025-01-01', ['Saved.']);
+    const text = message.blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
+    expect(text).toContain('which is more than 12 months ago');
+  });
+
   it('says when everything is done, or what is left after skips', () => {
     const done = stepMessage(
       view(
