@@ -3,12 +3,14 @@
  * A feature that needs a repository of its own adds one entry here; main.ts does not change.
  */
 import type { Logger } from '../core/ports';
+import { PrismaBulletinRepo } from '../db/bulletin-repo';
 import { PrismaCheckinRepo } from '../db/checkin-repo';
 import type { Db } from '../db/database';
 import { PrismaDigestRepo } from '../db/digest-repo';
 import { PrismaMeetingsRepo } from '../db/meetings-repo';
 import { PrismaTermDatesStore } from '../db/term-dates-store';
 import type { FeatureServices } from '../flows/deps';
+import '../flows/bulletins/deps';
 import '../flows/checkin/deps';
 import '../flows/digest/deps';
 import '../flows/meetings/deps';
@@ -40,6 +42,7 @@ function schoolCalendar(store: PrismaTermDatesStore, logger: Logger) {
       logger.error('invalid term dates: meetings use the default pattern', { trustId, schoolId, error: (error as Error).message });
       return buildSchoolCalendar({ trustYears: [], schoolYears: [], extraBankHolidays: stored.extraBankHolidays }, now);
     }
+    bulletins: { repo: new PrismaBulletinRepo(ctx.db) },
   };
 }
 
