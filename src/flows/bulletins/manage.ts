@@ -167,7 +167,7 @@ export async function saveEdit(ctx: LinkedContext, data: Record<string, string>)
   const sender = await senderName(ctx.deps, edited);
   const n = await editDelivered(ctx.deps, edited, 'update', (_, ackedOn) => bulletinCard(edited, sender, ackedOn));
   await refreshProgress(ctx.deps, edited);
-  return [text(T.edited2(Math.ceil(n / 2)))];
+  return [text(T.edited2(n))];
 }
 
 export async function recallAsk(ctx: LinkedContext, data: Record<string, string>): Promise<Reply> {
@@ -200,7 +200,7 @@ export async function recall(ctx: LinkedContext, data: Record<string, string>): 
   // Both platforms let the bot delete its own messages; a copy already gone counts as deleted.
   const n = await editDelivered(ctx.deps, recalled, 'delete', () => undefined);
   await refreshProgress(ctx.deps, recalled);
-  return [text(T.recalledDone(Math.ceil(n / 2)), true)];
+  return [text(T.recalledDone(n), true)];
 }
 
 export async function library(ctx: LinkedContext, words: string): Promise<Reply> {
