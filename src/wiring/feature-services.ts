@@ -29,6 +29,7 @@ export function featureServices(ctx: WiringContext): FeatureServices {
     checkin: { repo: new PrismaCheckinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
     digest: { repo: new PrismaDigestRepo(ctx.db) },
     meetings: { repo: new PrismaMeetingsRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger), publicUrl: ctx.publicUrl },
+    bulletins: { repo: new PrismaBulletinRepo(ctx.db) },
   };
 }
 
@@ -42,7 +43,6 @@ function schoolCalendar(store: PrismaTermDatesStore, logger: Logger) {
       logger.error('invalid term dates: meetings use the default pattern', { trustId, schoolId, error: (error as Error).message });
       return buildSchoolCalendar({ trustYears: [], schoolYears: [], extraBankHolidays: stored.extraBankHolidays }, now);
     }
-    bulletins: { repo: new PrismaBulletinRepo(ctx.db) },
   };
 }
 

@@ -53,6 +53,7 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
       }),
       schoolCalendar: () => Promise.reject(new Error('meetings calendar not faked')),
       publicUrl: () => 'https://bot.example.org',
+    },
     // Bulletins are tested over HTTP; a unit test that reaches them fails loudly.
     bulletins: {
       repo: new Proxy(

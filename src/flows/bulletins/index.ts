@@ -68,19 +68,14 @@ const action = (
 ): ActionHandler => ({
   verb,
   audience,
-  dataRule,
+  ...(dataRule ? { dataRule } : {}),
   run,
 });
 
 const actions: ActionHandler[] = [
   action('bulletin.compose', forLinked(composeSubmit)),
   action('bulletin.send', forLinked(confirmSend)),
-  action(
-    'bulletin.cancel',
-    async () => [{ summary: T.cancelled, blocks: [{ type: 'text', text: T.cancelled }], replaceSource: true }],
-    'linked',
-    'none',
-  ),
+  action('bulletin.cancel', async () => [{ summary: T.cancelled, blocks: [{ type: 'text', text: T.cancelled }] }], 'linked', 'none'),
   action('bulletin.ack', forLinked(acknowledge), 'linked', 'recipients of the bulletin only'),
   action('bulletin.status', forLinked(status)),
   action('bulletin.resend', forLinked(resend)),
