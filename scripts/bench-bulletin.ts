@@ -263,7 +263,7 @@ function rssMb(pid: number | undefined): number {
 }
 
 async function runKillAndRestart() {
-  const target = await freshTarget('bulletin-kill');
+  const target = await freshTarget('bulletinkill');
   const fakes = await startFakes();
   const workDir = mkdtempSync(join(tmpdir(), 'senco-bench-bulletin-'));
   const logFile = join(workDir, 'bot.log');
@@ -310,12 +310,23 @@ async function runKillAndRestart() {
     const db = await target.open();
     try {
       const listed = (await statusBySchool(services(db), bulletin)).uncertain.length;
-      const { dup, lost } = tally(fakes, 'kill');
-      const uncertainRows = await db.prisma.outboxMessage.count({
+      const { counts, dup, lost } = tally(fakes, 'kill');
+      // Rows left 'uncertain' by the kill: the sender's status lists each with a one-tap resend.
+      const uncertain = await db.prisma.outboxMessage.findMany({
         where: { status: 'uncertain', key: { startsWith: 'bulletin-invite:' } },
+        select: { personId: true },
       });
-      // A loss the sender can see and resend is not silent: count only losses not listed.
-      return { dup, lost, listed, uncertainRows, peak };
+      const ids = await db.prisma.chatIdentity.findMany({
+        where: { personId: { in: uncertain.map((u) => u.personId!).filter(Boolean) } },
+        select: { platform: true, userId: true },
+      });
+      const where = (i: { platform: string; userId: string }) =>
+        i.platform === 'teams' ? `a:${i.userId.slice(3)}` : `D${i.userId.slice(1)}`;
+      const uncertainArrived = ids.filter((i) => counts.has(where(i))).length;
+      // Lost = never arrived and not listed to the sender (a silent loss); uncertain ones that
+      // did not arrive are reported apart: the sender sees them and resends with one tap.
+      const uncertainMissing = uncertain.length - uncertainArrived;
+      return { dup, lost: lost - uncertainMissing, uncertainMissing, listed, uncertainRows: uncertain.length, peak };
     } finally {
       await db.close();
     }
@@ -342,10 +353,10 @@ async function main(): Promise<void> {
   );
   const killed = await runKillAndRestart();
   console.log(
-    `kill -9 at ${Math.round(KILL_AT * 100)}% and restart: dup ${killed.dup}, lost ${killed.lost} (uncertain rows ${killed.uncertainRows}, listed to the sender ${killed.listed}), bot peak RSS ${killed.peak.toFixed(0)} MB`,
+    `kill -9 at ${Math.round(KILL_AT * 100)}% and restart: dup ${killed.dup}, silent losses ${killed.lost}; uncertain rows ${killed.uncertainRows} (never arrived ${killed.uncertainMissing}), listed to the sender for resend ${killed.listed}; bot peak RSS ${killed.peak.toFixed(0)} MB`,
   );
   console.log(
-    `bulletin n=${N} ratio=${ratio.toFixed(3)} p429=${p429.toFixed(4)} dup=${send.dup} lost=${send.lost} killed_restart_dup=${killed.dup} killed_restart_lost=${killed.lost} uncertain_listed=${killed.listed} progress_updates=${send.progressUpdates} rss_mb=${killed.peak.toFixed(0)}`,
+    `bulletin n=${N} ratio=${ratio.toFixed(3)} p429=${p429.toFixed(4)} dup=${send.dup} lost=${send.lost} killed_restart_dup=${killed.dup} killed_restart_lost=${killed.lost} uncertain_listed=${killed.listed} uncertain_missing=${killed.uncertainMissing} progress_updates=${send.progressUpdates} rss_mb=${killed.peak.toFixed(0)}`,
   );
 }
 
