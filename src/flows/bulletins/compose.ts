@@ -7,6 +7,7 @@ import { nextOccurrence, parseWeeklyRule } from '../../calendar';
 import { REVIEW_AREAS, audienceFromText, isReviewArea, type BulletinAudience } from '../../core/bulletin';
 import { reachProblemOf } from '../../core/campaign';
 import type { OutboundMessage } from '../../core/message';
+import { verbatim } from '../../core/verbatim';
 import { hasRole, SCHOOL_PHASES } from '../../core/model';
 import { isLeader } from '../../core/permissions';
 import { AREA_LABELS, bulletinText as T } from '../../i18n/bulletins';
@@ -116,7 +117,7 @@ export async function composeSubmit(ctx: LinkedContext, data: Record<string, str
   if (chosen.length > 0) {
     const found = chosen.map((name) => schools.find((s) => s.name.toLowerCase() === name.toLowerCase()));
     const missing = chosen.filter((_, i) => !found[i]);
-    if (missing.length > 0) return [text(T.badSchools(missing.join(', ')))];
+    if (missing.length > 0) return [text(T.badSchools(missing.map(verbatim).join(', ')))];
     audience = { kind: 'schools', schoolIds: found.map((s) => s!.id) };
   }
   if (!audience) audience = { kind: 'all' };
@@ -152,7 +153,7 @@ export async function composeSubmit(ctx: LinkedContext, data: Record<string, str
   ]);
   const facts = { contacts, linked: new Set(linked) };
   const unreached = units.filter((u) => reachProblemOf(u.id, facts));
-  const names = (list: string[]) => list.map((id) => schools.find((s) => s.id === id)?.name ?? '').join(', ');
+  const names = (list: string[]) => list.map((id) => verbatim(schools.find((s) => s.id === id)?.name ?? '')).join(', ');
   const later = opensAt.getTime() > now.getTime();
   const whenText = later ? `on ${formatLondon(opensAt)}` : 'now';
   const confirm: OutboundMessage = {
@@ -163,7 +164,7 @@ export async function composeSubmit(ctx: LinkedContext, data: Record<string, str
         type: 'text',
         text:
           unreached.length > 0
-            ? T.unreachable(unreached.length, unreached.map((u) => `${u.people[0]!.name} (${u.label})`).join(', '))
+            ? T.unreachable(unreached.length, unreached.map((u) => `${verbatim(u.people[0]!.name)} (${verbatim(u.label)})`).join(', '))
             : T.allReachable,
       },
       {

@@ -6,6 +6,7 @@
 import type { Bulletin } from '../../core/bulletin';
 import { formatDate, londonDate } from '../../core/dates';
 import type { OutboundMessage } from '../../core/message';
+import { verbatim } from '../../core/verbatim';
 import { isLeader, readsWholeTrust } from '../../core/permissions';
 import { AREA_LABELS, bulletinText as T } from '../../i18n/bulletins';
 import { remindWaiting, waitingUnits } from '../campaigns/engine';
@@ -44,11 +45,11 @@ export async function confirmSend(ctx: LinkedContext, data: Record<string, strin
   const now = ctx.deps.clock.now();
   await ctx.deps.audit.record(entry(ctx.actor, 'bulletin.send', b.id, { title: b.title, opensAt: b.opensAt.toISOString() }));
   const confirmed = (await load(ctx, data))!;
-  if (confirmed.opensAt.getTime() > now.getTime()) return [text(T.scheduled(b.title, formatLondon(b.opensAt)), true)];
+  if (confirmed.opensAt.getTime() > now.getTime()) return [text(T.scheduled(verbatim(b.title), formatLondon(b.opensAt)), true)];
   await sendNow(ctx.deps, confirmed);
   const figures = await ctx.deps.outbox.countByStatus(`bulletin-invite:${b.id}:`);
   const total = Object.values(figures).reduce((a, n) => a + n, 0);
-  return [text(T.sending(b.title, total), true)];
+  return [text(T.sending(verbatim(b.title), total), true)];
 }
 
 export async function acknowledge(ctx: LinkedContext, data: Record<string, string>): Promise<Reply> {
@@ -58,7 +59,7 @@ export async function acknowledge(ctx: LinkedContext, data: Record<string, strin
   const mine =
     b && ((await ctx.deps.outbox.get(bulletinKeys.invite(b.id, me))) ?? (await ctx.deps.outbox.get(bulletinKeys.resend(b.id, me))));
   if (!b || !mine) return [text(T.notFound)];
-  if (b.recalledAt) return [text(T.recalled(b.title), true)];
+  if (b.recalledAt) return [text(T.recalled(verbatim(b.title)), true)];
   await ctx.deps.bulletins.repo.acknowledge(b.id, me, ctx.deps.clock.now());
   const at = (await ctx.deps.bulletins.repo.acknowledgedBy(b.id)).get(me) ?? ctx.deps.clock.now();
   return [{ ...bulletinCard(b, await senderName(ctx.deps, b), formatDate(londonDate(at))), replaceSource: true }];
@@ -69,12 +70,12 @@ export async function status(ctx: LinkedContext, data: Record<string, string>): 
   if (Array.isArray(b)) return b;
   const { rows, uncertain } = await statusBySchool(ctx.deps, b);
   const blocks: OutboundMessage['blocks'] = [
-    { type: 'heading', text: T.statusTitle(b.title) },
+    { type: 'heading', text: T.statusTitle(verbatim(b.title)) },
     {
       type: 'table',
       columns: T.statusColumns,
       rows: rows.map(([school, r]) => [
-        school,
+        verbatim(school),
         String(r.delivered),
         b.ackRequired ? String(r.acked) : '-',
         String(r.unreachable),
@@ -178,7 +179,7 @@ export async function recallAsk(ctx: LinkedContext, data: Record<string, string>
     {
       summary: T.recallAsk(b.title),
       blocks: [
-        { type: 'text', text: T.recallAsk(b.title) },
+        { type: 'text', text: T.recallAsk(verbatim(b.title)) },
         {
           type: 'buttons',
           buttons: [
@@ -216,10 +217,10 @@ export async function library(ctx: LinkedContext, words: string): Promise<Reply>
       (await ctx.deps.outbox.get(bulletinKeys.resend(b.id, me))) !== null;
     if (forMe) mine.push(b);
   }
-  if (mine.length === 0) return [text(words ? T.listNoMatch(words) : T.listNone)];
+  if (mine.length === 0) return [text(words ? T.listNoMatch(verbatim(words)) : T.listNone)];
   const lines = mine
     .slice(0, 10)
-    .map((b) => `- ${T.listLine(formatDate(londonDate(b.opensAt)), b.title, b.area ? (AREA_LABELS[b.area] ?? null) : null)}`);
+    .map((b) => `- ${T.listLine(formatDate(londonDate(b.opensAt)), verbatim(b.title), b.area ? (AREA_LABELS[b.area] ?? null) : null)}`);
   return [
     {
       summary: T.listTitle,
@@ -236,11 +237,11 @@ export async function grant(ctx: LinkedContext, args: string): Promise<Reply> {
   if (!who) return [text(T.grantWho)];
   const people = await ctx.deps.roster.repo.listPeople(ctx.actor.trustId);
   const person = people.find((p) => p.email?.toLowerCase() === who || p.name.toLowerCase() === who);
-  if (!person) return [text(T.grantNotFound(args.trim()))];
+  if (!person) return [text(T.grantNotFound(verbatim(args.trim())))];
   const roles = person.roles.map((r) => r.role);
   if (roles.includes('trust-leader') && !roles.some((r) => r === 'senco' || r === 'send-leader' || r === 'admin'))
     return [text(T.grantTrustLeader)];
   const fresh = await ctx.deps.bulletins.repo.grantSender(ctx.actor.trustId, person.id, ctx.actor.personId, ctx.deps.clock.now());
   if (fresh) await ctx.deps.audit.record(entry(ctx.actor, 'bulletin.grant', person.id));
-  return [text(fresh ? T.granted(person.name) : T.grantedAlready(person.name))];
+  return [text(fresh ? T.granted(verbatim(person.name)) : T.grantedAlready(verbatim(person.name)))];
 }
