@@ -294,6 +294,11 @@ async function runKillAndRestart() {
     first.child.kill('SIGKILL');
     await first.exited;
     const second = await startBotProcess(env, workDir, logFile);
+    // A restart on a loaded machine takes a while: the stall window starts at its first delivery.
+    const delivered = () => fakes.teams.delivered.length + fakes.slack.delivered.length;
+    const atRestart = delivered();
+    const restartDeadline = Date.now() + 180_000;
+    while (delivered() === atRestart && tally(fakes, 'kill').counts.size < N && Date.now() < restartDeadline) await sleep(200);
     let last = -1;
     let lastChange = Date.now();
     while (tally(fakes, 'kill').counts.size < N && Date.now() - lastChange < STALL_MS) {
