@@ -18,9 +18,19 @@ export function escapeSlackVerbatim(text: string): string {
   return escapeSlackEntities(text).replace(/[*_~`]/g, (c) => `${ZWSP}${c}${ZWSP}`);
 }
 
+/**
+ * The bot's own Markdown subset (and a leader's bulletin body) in Slack's words: links
+ * `[text](https://...)` -> `<https://...|text>`, "- " list lines -> "• " (Slack has no lists).
+ */
+function slackOwn(text: string): string {
+  return escapeSlackEntities(text)
+    .replace(/\[([^\]\n|]+)\]\((https?:\/\/[^\s)|]+)\)/g, '<$2|$1>')
+    .replace(/^(\s*)- /gm, '$1• ');
+}
+
 /** A neutral text (the bot's markdown subset with people's text marked) as Slack mrkdwn. */
 export function slackMrkdwn(text: string): string {
-  return renderVerbatim(text, escapeSlackEntities, escapeSlackVerbatim).replace(/\*\*(.+?)\*\*/g, '*$1*');
+  return renderVerbatim(text, slackOwn, escapeSlackVerbatim).replace(/\*\*(.+?)\*\*/g, '*$1*');
 }
 
 /** For plain_text objects (buttons, headers, labels, options): no escaping, no marks. */

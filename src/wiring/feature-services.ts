@@ -3,12 +3,14 @@
  * A feature that needs a repository of its own adds one entry here; main.ts does not change.
  */
 import type { Logger } from '../core/ports';
+import { PrismaBulletinRepo } from '../db/bulletin-repo';
 import { PrismaCheckinRepo } from '../db/checkin-repo';
 import type { Db } from '../db/database';
 import { PrismaDigestRepo } from '../db/digest-repo';
 import { PrismaMeetingsRepo } from '../db/meetings-repo';
 import { PrismaTermDatesStore } from '../db/term-dates-store';
 import type { FeatureServices } from '../flows/deps';
+import '../flows/bulletins/deps';
 import '../flows/checkin/deps';
 import '../flows/digest/deps';
 import '../flows/meetings/deps';
@@ -27,6 +29,7 @@ export function featureServices(ctx: WiringContext): FeatureServices {
     checkin: { repo: new PrismaCheckinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
     digest: { repo: new PrismaDigestRepo(ctx.db) },
     meetings: { repo: new PrismaMeetingsRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger), publicUrl: ctx.publicUrl },
+    bulletins: { repo: new PrismaBulletinRepo(ctx.db) },
   };
 }
 

@@ -54,6 +54,17 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
       schoolCalendar: () => Promise.reject(new Error('meetings calendar not faked')),
       publicUrl: () => 'https://bot.example.org',
     },
+    // Bulletins are tested over HTTP; a unit test that reaches them fails loudly.
+    bulletins: {
+      repo: new Proxy(
+        {},
+        {
+          get: () => () => {
+            throw new Error('bulletin services are not set up in this test');
+          },
+        },
+      ) as FlowDeps['bulletins']['repo'],
+    },
     termDates: memoryTermDates(),
     clock: { now: () => new Date('2026-11-23T10:00:00Z') },
     logger: memoryLogger(),

@@ -31,7 +31,7 @@ describe('loadFeatures', () => {
   });
 
   it("loads the bot's features with the check-in's scheduled work", () => {
-    expect(features.map((f) => f.id)).toEqual(expect.arrayContaining(['nudges', 'roster', 'checkin', 'terms', 'meetings']));
+    expect(features.map((f) => f.id)).toEqual(expect.arrayContaining(['nudges', 'roster', 'checkin', 'terms', 'meetings', 'bulletins']));
     const kinds = loadFeatures(features)
       .dueWork(memoryDeps())
       .map((s) => s.kind);
@@ -43,6 +43,8 @@ describe('loadFeatures', () => {
         'checkin-late-invite',
         'meetings-reminder',
         'meetings-late-invite',
+        'bulletin-open',
+        'bulletin-progress',
       ]),
     );
     expect(buildRegistry().match('help')?.command.id).toBe('help');

@@ -1,0 +1,156 @@
+import type { Bulletin as BulletinRow } from '@prisma/client';
+import {
+  ACK_WINDOW_MS,
+  audienceFromText,
+  audienceToText,
+  isReviewArea,
+  type Bulletin,
+  type BulletinRepo,
+  type NewBulletin,
+} from '../core/bulletin';
+import type { Db } from './database';
+
+/** Bulletins, their acknowledgements and granted senders on PostgreSQL / PGlite. */
+export class PrismaBulletinRepo implements BulletinRepo {
+  constructor(private readonly db: Db) {}
+
+  async createDraft(input: NewBulletin): Promise<Bulletin> {
+    const row = await this.db.bulletin.create({
+      data: {
+        trustId: input.trustId,
+        title: input.title,
+        body: input.body,
+        area: input.area,
+        ackRequired: input.ackRequired,
+        audience: audienceToText(input.audience),
+        status: 'draft',
+        opensAt: input.opensAt,
+        closesAt: new Date(input.opensAt.getTime() + ACK_WINDOW_MS),
+        createdBy: input.createdBy,
+        createdAt: input.now,
+      },
+    });
+    return toBulletin(row);
+  }
+
+  async get(trustId: string, id: string): Promise<Bulletin | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db.bulletin.findFirst({ where: { id, trustId } });
+    return row ? toBulletin(row) : null;
+  }
+
+  async confirm(trustId: string, id: string): Promise<boolean> {
+    const r = await this.db.bulletin.updateMany({ where: { id, trustId, status: 'draft' }, data: { status: 'scheduled' } });
+    return r.count > 0;
+  }
+
+  async due(edge: 'open' | 'close', from: Date, upTo: Date): Promise<Bulletin[]> {
+    const rows = await this.db.bulletin.findMany({
+      where:
+        edge === 'open' ? { status: 'scheduled', opensAt: { gt: from, lte: upTo } } : { status: 'open', closesAt: { gt: from, lte: upTo } },
+    });
+    return rows.map(toBulletin);
+  }
+
+  async open(): Promise<Bulletin[]> {
+    return (await this.db.bulletin.findMany({ where: { status: 'open' } })).map(toBulletin);
+  }
+
+  async markOpen(trustId: string, id: string, now: Date): Promise<boolean> {
+    const r = await this.db.bulletin.updateMany({ where: { id, trustId, status: 'scheduled' }, data: { status: 'open', openedAt: now } });
+    return r.count > 0;
+  }
+
+  async markClosed(trustId: string, id: string, now: Date, by: string | null): Promise<boolean> {
+    const r = await this.db.bulletin.updateMany({
+      where: { id, trustId, status: 'open' },
+      data: { status: 'closed', closedAt: now, closedBy: by },
+    });
+    return r.count > 0;
+  }
+
+  async edit(trustId: string, id: string, title: string, body: string, now: Date): Promise<Bulletin | null> {
+    const r = await this.db.bulletin.updateMany({
+      where: { id, trustId, recalledAt: null, status: { not: 'draft' } },
+      data: { title, body, editedAt: now, version: { increment: 1 } },
+    });
+    return r.count > 0 ? this.get(trustId, id) : null;
+  }
+
+  async recall(trustId: string, id: string, now: Date): Promise<boolean> {
+    const r = await this.db.bulletin.updateMany({
+      where: { id, trustId, recalledAt: null, status: { not: 'draft' } },
+      data: { recalledAt: now, status: 'closed', closedAt: now },
+    });
+    return r.count > 0;
+  }
+
+  async acknowledge(bulletinId: string, personId: string, now: Date): Promise<boolean> {
+    const inserted = await this.db.$executeRaw`
+      INSERT INTO "BulletinAck" ("bulletinId", "personId", "at") VALUES (${bulletinId}, ${personId}, ${now}) ON CONFLICT DO NOTHING`;
+    return inserted > 0;
+  }
+
+  async acknowledgedBy(bulletinId: string): Promise<Map<string, Date>> {
+    const rows = await this.db.bulletinAck.findMany({ where: { bulletinId }, select: { personId: true, at: true } });
+    return new Map(rows.map((r) => [r.personId, r.at]));
+  }
+
+  async recent(trustId: string, options: { words?: string; limit: number }): Promise<Bulletin[]> {
+    const words = options.words?.trim();
+    if (!words) {
+      const rows = await this.db.bulletin.findMany({
+        where: { trustId, status: { in: ['open', 'closed'] } },
+        orderBy: { openedAt: 'desc' },
+        take: options.limit,
+      });
+      return rows.map(toBulletin);
+    }
+    // PostgreSQL full-text search (English stemming), on PGlite too.
+    const ids = await this.db.$queryRaw<Array<{ id: string }>>`
+      SELECT "id" FROM "Bulletin"
+      WHERE "trustId" = ${trustId} AND "status" IN ('open', 'closed')
+        AND to_tsvector('english', "title" || ' ' || "body" || ' ' || coalesce("area", '')) @@ plainto_tsquery('english', ${words})
+      ORDER BY "openedAt" DESC NULLS LAST LIMIT ${options.limit}`;
+    if (ids.length === 0) return [];
+    const rows = await this.db.bulletin.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: { openedAt: 'desc' } });
+    return rows.map(toBulletin);
+  }
+
+  async senders(trustId: string): Promise<string[]> {
+    return (await this.db.bulletinSender.findMany({ where: { trustId }, select: { personId: true } })).map((r) => r.personId);
+  }
+
+  async grantSender(trustId: string, personId: string, by: string, now: Date): Promise<boolean> {
+    const inserted = await this.db.$executeRaw`
+      INSERT INTO "BulletinSender" ("trustId", "personId", "grantedBy", "at") VALUES (${trustId}, ${personId}, ${by}, ${now})
+      ON CONFLICT DO NOTHING`;
+    return inserted > 0;
+  }
+}
+
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
+function toBulletin(row: BulletinRow): Bulletin {
+  return {
+    id: row.id,
+    trustId: row.trustId,
+    status: row.status === 'draft' ? 'scheduled' : (row.status as Bulletin['status']),
+    draft: row.status === 'draft',
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    closedBy: row.closedBy,
+    title: row.title,
+    body: row.body,
+    area: row.area && isReviewArea(row.area) ? row.area : null,
+    ackRequired: row.ackRequired,
+    audience: audienceFromText(row.audience) ?? { kind: 'all' },
+    version: row.version,
+    createdBy: row.createdBy,
+    recalledAt: row.recalledAt,
+    editedAt: row.editedAt,
+    createdAt: row.createdAt,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Sending a bulletin and following it: the keys that make every message happen once, the
+ * sender's progress card (updated in place while the outbox delivers), per-school status,
+ * and resending the deliveries a crash left uncertain.
+ */
+import type { Bulletin } from '../../core/bulletin';
+import { campaignKeys, reachProblemOf } from '../../core/campaign';
+import { formatDate, londonDate } from '../../core/dates';
+import { occurrenceKey, type DueOccurrence, type DueWorkSource } from '../../core/due-work-port';
+import type { OutboundMessage } from '../../core/message';
+import { openCampaign } from '../campaigns/engine';
+import { deliver } from '../checkin/delivery';
+import { bulletinAudience, bulletinCampaign, BULLETIN_KIND, type BulletinSvc, type BulletinUnit } from './campaign';
+import { bulletinCard, progressCard } from './cards';
+
+export const bulletinKeys = {
+  invite: (id: string, personId: string) => campaignKeys.invite(BULLETIN_KIND, id, personId),
+  resend: (id: string, personId: string) => `bulletin-resend:${id}:${personId}`,
+  progress: (id: string, personId: string) => `bulletin-progress:${id}:${personId}`,
+};
+
+export interface Figures {
+  sent: number;
+  total: number;
+  acked: number;
+  uncertain: number;
+}
+
+export async function figuresOf(svc: BulletinSvc, b: Bulletin, units?: BulletinUnit[]): Promise<Figures> {
+  const all = units ?? (await bulletinAudience(svc, b)).units;
+  const [invites, resends, acks] = await Promise.all([
+    svc.outbox.countByStatus(`bulletin-invite:${b.id}:`),
+    svc.outbox.countByStatus(`bulletin-resend:${b.id}:`),
+    svc.bulletins.repo.acknowledgedBy(b.id),
+  ]);
+  return {
+    sent: invites.sent + resends.sent,
+    total: all.length,
+    acked: acks.size,
+    uncertain: Math.max(0, invites.uncertain - resends.sent),
+  };
+}
+
+/**
+ * Puts the sender's progress card in their chat (once) and queues an update of it when the
+ * figures changed: the edit key names the figures, so the same figures are never sent twice,
+ * and the outbox sends only the newest of several due edits (counts never go backwards).
+ */
+export async function refreshProgress(svc: BulletinSvc, b: Bulletin): Promise<boolean> {
+  const sender = (await svc.roster.repo.listPeople(b.trustId)).find((p) => p.id === b.createdBy);
+  if (!sender) return false;
+  const f = await figuresOf(svc, b);
+  const card = progressCard(b, f);
+  const of = bulletinKeys.progress(b.id, sender.id);
+  await deliver(svc, b.trustId, null, [{ person: sender, key: of, content: card }]);
+  const tag = `s${f.sent}-a${f.acked}-u${f.uncertain}-v${b.version}-${b.recalledAt ? 'r' : 'l'}`;
+  const edit = await svc.outbox.edit([{ key: `${of}:${tag}`, of, op: 'update', content: card }]);
+  return edit.queued.length > 0;
+}
+
+/** Confirmed and due now: open it, invite every recipient once, and put the progress card up. */
+export async function sendNow(svc: BulletinSvc, b: Bulletin): Promise<void> {
+  const { campaign } = await openCampaign(svc, bulletinCampaign(svc), b);
+  if (campaign.status === 'open') await refreshProgress(svc, campaign);
+}
+
+/** One row per school: delivered, acknowledged, unreachable and uncertain recipients. */
+export async function statusBySchool(svc: BulletinSvc, b: Bulletin) {
+  const { units } = await bulletinAudience(svc, b);
+  const ids = units.map((u) => u.id);
+  const [contacts, linked, acks] = await Promise.all([
+    svc.roster.identities.contacts(b.trustId, ids),
+    svc.roster.identities.linkedPeople(b.trustId, ids),
+    svc.bulletins.repo.acknowledgedBy(b.id),
+  ]);
+  const facts = { contacts, linked: new Set(linked) };
+  const rows = new Map<string, { delivered: number; acked: number; unreachable: number; uncertain: number }>();
+  const uncertain: BulletinUnit[] = [];
+  for (const unit of units) {
+    const row = rows.get(unit.label) ?? { delivered: 0, acked: 0, unreachable: 0, uncertain: 0 };
+    rows.set(unit.label, row);
+    const [invite, resend] = await Promise.all([
+      svc.outbox.get(bulletinKeys.invite(b.id, unit.id)),
+      svc.outbox.get(bulletinKeys.resend(b.id, unit.id)),
+    ]);
+    const status = resend?.status === 'sent' ? 'sent' : invite?.status;
+    if (status === 'sent') row.delivered += 1;
+    else if (status === 'uncertain') {
+      row.uncertain += 1;
+      if (!resend) uncertain.push(unit);
+    } else if (status === 'unreachable' || status === 'failed' || (!invite && reachProblemOf(unit.id, facts))) row.unreachable += 1;
+    if (acks.has(unit.id)) row.acked += 1;
+  }
+  return { rows: [...rows.entries()].sort(([a], [b2]) => a.localeCompare(b2, 'en-GB')), uncertain, acks };
+}
+
+/** Resends the deliveries a crash left uncertain, once each (the recipient may, rarely, see it twice). */
+export async function resendUncertain(svc: BulletinSvc, b: Bulletin): Promise<number> {
+  const { uncertain } = await statusBySchool(svc, b);
+  const sender = await senderName(svc, b);
+  const sent = await deliver(
+    svc,
+    b.trustId,
+    null,
+    uncertain.map((u) => ({ person: u.people[0]!, key: bulletinKeys.resend(b.id, u.id), content: bulletinCard(b, sender, null) })),
+  );
+  return sent.queued;
+}
+
+export async function senderName(svc: BulletinSvc, b: Bulletin): Promise<string> {
+  return (await svc.roster.repo.listPeople(b.trustId)).find((p) => p.id === b.createdBy)?.name ?? 'the MAT SEND leader';
+}
+
+/** Updates (or deletes) every delivered copy: the invitation and any resend, per recipient. */
+export async function editDelivered(
+  svc: BulletinSvc,
+  b: Bulletin,
+  op: 'update' | 'delete',
+  content: (personId: string, ackedOn: string | null) => OutboundMessage | undefined,
+): Promise<number> {
+  const { units } = await bulletinAudience(svc, b);
+  const acks = await svc.bulletins.repo.acknowledgedBy(b.id);
+  const tag = op === 'delete' ? 'recall' : `v${b.version}`;
+  const edits = units.flatMap((u) => {
+    const at = acks.get(u.id);
+    const c = content(u.id, at ? formatDate(londonDate(at)) : null);
+    return [bulletinKeys.invite(b.id, u.id), bulletinKeys.resend(b.id, u.id)].map((of) => ({
+      key: `${of}:${tag}`,
+      of,
+      op,
+      ...(c ? { content: c } : {}),
+    }));
+  });
+  let queued = 0;
+  for (let i = 0; i < edits.length; i += 500) queued += (await svc.outbox.edit(edits.slice(i, i + 500))).queued.length;
+  return queued;
+}
+
+/** Every minute while a bulletin goes out (its first two days), the sender's progress card is brought up to date. */
+export function progressDueWork(svc: BulletinSvc): DueWorkSource {
+  const MINUTE = 60_000;
+  return {
+    kind: 'bulletin-progress',
+    catchUp: { policy: 'drop-stale', staleAfterMs: 2 * MINUTE },
+    lookbackMs: 2 * MINUTE,
+    due: async (from, upTo) => {
+      const mark = new Date(Math.floor(upTo.getTime() / MINUTE) * MINUTE);
+      if (mark <= from) return [];
+      const recent = (await svc.bulletins.repo.open()).filter((b) => upTo.getTime() - b.opensAt.getTime() < 2 * 24 * 60 * MINUTE);
+      return recent.map((b): DueOccurrence => ({
+        key: occurrenceKey('bulletin-progress', [b.id, String(mark.getTime())], londonDate(mark)),
+        dueAt: mark,
+        run: async () => ((await refreshProgress(svc, b)) ? 'updated' : 'unchanged'),
+      }));
+    },
+  };
+}
