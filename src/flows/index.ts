@@ -1,3 +1,4 @@
+import { buddiesFeature } from './buddies/index';
 import { checkinFeature } from './checkin/index';
 import { digestFeature } from './digest/index';
 import type { Feature } from './feature';
@@ -10,7 +11,15 @@ import { rosterFeature } from './roster/index';
 import { termsFeature } from './terms/index';
 
 /** Every feature the bot runs. A new feature is one module, added to this list (docs/architecture.md). */
-export const features: readonly Feature[] = [nudgesFeature, rosterFeature, checkinFeature, termsFeature, digestFeature, meetingsFeature];
+export const features: readonly Feature[] = [
+  nudgesFeature,
+  rosterFeature,
+  checkinFeature,
+  termsFeature,
+  digestFeature,
+  meetingsFeature,
+  buddiesFeature,
+];
 
 /** The features, loaded with `help` (which lists every command the others registered). */
 export function loadAll(list: readonly Feature[] = features): LoadedFeatures {

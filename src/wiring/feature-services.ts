@@ -3,12 +3,14 @@
  * A feature that needs a repository of its own adds one entry here; main.ts does not change.
  */
 import type { Logger } from '../core/ports';
+import { PrismaBuddyRepo } from '../db/buddy-repo';
 import { PrismaCheckinRepo } from '../db/checkin-repo';
 import type { Db } from '../db/database';
 import { PrismaDigestRepo } from '../db/digest-repo';
 import { PrismaMeetingsRepo } from '../db/meetings-repo';
 import { PrismaTermDatesStore } from '../db/term-dates-store';
 import type { FeatureServices } from '../flows/deps';
+import '../flows/buddies/deps';
 import '../flows/checkin/deps';
 import '../flows/digest/deps';
 import '../flows/meetings/deps';
@@ -24,6 +26,7 @@ export interface WiringContext {
 
 export function featureServices(ctx: WiringContext): FeatureServices {
   return {
+    buddies: { repo: new PrismaBuddyRepo(ctx.db) },
     checkin: { repo: new PrismaCheckinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
     digest: { repo: new PrismaDigestRepo(ctx.db) },
     meetings: { repo: new PrismaMeetingsRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger), publicUrl: ctx.publicUrl },
