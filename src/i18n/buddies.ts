@@ -1,7 +1,7 @@
 /**
  * Buddying wording (issue 12): the reasons behind a proposed pair and why someone is on the
- * waiting list, in plain en-GB for the SEND leader and the pair. Kept apart from en-GB.ts
- * until the buddy flows register their keys there.
+ * waiting list, in plain en-GB for the SEND leader and the pair; and the flows' messages
+ * (`buddyMessages`, registered in en-GB.ts).
  */
 import type { MatchReason, UnmatchedReason } from '../core/buddies/model';
 import type { SchoolPhase } from '../core/model';
