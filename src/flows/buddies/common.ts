@@ -53,7 +53,7 @@ export function todayOf(deps: FlowDeps): string {
   return londonDate(deps.clock.now());
 }
 
-/** Sends to people through the outbox, once per key and person. */
+/** Sends to one person through the outbox, once per key (the notifier adds the person to it). */
 export async function sendTo(deps: FlowDeps, trustId: string, personId: string, key: string, message: OutboundMessage): Promise<boolean> {
   const notifier = deps.roster.notifier;
   if (!notifier) return false;

@@ -66,7 +66,7 @@ async function offerNewSencos(deps: FlowDeps, trustId: string, at: Date): Promis
   for (const person of people) {
     if (!hasRole(person, 'senco') || known.has(person.id) || !isNewSenco(person, today)) continue;
     // Keyed by person: offered once, however many days they stay new.
-    if (await sendTo(deps, trustId, person.id, `buddy-offer:${person.id}`, askCard(true))) offered++;
+    if (await sendTo(deps, trustId, person.id, 'buddy-offer', askCard(true))) offered++;
   }
   return offered;
 }
@@ -102,7 +102,7 @@ async function runStage(deps: FlowDeps, pair: BuddyPair, s: Stage): Promise<stri
   for (const personId of [current.menteeId, current.buddyId]) {
     const other = names.name(otherSide(current, personId));
     const message = s.stage === 'closing' ? closingCard(current, other) : followUpCard(current, s.stage, other);
-    await sendTo(deps, pair.trustId, personId, `buddy-followup:${pair.id}:${s.stage}:${personId}`, message);
+    await sendTo(deps, pair.trustId, personId, `buddy-followup:${pair.id}:${s.stage}`, message);
   }
   await repo.advanceFollowUp(pair.trustId, pair.id, current.followUp, s.stage === 'closing' ? 'done' : s.stage);
   if (s.stage === 'closing') await repo.end(pair.trustId, pair.id, 'finished', deps.clock.now());

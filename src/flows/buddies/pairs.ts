@@ -73,7 +73,7 @@ export async function introduce(deps: FlowDeps, pair: BuddyPair): Promise<void> 
   const names = await trustPeople(deps, pair.trustId);
   for (const side of ['mentee', 'buddy'] as const) {
     const personId = side === 'mentee' ? pair.menteeId : pair.buddyId;
-    await sendTo(deps, pair.trustId, personId, `buddy-intro:${pair.id}:${personId}`, await introduction(deps, pair, side, names));
+    await sendTo(deps, pair.trustId, personId, `buddy-intro:${pair.id}`, await introduction(deps, pair, side, names));
   }
 }
 

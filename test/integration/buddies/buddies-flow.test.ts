@@ -6,6 +6,7 @@
  * Refusals: a SENCO cannot run `buddies match` or approve.
  */
 import type { Platform } from '../../../src/core/model';
+import { blockAction } from '../../fixtures/slack/factory';
 import { buttonData, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
@@ -36,6 +37,28 @@ function sentTo(h: Harness, platform: Platform, who: ChatUser, before: { teams: 
 
 function mark(h: Harness) {
   return { teams: h.teams.sentActivities().length, slack: h.slack.callsTo('chat.postMessage').length };
+}
+
+/**
+ * Presses a button whose answer replaces the card it was on: Teams answers in the request;
+ * Slack answers with chat.update of the source message, which `press` does not wait for.
+ */
+async function pressReplacing(
+  h: Harness,
+  platform: Platform,
+  who: ChatUser,
+  verb: string,
+  data: Record<string, string>,
+): Promise<string[]> {
+  if (platform === 'teams') return press(h, platform, who, verb, data);
+  const before = h.slack.callsTo('chat.update').length;
+  const res = await h.postSlack(blockAction(verb, data, who.slack), 'application/x-www-form-urlencoded');
+  expect(res.status).toBe(200);
+  await h.slack.waitFor(() => h.slack.callsTo('chat.update').length > before, 10_000);
+  return h.slack
+    .callsTo('chat.update')
+    .slice(before)
+    .map((c) => JSON.stringify(c));
 }
 
 describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
@@ -122,7 +145,7 @@ describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
       expect(text).toContain('Uma Upton: The only buddies with room work in the same school.');
       const approve = buttonData(proposals, 'buddies.approve');
 
-      const first = await press(h, platform, lee, 'buddies.approve', approve);
+      const first = await pressReplacing(h, platform, lee, 'buddies.approve', approve);
       expect(plain(first)).toContain('Approved: Nia Newton with Sam Senior');
       expect(plain(await press(h, platform, lee, 'buddies.approve', approve))).toContain('already been dealt with (active)');
 
@@ -143,7 +166,7 @@ describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
       expect(view).toContain('Waiting list (1)');
       expect(view).toContain('Not met yet (1)');
 
-      const met = await press(h, platform, nia, 'buddy.met', buttonData(toNia, 'buddy.met'));
+      const met = await pressReplacing(h, platform, nia, 'buddy.met', buttonData(toNia, 'buddy.met'));
       expect(plain(met)).toContain('noted that you have met');
       expect(plain(await press(h, platform, uma, 'buddy.met', buttonData(toNia, 'buddy.met')))).toContain('not one of yours');
       expect(plain(await send(h, platform, lee, 'buddies'))).not.toContain('Not met yet');
@@ -163,6 +186,19 @@ describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
       clock.advance(60 * 60 * 1000);
       await h.bot.scheduler.runOnce();
       expect(sentTo(h, platform, nia, before)).toHaveLength(1);
+    });
+
+    it('ends a pair on one tap of "this isn\'t working" and asks the leader to rematch', async () => {
+      const pair = await h.db.prisma.buddyPair.findFirstOrThrow({ where: { trustId, status: 'active' } });
+      const before = mark(h);
+      const ended = await pressReplacing(h, platform, sam, 'buddy.notworking', { p: pair.id });
+      expect(plain(ended)).toContain('asked your MAT SEND leader to find Nia Newton a new buddy');
+      expect(plain(await press(h, platform, nia, 'buddy.notworking', { p: pair.id }))).toContain('already ended');
+      await h.bot.scheduler.runOnce();
+      expect(plain(sentTo(h, platform, lee, before))).toContain('Sam Senior says buddying Nia Newton with Sam Senior is not working');
+      const view = plain(await send(h, platform, lee, 'buddies'));
+      expect(view).toContain('Waiting list (2)');
+      expect(view).not.toContain('Current pairs');
     });
   });
 });
