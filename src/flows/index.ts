@@ -1,4 +1,5 @@
 import { bulletinsFeature } from './bulletins/index';
+import { buddiesFeature } from './buddies/index';
 import { checkinFeature } from './checkin/index';
 import { digestFeature } from './digest/index';
 import type { Feature } from './feature';
@@ -19,6 +20,7 @@ export const features: readonly Feature[] = [
   digestFeature,
   meetingsFeature,
   bulletinsFeature,
+  buddiesFeature,
 ];
 
 /** The features, loaded with `help` (which lists every command the others registered). */

@@ -1,7 +1,7 @@
 /**
  * Buddying wording (issue 12): the reasons behind a proposed pair and why someone is on the
- * waiting list, in plain en-GB for the SEND leader and the pair. Kept apart from en-GB.ts
- * until the buddy flows register their keys there.
+ * waiting list, in plain en-GB for the SEND leader and the pair; and the flows' messages
+ * (`buddyMessages`, registered in en-GB.ts).
  */
 import type { MatchReason, UnmatchedReason } from '../core/buddies/model';
 import type { SchoolPhase } from '../core/model';
@@ -91,3 +91,94 @@ export function describeUnmatched(reason: UnmatchedReason): string {
       return 'Everyone who could help was needed by others this round. They are on the waiting list and come first next time.';
   }
 }
+
+/** Buddying messages by key, registered in en-GB.ts. */
+export const buddyMessages = {
+  'buddy.ask.title': 'Ask for a buddy',
+  'buddy.ask.intro':
+    'A buddy is an experienced SENCO in another school of the trust who you can call or message for advice. Pick what you would most like help with.',
+  'buddy.ask.newIntro':
+    'Welcome to the role. New SENCOs in the trust can have a buddy: an experienced SENCO in another school to call or message for advice. Would you like one?',
+  'buddy.ask.first': 'Most want help with',
+  'buddy.ask.second': 'Also (optional)',
+  'buddy.ask.specialist': 'Special school or AP experience',
+  'buddy.ask.specialistNo': 'Not needed',
+  'buddy.ask.specialistYes': 'Yes, please',
+  'buddy.ask.submit': 'Ask for a buddy',
+  'buddy.ask.none': 'Please pick at least one thing you would like help with.',
+  'buddy.ask.done':
+    'Thanks. You are on the list for a buddy (help with {needs}). Your MAT SEND leader matches buddies and you will hear as soon as you have one.',
+  'buddy.ask.already': 'You have already asked for a buddy (help with {needs}), and you are on the list. Type **buddy stop** to withdraw.',
+  'buddy.ask.active': 'You already have a buddy: {name}. Type **buddy stop** if you no longer want one.',
+  'buddy.ask.optedOut': 'You had opted out of buddying; asking for a buddy has turned that off.',
+  'buddy.offer.usage':
+    'Type **buddy offer** and how many SENCOs you could buddy at once, then what you are strong in, for example **buddy offer 2 EHCP applications, SEMH**. Areas: {tags}.',
+  'buddy.offer.badCapacity': 'How many SENCOs could you buddy at once? Give a number from 1 to 4, for example **buddy offer 2 SEMH**.',
+  'buddy.offer.done':
+    'Thank you. You are offering to buddy up to {capacity} at once, strong in {strengths}. Type **buddy stop** to stop offering.',
+  'buddy.offer.noStrengths': 'anything asked',
+  'buddy.stop.done': 'Done: you are out of buddying (no requests, no offers). Type **buddy** or **buddy offer** any time to come back.',
+  'buddy.stop.withActive':
+    ' Your current buddying with {names} carries on until it ends; press "This isn\'t working" on its card to end it sooner.',
+  'buddies.title': 'Buddies',
+  'buddies.current': 'Current pairs ({count})',
+  'buddies.proposed': 'Waiting for your approval ({count})',
+  'buddies.waiting': 'Waiting list ({count})',
+  'buddies.notMet': 'Not met yet ({count})',
+  'buddies.feedback': 'Feedback',
+  'buddies.nothing': 'No one has asked for a buddy yet. SENCOs type **buddy** to ask; experienced SENCOs type **buddy offer** to help.',
+  'buddies.pairLine': '{mentee} with {buddy} (since {since}, until {until}){met}',
+  'buddies.metYes': ', met',
+  'buddies.waitLine': '{name}: {reason}',
+  'buddies.waitNew': 'not matched yet. Type **buddies match** to look for a buddy.',
+  'buddies.hint': 'Type **buddies match** to propose buddies for everyone waiting.',
+  'buddies.match.none': 'No one is waiting for a buddy, so there is nothing to match.',
+  'buddies.match.title': 'Proposed buddies ({count})',
+  'buddies.match.proposal': '{mentee} with {buddy}',
+  'buddies.match.unmatched': 'No buddy this time for {count}: they have been told and are on the waiting list.',
+  'buddies.match.unmatchedLine': '{name}: {reason}',
+  'buddies.approve': 'Approve',
+  'buddies.decline': 'Decline',
+  'buddies.approveAll': 'Approve all ({count})',
+  'buddies.approveAll.confirm': 'Approve all {count} proposed pairs? Each person gets an introduction.',
+  'buddies.approveAll.yes': 'Yes, approve all',
+  'buddies.approveAll.done': 'Approved {count}. Introductions are on their way.',
+  'buddies.approved': 'Approved: {mentee} with {buddy}. Both get an introduction.',
+  'buddies.alreadyDone': 'That proposal has already been dealt with ({status}), so nothing changed.',
+  'buddies.declined': 'Declined: {mentee} with {buddy}. {mentee} stays on the waiting list for the next round.',
+  'buddies.notFound': 'I could not find that pair. Type **buddies** to see the current ones.',
+  'buddies.auto.on': 'Auto-approve is on: proposals from **buddies match** are approved straight away and introductions sent.',
+  'buddies.auto.off': 'Auto-approve is off: you approve each proposal.',
+  'buddies.auto.usage': 'Type **buddies auto on** or **buddies auto off**.',
+  'buddy.waiting.title': 'No buddy yet',
+  'buddy.waiting.text': 'We looked for a buddy for you but could not find one this time. {reason} You stay on the list.',
+  'buddy.intro.title': 'Meet your buddy',
+  'buddy.intro.mentee': 'Your buddy is **{buddy}** ({school}). They have offered to help, so get in touch when it suits you both.',
+  'buddy.intro.buddy': 'You are buddying **{mentee}** ({school}), who is {newness}. Thank you for offering.',
+  'buddy.intro.new': 'new to the SENCO role',
+  'buddy.intro.notNew': 'looking for a fellow SENCO to talk to',
+  'buddy.intro.why': 'Why you were paired',
+  'buddy.intro.first':
+    'A good first conversation (20 minutes, a call is fine): what each of your settings is like, {topic}, and how you would like to keep in touch (a call each half-term works for many).',
+  'buddy.intro.topic.default': 'what the first term has been like',
+  'buddy.intro.until': 'Buddying runs until {until}. I will check in with you both after 2 and 6 weeks.',
+  'buddy.met': "We've met",
+  'buddy.notWorking': "This isn't working",
+  'buddy.met.done': 'Great, noted that you have met. I will check in later in the term.',
+  'buddy.met.already': 'Already noted that you have met.',
+  'buddy.notYours': 'That buddy pair is not one of yours, so nothing changed.',
+  'buddy.notWorking.done': 'Thanks for saying. I have ended this buddying and asked your MAT SEND leader to find {who} a new buddy.',
+  'buddy.notWorking.already': 'This buddying has already ended.',
+  'buddy.notWorking.leader':
+    '{who} says buddying {mentee} with {buddy} is not working. {mentee} is back on the waiting list: type **buddies match** to rematch.',
+  'buddy.followUp.title': 'How is buddying going?',
+  'buddy.followUp.week2': 'It is two weeks since you were introduced to {other}. Have you met yet?',
+  'buddy.followUp.week6': 'It is six weeks since you were introduced to {other}. Is it helping?',
+  'buddy.followUp.snooze': 'Ask me next week',
+  'buddy.end.title': 'Buddying has ended',
+  'buddy.end.text': 'Your buddying with {other} ended on {until}. Thank you both. In one line, what did it help with?',
+  'buddy.end.field': 'One line of feedback',
+  'buddy.end.submit': 'Send',
+  'buddy.end.thanks': 'Thank you, your feedback is saved for your MAT SEND leader.',
+  'buddy.end.empty': 'Please write a line of feedback, or ignore this message.',
+} as const;

@@ -1,4 +1,5 @@
 import { verbatim } from '../core/verbatim';
+import { buddyMessages } from './buddies';
 import { checkinMessages } from './checkin';
 import { digestMessages } from './digest';
 import { plumbingMessages } from './plumbing';
@@ -54,6 +55,7 @@ const messages = {
   ...digestMessages,
   ...fileMessages,
   ...meetingsMessages,
+  ...buddyMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',

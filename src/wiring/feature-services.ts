@@ -4,6 +4,7 @@
  */
 import type { Logger } from '../core/ports';
 import { PrismaBulletinRepo } from '../db/bulletin-repo';
+import { PrismaBuddyRepo } from '../db/buddy-repo';
 import { PrismaCheckinRepo } from '../db/checkin-repo';
 import type { Db } from '../db/database';
 import { PrismaDigestRepo } from '../db/digest-repo';
@@ -11,6 +12,7 @@ import { PrismaMeetingsRepo } from '../db/meetings-repo';
 import { PrismaTermDatesStore } from '../db/term-dates-store';
 import type { FeatureServices } from '../flows/deps';
 import '../flows/bulletins/deps';
+import '../flows/buddies/deps';
 import '../flows/checkin/deps';
 import '../flows/digest/deps';
 import '../flows/meetings/deps';
@@ -26,6 +28,7 @@ export interface WiringContext {
 
 export function featureServices(ctx: WiringContext): FeatureServices {
   return {
+    buddies: { repo: new PrismaBuddyRepo(ctx.db) },
     checkin: { repo: new PrismaCheckinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
     digest: { repo: new PrismaDigestRepo(ctx.db) },
     meetings: { repo: new PrismaMeetingsRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger), publicUrl: ctx.publicUrl },

@@ -3,6 +3,7 @@ import type { Actor } from '../../src/core/model';
 import type { AuditEntryInput, ConversationState, IdentityRepo, ReceiptStore, StateStore } from '../../src/core/ports';
 import type { FlowDeps } from '../../src/flows/deps';
 import { memoryLogger } from '../../src/logger';
+import { unusedBuddies } from './memory-buddies';
 import { unusedCheckin } from './memory-checkin';
 import { memoryDigest } from './memory-digest';
 import { memoryNudges, memoryOutbox } from './memory-nudges';
@@ -65,6 +66,7 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
         },
       ) as FlowDeps['bulletins']['repo'],
     },
+    buddies: unusedBuddies(),
     termDates: memoryTermDates(),
     clock: { now: () => new Date('2026-11-23T10:00:00Z') },
     logger: memoryLogger(),

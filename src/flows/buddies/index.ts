@@ -1,0 +1,26 @@
+import type { Feature } from '../feature';
+import { askAction, buddyCommand, buddyOfferCommand, buddyStopCommand } from './asking';
+import { buddyDueWork } from './follow-up';
+import { approveAction, approveAllAction, approveAllConfirmAction, buddiesCommand, buddiesMatchCommand, declineAction } from './leader';
+import { feedbackAction, metAction, notWorkingAction } from './pairs';
+
+/** Buddying new SENCOs with experienced ones (issue 12, docs/buddying-and-self-evaluation.md). */
+export const buddiesFeature: Feature = {
+  id: 'buddies',
+  register(app) {
+    for (const command of [buddyCommand, buddyOfferCommand, buddyStopCommand, buddiesCommand, buddiesMatchCommand]) app.command(command);
+    for (const action of [
+      askAction,
+      approveAction,
+      declineAction,
+      approveAllAction,
+      approveAllConfirmAction,
+      metAction,
+      notWorkingAction,
+      feedbackAction,
+    ]) {
+      app.action(action);
+    }
+    app.dueWork((deps) => buddyDueWork(deps));
+  },
+};
