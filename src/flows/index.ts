@@ -7,10 +7,19 @@ import { meetingsFeature } from './meetings/index';
 import { nudgesFeature } from './nudges/index';
 import { Registry } from './registry';
 import { rosterFeature } from './roster/index';
+import { selfevalFeature } from './selfeval/index';
 import { termsFeature } from './terms/index';
 
 /** Every feature the bot runs. A new feature is one module, added to this list (docs/architecture.md). */
-export const features: readonly Feature[] = [nudgesFeature, rosterFeature, checkinFeature, termsFeature, digestFeature, meetingsFeature];
+export const features: readonly Feature[] = [
+  nudgesFeature,
+  rosterFeature,
+  checkinFeature,
+  termsFeature,
+  digestFeature,
+  meetingsFeature,
+  selfevalFeature,
+];
 
 /** The features, loaded with `help` (which lists every command the others registered). */
 export function loadAll(list: readonly Feature[] = features): LoadedFeatures {

@@ -5,6 +5,7 @@ import { plumbingMessages } from './plumbing';
 import { fileMessages } from './files';
 import { meetingsMessages } from './meetings';
 import { rosterMessages } from './roster';
+import { selfevalMessages } from './selfeval';
 import { termsMessages } from './terms';
 
 /**
@@ -42,6 +43,7 @@ const messages = {
   ...digestMessages,
   ...fileMessages,
   ...meetingsMessages,
+  ...selfevalMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',
