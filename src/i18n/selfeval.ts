@@ -67,7 +67,9 @@ export const selfevalMessages = {
   'selfeval.startedFirst': "this is the trust's first cycle.",
   'selfeval.exists': 'A cycle called {label} already exists. Pick another name, for example **selfeval start {suggestion}**.',
   'selfeval.badLabel': 'Give the cycle a short name such as 2026-27 (letters, numbers and dashes).',
-  'selfeval.invite': 'Self-evaluation {label} has opened. Type **selfeval** to start with {area}: a few taps, one area at a time.',
+  'selfeval.invite':
+    'Self-evaluation {label} has opened. Tap Start (or type **selfeval**) to begin with {area}: a few taps, one area at a time.',
+  'selfeval.begin': 'Start',
   'selfeval.schoolDone.summary': '{school} has finished its self-evaluation for {cycle}',
   'selfeval.schoolDone.title': '{school} has finished all five areas ({cycle})',
   'selfeval.chart.title': 'Schools by rating in each area',

@@ -5,7 +5,7 @@
  * school's SENCOs' and the SEND leader's to see; trust leaders get the aggregate picture only.
  */
 import { londonDate } from '../../core/dates';
-import { outboundFile, textMessage, type OutboundMessage } from '../../core/message';
+import { outboundFile, textMessage, type Block, type OutboundMessage } from '../../core/message';
 import type { Actor } from '../../core/model';
 import { selfEvalCsv, type SelfEvalExportRow } from '../../core/selfeval/export-csv';
 import type { Framework, SelfEvalCycle } from '../../core/selfeval/model';
@@ -69,12 +69,13 @@ async function inviteSencos(ctx: LinkedContext, cycle: SelfEvalCycle): Promise<v
   const sencos = people.filter((p) => !p.archived && p.roles.some((r) => r.role === 'senco')).map((p) => p.id);
   if (sencos.length === 0) return;
   const framework = await frameworkOf(ctx, ctx.actor.trustId, cycle);
-  await notifier.notify(
-    ctx.actor.trustId,
-    sencos,
-    `selfeval-invite:${cycle.id}`,
-    textMessage(t('selfeval.invite', { label: cycle.label, area: framework.areas[0]?.title ?? '' })),
-  );
+  await notifier.notify(ctx.actor.trustId, sencos, `selfeval-invite:${cycle.id}`, {
+    summary: t('selfeval.invite', { label: cycle.label, area: framework.areas[0]?.title ?? '' }),
+    blocks: [
+      { type: 'text', text: t('selfeval.invite', { label: cycle.label, area: framework.areas[0]?.title ?? '' }) },
+      { type: 'buttons', buttons: [{ label: t('selfeval.begin'), verb: 'selfeval-begin', style: 'primary' }] },
+    ],
+  });
 }
 
 /** The open cycle, else the newest one (a closed cycle can still be rolled up and exported). */
@@ -102,6 +103,12 @@ function seesSchools(actor: Actor): boolean {
   return actor.roles.some((r) => r.role === 'send-leader');
 }
 
+/** For trust leaders: the title, the privacy line and the most common development areas; no school by name. */
+function aggregateBlocks(message: OutboundMessage): Block[] {
+  const common = message.blocks.findIndex((b) => b.type === 'heading' && b.text === t('selfeval.rollup.common'));
+  return [...message.blocks.slice(0, 2), ...message.blocks.slice(common, common + 2)];
+}
+
 function withHeatMap(
   message: OutboundMessage,
   framework: Framework,
@@ -109,7 +116,7 @@ function withHeatMap(
   actor: Actor,
 ): OutboundMessage {
   const chart = heatMapChart(rollup, framework);
-  const blocks = message.blocks.filter((b, i) => seesSchools(actor) || !(b.type === 'table' || (b.type === 'text' && i > 3)));
+  const blocks = seesSchools(actor) ? [...message.blocks] : aggregateBlocks(message);
   // The chart goes after the title and privacy line.
   blocks.splice(2, 0, { type: 'chart', chart });
   const out: OutboundMessage = { ...message, blocks };
@@ -166,7 +173,7 @@ async function exportFiles(ctx: LinkedContext): Promise<Reply> {
         outboundFile(`selfeval-${cycle.label}-rollup.md`, 'text/markdown', selfEvalDocument(title, [rollupDoc])),
         outboundFile(`selfeval-${cycle.label}-schools.md`, 'text/markdown', selfEvalDocument(title, schoolDocs)),
         outboundFile(`selfeval-${cycle.label}-answers.csv`, 'text/csv', selfEvalCsv(rows)),
-        outboundFile('selfeval-heatmap.png', 'image/png', renderChartPng(heatMapChart(r.rollup, r.framework))),
+        outboundFile(`selfeval-${cycle.label}-heatmap.png`, 'image/png', renderChartPng(heatMapChart(r.rollup, r.framework))),
       ],
     },
   ];

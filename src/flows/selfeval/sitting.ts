@@ -20,6 +20,7 @@ import { loadSitting, openCycle, sencoSchoolIds, type SchoolSitting } from './lo
 import { sendFinishedSummaries } from './summaries';
 
 export const VERBS = {
+  begin: 'selfeval-begin',
   rate: 'selfeval-rate',
   skip: 'selfeval-skip',
   finish: 'selfeval-finish',
@@ -122,6 +123,14 @@ export const selfevalCommand: Command = {
   aliases: ['self evaluation', 'self-evaluation'],
   summary: t('selfeval.cmd.summary'),
   examples: ['selfeval'],
+  audience: SENCO,
+  dataRule: 'own school only',
+  run: forLinked((ctx) => start(ctx)),
+};
+
+/** The Start button on the invitation and nudges: the same as typing `selfeval`. */
+const beginAction: ActionHandler = {
+  verb: VERBS.begin,
   audience: SENCO,
   dataRule: 'own school only',
   run: forLinked((ctx) => start(ctx)),
@@ -302,4 +311,4 @@ const saveAnywayAction: ActionHandler = {
   },
 };
 
-export const sencoActions: ActionHandler[] = [rateAction, skipAction, finishAction, saveAnywayAction];
+export const sencoActions: ActionHandler[] = [beginAction, rateAction, skipAction, finishAction, saveAnywayAction];
