@@ -169,6 +169,7 @@ describe.each(databaseKinds)('self-evaluation over HTTP on %s', (kind) => {
     const before = h.slack.uploads.size;
     const slackRollup = await send(h, 'slack', lee, 'selfeval rollup');
     expect(plain(slackRollup)).toContain('The heat map is attached as a picture.');
+    for (let i = 0; i < 100 && h.slack.uploads.size <= before; i++) await new Promise((r) => setTimeout(r, 50));
     const uploaded = [...h.slack.uploads.values()].slice(before).map((u) => u.name);
     expect(uploaded).toContain('selfeval-heatmap.png');
 
@@ -178,6 +179,9 @@ describe.each(databaseKinds)('self-evaluation over HTTP on %s', (kind) => {
 
     const beforeExport = h.slack.uploads.size;
     expect(plain(await send(h, 'slack', lee, 'selfeval export'))).toContain('Here are the self-evaluation files for 2026-27');
+    // Slack uploads finish after the reply: wait for the four files.
+    for (let i = 0; i < 100 && [...h.slack.uploads.values()].filter((u) => u.bytes).length < beforeExport + 4; i++)
+      await new Promise((r) => setTimeout(r, 50));
     const files = [...h.slack.uploads.values()].slice(beforeExport);
     expect(files.map((f) => f.name).sort()).toEqual([
       'selfeval-2026-27-answers.csv',
