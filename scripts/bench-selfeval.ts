@@ -2,10 +2,10 @@
  * Self-evaluation roll-up at scale (issue 13): a trust of 500 schools, every statement of
  * selfeval-v1 answered (with some evidence and help text), and the previous cycle too. Times
  * buildRollup plus its neutral message, and the 500 school summaries; median of 9 runs with
- * the range. The taps part (a SENCO's sitting through the real router) comes with the flows.
+ * the range; and a SENCO's sitting for one area through the real router (bench-selfeval-taps.ts).
  *
  * Run: npm run bench:selfeval. Last line (parsed by tooling):
- *   selfeval rollup_ms_500=<n>
+ *   selfeval taps_area=<n> typed_chars_area=<n> rollup_ms_500=<n> summaries_ms_500=<n>
  */
 import { FRAMEWORK_V1 } from '../src/core/selfeval/framework-v1';
 import { statementIds } from '../src/core/selfeval/framework';
@@ -14,6 +14,7 @@ import { buildRollup } from '../src/core/selfeval/rollup';
 import { summariseSchool } from '../src/core/selfeval/summary';
 import { rollupMessage } from '../src/digest/selfeval-summary';
 import { rng } from './bench-buddies/generate';
+import { measureSitting } from './bench-selfeval-taps';
 
 const SCHOOLS = 500;
 const RUNS = 9;
@@ -47,7 +48,11 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  const sitting = await measureSitting();
+  console.log(
+    `One area (Leadership) through the real router: ${sitting.taps} taps, ${sitting.typed} typed characters (goal: at most 12 taps, no typing).`,
+  );
   const { schools, answers, previous } = generate();
   const rollupTimes: number[] = [];
   const summaryTimes: number[] = [];
@@ -72,7 +77,15 @@ function main(): void {
   console.log(
     `${SCHOOLS} school summaries with change since last cycle: ms median ${median(summaryTimes).toFixed(1)} (range ${range(summaryTimes)})`,
   );
-  console.log(`selfeval rollup_ms_500=${Math.round(median(rollupTimes))} summaries_ms_500=${Math.round(median(summaryTimes))}`);
+  console.log(
+    `selfeval taps_area=${sitting.taps} typed_chars_area=${sitting.typed} rollup_ms_500=${Math.round(median(rollupTimes))} summaries_ms_500=${Math.round(median(summaryTimes))}`,
+  );
 }
 
-main();
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -9,6 +9,7 @@ import { meetingsFeature } from './meetings/index';
 import { nudgesFeature } from './nudges/index';
 import { Registry } from './registry';
 import { rosterFeature } from './roster/index';
+import { selfevalFeature } from './selfeval/index';
 import { termsFeature } from './terms/index';
 
 /** Every feature the bot runs. A new feature is one module, added to this list (docs/architecture.md). */
@@ -21,6 +22,7 @@ export const features: readonly Feature[] = [
   meetingsFeature,
   bulletinsFeature,
   buddiesFeature,
+  selfevalFeature,
 ];
 
 /** The features, loaded with `help` (which lists every command the others registered). */

@@ -6,6 +6,7 @@ import { plumbingMessages } from './plumbing';
 import { fileMessages } from './files';
 import { meetingsMessages } from './meetings';
 import { rosterMessages } from './roster';
+import { selfevalMessages } from './selfeval';
 import { termsMessages } from './terms';
 
 /**
@@ -56,6 +57,7 @@ const messages = {
   ...fileMessages,
   ...meetingsMessages,
   ...buddyMessages,
+  ...selfevalMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',

@@ -9,6 +9,7 @@ import { PrismaCheckinRepo } from '../db/checkin-repo';
 import type { Db } from '../db/database';
 import { PrismaDigestRepo } from '../db/digest-repo';
 import { PrismaMeetingsRepo } from '../db/meetings-repo';
+import { PrismaSelfEvalRepo } from '../db/selfeval-repo';
 import { PrismaTermDatesStore } from '../db/term-dates-store';
 import type { FeatureServices } from '../flows/deps';
 import '../flows/bulletins/deps';
@@ -16,6 +17,7 @@ import '../flows/buddies/deps';
 import '../flows/checkin/deps';
 import '../flows/digest/deps';
 import '../flows/meetings/deps';
+import '../flows/selfeval/deps';
 import { buildSchoolCalendar } from '../scheduler/school-days';
 
 export interface WiringContext {
@@ -33,6 +35,7 @@ export function featureServices(ctx: WiringContext): FeatureServices {
     digest: { repo: new PrismaDigestRepo(ctx.db) },
     meetings: { repo: new PrismaMeetingsRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger), publicUrl: ctx.publicUrl },
     bulletins: { repo: new PrismaBulletinRepo(ctx.db) },
+    selfeval: { repo: new PrismaSelfEvalRepo(ctx.db) },
   };
 }
 

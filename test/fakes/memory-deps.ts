@@ -6,6 +6,7 @@ import { memoryLogger } from '../../src/logger';
 import { unusedBuddies } from './memory-buddies';
 import { unusedCheckin } from './memory-checkin';
 import { memoryDigest } from './memory-digest';
+import type { SelfEvalDeps } from '../../src/flows/selfeval/deps';
 import { memoryNudges, memoryOutbox } from './memory-nudges';
 import { emptyTrustRoster } from './memory-roster';
 
@@ -67,6 +68,17 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
       ) as FlowDeps['bulletins']['repo'],
     },
     buddies: unusedBuddies(),
+    // Self-evaluation is tested over HTTP (test/integration/http/selfeval.test.ts).
+    selfeval: {
+      repo: new Proxy(
+        {},
+        {
+          get: () => () => {
+            throw new Error('self-evaluation is not set up in this test');
+          },
+        },
+      ),
+    } as SelfEvalDeps,
     termDates: memoryTermDates(),
     clock: { now: () => new Date('2026-11-23T10:00:00Z') },
     logger: memoryLogger(),
