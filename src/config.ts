@@ -19,6 +19,8 @@ export interface Config {
   publicUrl: string | null;
   /** Secret signing file download links; default: derived from the Teams or Slack secret. */
   fileLinkSecret: string | null;
+  /** Bearer token for GET /metrics; without it /metrics answers loopback callers only. */
+  metricsToken: string | null;
 }
 
 export interface TeamsConfig {
@@ -79,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   if (fileLinkSecret && fileLinkSecret.length < 32)
     errors.push('FILE_LINK_SECRET must be at least 32 characters (e.g. openssl rand -base64 32).');
 
+  const metricsToken = get('METRICS_TOKEN') || null;
+  if (metricsToken && metricsToken.length < 16) errors.push('METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16).');
+
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -95,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       instanceId: get('INSTANCE_ID') || `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
       publicUrl,
       fileLinkSecret,
+      metricsToken,
     },
   };
 }

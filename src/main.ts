@@ -13,6 +13,7 @@ import { PrismaHealthCheck } from './db/health';
 import { PrismaHousekeeping } from './db/housekeeping-repo';
 import { PrismaIdentityRepo } from './db/identity-repo';
 import { PrismaJobClaims } from './db/job-claims';
+import { outboxDepthReader } from './db/outbox-depth';
 import { PrismaNudgePreferences } from './db/nudge-preferences';
 import { PrismaFileStore } from './db/file-store';
 import { PrismaDeliveryQueue } from './db/outbox-delivery-repo';
@@ -28,6 +29,8 @@ import type { Feature } from './flows/feature';
 import { features as allFeatures, loadAll } from './flows/index';
 import { handleEvent } from './flows/router';
 import { createLogger } from './logger';
+import { BotMetrics } from './ops/metrics';
+import { metricsRoute } from './ops/metrics-route';
 import { feedForToken } from './meetings/feed';
 import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler/index';
 import { housekeepingSource } from './scheduler/housekeeping-source';
@@ -47,6 +50,7 @@ export interface RunningBot {
   url: string;
   database: Database;
   deps: FlowDeps;
+  metrics: BotMetrics;
   scheduler: Scheduler;
   stop(): Promise<void>;
 }
@@ -68,10 +72,11 @@ export interface StartOptions {
 /** Wiring only: config -> database -> core -> adapters -> server. */
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config } = options;
-  const logger = options.logger ?? createLogger();
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
   const db = database.prisma;
+  const metrics = new BotMetrics(outboxDepthReader(db));
+  const logger = metrics.countErrors(options.logger ?? createLogger());
   const outbox = new PrismaOutbox(db, clock, addressing);
   let listeningUrl = '';
   const files = new SignedFileLinks(
@@ -113,6 +118,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       slack: slack ? slack.handleHttp : null,
       files: files.handler(logger),
       calendarFeed: (token) => feedForToken(deps.meetings.repo, token, clock.now()),
+      metrics: metricsRoute(metrics, config.metricsToken, logger),
+      observeInbound: (platform, status, seconds) => metrics.inbound.observe({ platform, status: String(status) }, seconds),
     },
     logger,
   );
@@ -127,7 +134,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     logger,
     queue: new PrismaDeliveryQueue(db),
     claims: new PrismaJobClaims(db),
-    senders: slack ? [teams.sender, slack.sender] : [teams.sender],
+    senders: (slack ? [teams.sender, slack.sender] : [teams.sender]).map((sender) => metrics.countSends(sender)),
     reachability: new PrismaReachability(db),
     // Replicas share a PostgreSQL server, so they share one pacing budget per bucket (issue 18).
     ...(database.kind === 'postgres' ? { pace: new PrismaPaceStore(db) } : {}),
@@ -140,11 +147,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     url,
     database,
     deps,
+    metrics,
     scheduler,
     stop: async () => {
-      // Scheduler first: calls in flight finish and unstarted rows go back before the database closes.
-      await scheduler.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop taking requests and stop the scheduler together: inbound requests already being
+      // handled and sends already under way finish, unstarted rows go back, and only then
+      // does the database close under them.
+      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), scheduler.stop()]);
       if (!options.database) await database.close();
     },
   };
@@ -168,6 +177,11 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: shutting down.`);
+    // A send stuck past its own timeouts must not keep the process from ever exiting.
+    setTimeout(() => {
+      console.error('Shutdown took over 25 s: exiting with work unfinished (it resumes at the next start).');
+      process.exit(1);
+    }, 25_000).unref();
     bot.stop().then(
       () => process.exit(0),
       (error) => {

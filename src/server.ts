@@ -1,6 +1,7 @@
 import restify, { type Request, type Response } from 'restify';
 import { describeError } from './core/describe-error';
 import type { Logger } from './core/ports';
+import { requestIdFrom, withRequestId } from './ops/request-context';
 
 /** Largest request body accepted; real Teams and Slack payloads are far smaller. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -16,6 +17,10 @@ export interface Routes {
   files?: (req: Request, res: Response) => Promise<void>;
   /** iCalendar text of a subscription feed; null for an unknown or revoked token (404). */
   calendarFeed?: (token: string) => Promise<string | null>;
+  /** GET /metrics (Prometheus), guarded by its own route (src/ops/metrics-route.ts). */
+  metrics?: (req: Request, res: Response) => Promise<void>;
+  /** Told of each inbound chat request once answered (latency metrics). */
+  observeInbound?: (platform: 'teams' | 'slack', status: number, seconds: number) => void;
 }
 
 /**
@@ -29,8 +34,9 @@ export function createHttpServer(routes: Routes, logger: Logger): restify.Server
     res.status(healthy ? 200 : 503);
     res.json({ status: healthy ? 'ok' : 'unavailable', ...details });
   });
-  server.post('/api/messages', withRawBody(routes.teams, logger));
-  server.post('/slack/events', routes.slack ? withRawBody(routes.slack, logger) : notConfigured);
+  server.post('/api/messages', traced('teams', withRawBody(routes.teams, logger), routes.observeInbound));
+  server.post('/slack/events', routes.slack ? traced('slack', withRawBody(routes.slack, logger), routes.observeInbound) : notConfigured);
+  if (routes.metrics) server.get('/metrics', routes.metrics);
   if (routes.files) server.get('/files/:id', routes.files);
   if (routes.calendarFeed) server.get('/calendar/:file', calendarFeedRoute(routes.calendarFeed, logger));
   return server;
@@ -65,6 +71,21 @@ function calendarFeedRoute(feed: (token: string) => Promise<string | null>, logg
         res.json({ error: 'Internal error.' });
       }
     }
+  };
+}
+
+/**
+ * Gives each inbound request an id (the caller's X-Request-Id when sane), answered in the
+ * X-Request-Id header and stamped on every log line written while handling it.
+ */
+function traced(platform: 'teams' | 'slack', handler: (req: Request, res: Response) => Promise<void>, observe: Routes['observeInbound']) {
+  return async (req: Request, res: Response) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    // Measured to the answer, not to the end of the handler: Slack's is acknowledged first.
+    res.once('finish', () => observe?.(platform, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+    await withRequestId(requestId, () => handler(req, res));
   };
 }
 
