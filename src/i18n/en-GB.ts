@@ -4,6 +4,7 @@ import { checkinMessages } from './checkin';
 import { digestMessages } from './digest';
 import { plumbingMessages } from './plumbing';
 import { fileMessages } from './files';
+import { homeMessages } from './home';
 import { meetingsMessages } from './meetings';
 import { rosterMessages } from './roster';
 import { termsMessages } from './terms';
@@ -56,6 +57,7 @@ const messages = {
   ...fileMessages,
   ...meetingsMessages,
   ...buddyMessages,
+  ...homeMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',
