@@ -108,7 +108,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     return replies;
   };
   const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members: (event) => loaded.onMembers(event, deps), files });
-  const slack = config.slack ? createSlackBot({ config: config.slack, logger, clock, handle, home: (event) => homeFor(event, registry, deps) }) : null;
+  const slack = config.slack
+    ? createSlackBot({ config: config.slack, logger, clock, handle, home: (event) => homeFor(event, registry, deps) })
+    : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
   const server = createHttpServer(

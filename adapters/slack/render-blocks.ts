@@ -33,7 +33,8 @@ export const MAX_HOME_BLOCKS = 100;
 export function renderSlackHome(message: OutboundMessage): { blocks: SlackBlock[] } {
   const ids = { next: 0 };
   const blocks = message.blocks.flatMap((b) => renderBlock(b, ids));
-  if (blocks.length > MAX_HOME_BLOCKS) blocks.splice(MAX_HOME_BLOCKS - 1, blocks.length, context('…more was cut to fit. Type help to find the rest.'));
+  if (blocks.length > MAX_HOME_BLOCKS)
+    blocks.splice(MAX_HOME_BLOCKS - 1, blocks.length, context('…more was cut to fit. Type help to find the rest.'));
   return { blocks };
 }
 

@@ -16,9 +16,10 @@ export const homeMessages = {
   'home.checkin.start': 'Start',
   'home.checkin.done': 'Check-in for {school} done: thank you. You can change answers until {closes}.',
   'home.round.heading': 'Check-in round: {period}',
-  'home.round.progress': '{complete} of {schools} schools answered; closes {closes}.',
+  'home.round.progress': '{complete} of {schools} answered; closes {closes}.',
   'home.round.status': 'Status',
-  'home.round.uncertain': '{count} invitation(s) or reminder(s) may not have arrived (the bot stopped while sending). Type **checkin status** to check who has answered.',
+  'home.round.uncertain':
+    '{count} invitation(s) or reminder(s) may not have arrived (the bot stopped while sending). Type **checkin status** to check who has answered.',
   'home.requests.heading': 'Requests waiting',
   'home.requests.line': '{joins} to join, {erasures} to erase their data. Type **requests** to decide them.',
 } as const;

@@ -9,7 +9,7 @@ import type { Block } from '../../core/message';
 import { t } from '../../i18n/en-GB';
 import type { HomeInput, HomeProvider, HomeSection } from '../home/section';
 import { VERBS } from './cards';
-import { formatInstant, periodLabel } from './text';
+import { formatInstant, periodLabel, plural } from './text';
 
 const ORDER = { checkin: 10, round: 11, requests: 12 } as const;
 
@@ -26,7 +26,11 @@ async function sencoSections({ actor, deps }: HomeInput): Promise<HomeSection[]>
     const school = nameOf(checkin.schoolId);
     const closes = formatInstant(round.closesAt);
     if (progress.complete) {
-      sections.push({ order: ORDER.checkin, needsYou: false, blocks: [{ type: 'text', text: t('home.checkin.done', { school, closes }) }] });
+      sections.push({
+        order: ORDER.checkin,
+        needsYou: false,
+        blocks: [{ type: 'text', text: t('home.checkin.done', { school, closes }) }],
+      });
       continue;
     }
     const label = progress.answered === 0 ? t('home.checkin.start') : t('home.checkin.continue');
@@ -53,12 +57,16 @@ async function roundSection({ actor, deps }: HomeInput, round: CheckinRound): Pr
   const complete = checkins.filter((c) => progressOf(c, byCheckin.get(c.id) ?? []).complete).length;
   const blocks: Block[] = [
     { type: 'heading', text: t('home.round.heading', { period: periodLabel(round.period) }) },
-    { type: 'text', text: t('home.round.progress', { complete, schools: checkins.length, closes: formatInstant(round.closesAt) }) },
+    {
+      type: 'text',
+      text: t('home.round.progress', { complete, schools: plural(checkins.length, 'school'), closes: formatInstant(round.closesAt) }),
+    },
   ];
   // Uncertain rows are final: the bot cannot know whether they arrived, so a person should look.
-  const uncertain = (
-    await Promise.all(['invite', 'reminder'].map((k) => deps.outbox.countByStatus(`checkin-${k}:${round.id}:`)))
-  ).reduce((sum, counts) => sum + counts.uncertain, 0);
+  const uncertain = (await Promise.all(['invite', 'reminder'].map((k) => deps.outbox.countByStatus(`checkin-${k}:${round.id}:`)))).reduce(
+    (sum, counts) => sum + counts.uncertain,
+    0,
+  );
   if (uncertain > 0) blocks.push({ type: 'text', text: t('home.round.uncertain', { count: uncertain }), muted: true });
   blocks.push({ type: 'buttons', buttons: [{ label: t('home.round.status'), verb: 'checkin.status.page', data: { offset: '0' } }] });
   return { order: ORDER.round, needsYou: uncertain > 0, blocks };

@@ -78,7 +78,8 @@ export function addHome(registry: Registry): void {
   const refresh: ActionHandler = {
     verb: HOME_VERB,
     audience: 'anyone',
-    run: async (ctx) => (ctx.actor.personId === null ? show(ctx, registry) : [{ ...(await homeOf(ctx.actor, ctx.deps, registry)), replaceSource: true }]),
+    run: async (ctx) =>
+      ctx.actor.personId === null ? show(ctx, registry) : [{ ...(await homeOf(ctx.actor, ctx.deps, registry)), replaceSource: true }],
   };
   const help: ActionHandler = {
     verb: HELP_VERB,
