@@ -4,7 +4,7 @@
  * looks at the person and returns zero or more sections; Home puts what needs them first.
  */
 import type { Block } from '../../core/message';
-import type { LinkedActor } from '../linked';
+import type { Actor } from '../../core/model';
 import type { FlowDeps } from '../deps';
 
 export interface HomeSection {
@@ -16,8 +16,11 @@ export interface HomeSection {
   blocks: Block[];
 }
 
+/** A person on a roster (as `LinkedActor`, kept here so the registry does not import handler helpers). */
+export type HomeActor = Actor & { personId: string; trustId: string };
+
 export interface HomeInput {
-  actor: LinkedActor;
+  actor: HomeActor;
   deps: FlowDeps;
   now: Date;
 }
