@@ -11,6 +11,7 @@ import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { seedTrust } from '../../helpers/roster-seed';
 import { teamsSubmit } from '../../fixtures/teams/factory';
+import { blockAction } from '../../fixtures/slack/factory';
 
 jest.setTimeout(120_000);
 
@@ -35,6 +36,15 @@ function homeOpened(who: ChatUser) {
     event_id: `EvHome${++events}`,
     event_time: Math.floor(Date.now() / 1000),
   };
+}
+
+/** A button pressed on the Slack Home tab: a block_actions from a view, with no channel. */
+function homeTabPress(who: ChatUser, verb: string, data: Record<string, string>): string {
+  const payload = JSON.parse(new URLSearchParams(blockAction(verb, data, who.slack)).get('payload')!) as Record<string, unknown>;
+  delete payload.channel;
+  payload.container = { type: 'view', view_id: 'V1' };
+  payload.view = { id: 'V1', type: 'home' };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
 /** The Teams home card of this person as it stands now (after sends and in-place updates). */
@@ -96,7 +106,28 @@ describe.each(databaseKinds)('Home over HTTP on %s', (kind) => {
       const open = buttonData([home], 'checkin.open');
       expect(open.c).toBeTruthy();
 
-      const card = await press(h, platform, ann, 'checkin.open', open);
+      let card: string[];
+      if (platform === 'slack') {
+        // Pressed on the Home tab itself: the check-in card arrives in the DM.
+        const dm = `D${ann.slack.id.replace(/^U/, '')}`;
+        const before = h.slack.callsTo('chat.postMessage').length;
+        expect((await h.postSlack(homeTabPress(ann, 'checkin.open', open), 'application/x-www-form-urlencoded')).status).toBe(200);
+        await h.slack.waitFor(
+          () =>
+            h.slack
+              .callsTo('chat.postMessage')
+              .slice(before)
+              .some((c) => c.channel === dm),
+          10_000,
+        );
+        card = h.slack
+          .callsTo('chat.postMessage')
+          .slice(before)
+          .filter((c) => c.channel === dm)
+          .map((c) => JSON.stringify(c));
+      } else {
+        card = await press(h, platform, ann, 'checkin.open', open);
+      }
       const answer = buttonData(card, 'checkin.answer');
       await press(h, platform, ann, 'checkin.answer', { ...answer, v: answer.v ?? 'yes' }, answer.v === undefined ? { value: 'yes' } : {});
 
