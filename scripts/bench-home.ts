@@ -11,6 +11,7 @@
  *   home taps_to_checkin_done=<n> build_ms_500=<ms>
  */
 import '../src/tz';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
 import type { ConversationAddress, InboundEvent } from '../src/core/events';
@@ -127,27 +128,40 @@ async function main(): Promise<void> {
   /** A trust of `schools` schools, each with a SENCO, and one SEND leader; all linked on Teams. */
   async function seed(tag: string, schools: number): Promise<{ leader: string; sencos: string[] }> {
     const trust = await db.trust.create({ data: { name: `Bench Trust ${tag}` } });
-    const sencos: string[] = [];
-    for (let i = 0; i < schools; i++) {
-      const school = await db.school.create({ data: { trustId: trust.id, name: `School ${tag}-${i}`, phase: 'primary' } });
-      const person = await db.person.create({
-        data: {
-          trustId: trust.id,
-          schoolId: school.id,
-          name: `Senco ${i}`,
-          email: `senco-${tag}-${i}@bench.example`,
-          appointedOn: '2018-09-01',
-          priorSencoMonths: 0,
-          qualification: 'npq',
-        },
-      });
-      await db.roleAssignment.create({ data: { trustId: trust.id, personId: person.id, role: 'senco', schoolId: school.id } });
-      const userId = `senco-${tag}-${i}`;
-      await db.chatIdentity.create({
-        data: { platform: 'teams', tenantId: TENANT, userId, personId: person.id, conversationRef: addressOf(userId) as object },
-      });
-      sencos.push(userId);
-    }
+    const rows = Array.from({ length: schools }, (_, i) => ({
+      i,
+      school: randomUUID(),
+      person: randomUUID(),
+      userId: `senco-${tag}-${i}`,
+    }));
+    await db.school.createMany({
+      data: rows.map((r) => ({ id: r.school, trustId: trust.id, name: `School ${tag}-${r.i}`, phase: 'primary' })),
+    });
+    await db.person.createMany({
+      data: rows.map((r) => ({
+        id: r.person,
+        trustId: trust.id,
+        schoolId: r.school,
+        name: `Senco ${r.i}`,
+        email: `${r.userId}@bench.example`,
+        appointedOn: '2018-09-01',
+        priorSencoMonths: 0,
+        qualification: 'npq',
+      })),
+    });
+    await db.roleAssignment.createMany({
+      data: rows.map((r) => ({ trustId: trust.id, personId: r.person, role: 'senco', schoolId: r.school })),
+    });
+    await db.chatIdentity.createMany({
+      data: rows.map((r) => ({
+        platform: 'teams',
+        tenantId: TENANT,
+        userId: r.userId,
+        personId: r.person,
+        conversationRef: addressOf(r.userId) as object,
+      })),
+    });
+    const sencos = rows.map((r) => r.userId);
     const lead = await db.person.create({ data: { trustId: trust.id, name: 'Lee', email: `lee-${tag}@bench.example` } });
     await db.roleAssignment.create({ data: { trustId: trust.id, personId: lead.id, role: 'send-leader', schoolId: null } });
     const leader = `lee-${tag}`;
