@@ -28,6 +28,7 @@ import type { FlowDeps } from './flows/deps';
 import type { Feature } from './flows/feature';
 import { features as allFeatures, loadAll } from './flows/index';
 import { handleEvent } from './flows/router';
+import { homeFor, refreshHomeCard } from './flows/home/index';
 import { createLogger } from './logger';
 import { BotMetrics } from './ops/metrics';
 import { metricsRoute } from './ops/metrics-route';
@@ -103,9 +104,18 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   const loaded = loadAll(options.features ?? allFeatures);
   const registry = loaded.registry;
-  const handle = (event: InboundEvent) => handleEvent(event, registry, deps);
+  const handle = async (event: InboundEvent) => {
+    const replies = await handleEvent(event, registry, deps);
+    // A button press may change what the person owes: their Teams home card follows (Slack re-publishes its tab).
+    if (event.action && !event.fromBot) {
+      await refreshHomeCard(event, registry, deps).catch((error) => logger.warn('home card refresh failed', { error: String(error) }));
+    }
+    return replies;
+  };
   const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members: (event) => loaded.onMembers(event, deps), files });
-  const slack = config.slack ? createSlackBot({ config: config.slack, logger, clock, handle }) : null;
+  const slack = config.slack
+    ? createSlackBot({ config: config.slack, logger, clock, handle, home: (event) => homeFor(event, registry, deps) })
+    : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
   const server = createHttpServer(

@@ -26,6 +26,18 @@ export function renderSlackMessage(message: OutboundMessage): { text: string; bl
   return { text: truncate(slackMrkdwn(message.summary), 3000), blocks };
 }
 
+/** Slack's Home tab takes up to 100 blocks (messages take 50). */
+export const MAX_HOME_BLOCKS = 100;
+
+/** The neutral Home as a Home tab view's blocks (https://api.slack.com/surfaces/app-home). */
+export function renderSlackHome(message: OutboundMessage): { blocks: SlackBlock[] } {
+  const ids = { next: 0 };
+  const blocks = message.blocks.flatMap((b) => renderBlock(b, ids));
+  if (blocks.length > MAX_HOME_BLOCKS)
+    blocks.splice(MAX_HOME_BLOCKS - 1, blocks.length, context('…more was cut to fit. Type help to find the rest.'));
+  return { blocks };
+}
+
 /** Converts a neutral text (our **bold**, people's text marked) to escaped Slack mrkdwn. */
 export function mrkdwn(text: string): string {
   return slackMrkdwn(text);

@@ -7,7 +7,7 @@ import type { InboundEvent } from '../../src/core/events';
 import type { OutboundMessage } from '../../src/core/message';
 import { LookupCache } from '../../src/core/lookup-cache';
 import { systemClock, type Clock, type Logger } from '../../src/core/ports';
-import { renderSlackMessage } from './render-blocks';
+import { renderSlackHome, renderSlackMessage } from './render-blocks';
 import { RestifyReceiver } from './restify-receiver';
 import { SlackDirectory } from './slack-directory';
 import { SlackSender, uploadFiles } from './slack-sender';
@@ -17,6 +17,8 @@ export interface SlackBotOptions {
   config: SlackConfig;
   logger: Logger;
   handle(event: InboundEvent): Promise<OutboundMessage[]>;
+  /** The person's Home, for the App Home tab (published when opened and after each button press). */
+  home?(event: InboundEvent): Promise<OutboundMessage>;
   /** For the email cache's expiry; the system clock unless a test passes its own. */
   clock?: Clock;
 }
@@ -94,6 +96,32 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       if (channel) await uploadFiles(client, channel, files);
     }
   };
+
+  // App Home: published when the tab is opened and after every button press (the press may have
+  // changed what the person owes). Slack keeps the last published view, so a closed tab is current too.
+  const publishHome = async (client: WebClient, inbound: InboundEvent) => {
+    if (!options.home) return;
+    const view = await options.home(inbound);
+    const home = { type: 'home', ...renderSlackHome(view) } as unknown as Parameters<WebClient['views']['publish']>[0]['view'];
+    await client.views.publish({ user_id: inbound.userId, view: home });
+  };
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const teamId = String((body as { team_id?: string }).team_id ?? '');
+    const inbound = messageEvent(
+      { userId: event.user, teamId, userName: null },
+      {
+        deliveryId: `home:${String((body as { event_id?: string }).event_id ?? event.event_ts)}`,
+        channel: event.channel,
+        direct: true,
+        text: '',
+        fromBot: false,
+        email: await emailOf(client, event.user),
+      },
+    );
+    await publishHome(client, inbound);
+  });
 
   app.event('message', async ({ event, body, client }) => {
     const e = event as unknown as Record<string, unknown>;
@@ -174,8 +202,17 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       action: action ?? { verb: '', data: {} },
       fromBot: false,
     };
+    const container = payload.container as { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean } | undefined;
+    if (container?.type === 'view' && (payload.view as { type?: string } | undefined)?.type === 'home') {
+      // A button on the Home tab: replies go to the person's DM; "replace" means the tab itself.
+      const replies = await options.handle(inbound);
+      const dm = (await client.conversations.open({ users: user })).channel?.id;
+      const rest = replies.filter((reply) => !reply.replaceSource);
+      if (dm && rest.length) await deliver(client, { channel: dm, user, ephemeral: false }, rest);
+      await publishHome(client, inbound);
+      return;
+    }
     if (!channel) return;
-    const container = payload.container as { message_ts?: string; channel_id?: string; is_ephemeral?: boolean } | undefined;
     const source = container?.message_ts
       ? {
           channel: String(container.channel_id ?? channel),
@@ -185,6 +222,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
         }
       : undefined;
     await deliver(client, { channel, user, ephemeral: !direct, source }, await options.handle(inbound));
+    await publishHome(client, inbound);
   });
 
   app.error(async (error) => {

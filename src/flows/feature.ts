@@ -8,6 +8,7 @@ import type { DueWorkSource } from '../core/due-work-port';
 import type { MembersEvent } from '../core/events';
 import type { FlowDeps } from './deps';
 import type { DigestSectionProvider } from './digest/section-provider';
+import type { HomeProvider } from './home/section';
 import { Registry, type ActionHandler, type Command, type Conversation, type Greeter, type UploadHandler } from './registry';
 
 export interface FeatureApp {
@@ -16,6 +17,8 @@ export interface FeatureApp {
   conversation(conversation: Conversation): FeatureApp;
   upload(handler: UploadHandler): FeatureApp;
   greeter(greeter: Greeter): FeatureApp;
+  /** The feature's part of a person's Home (docs/architecture.md, "Home"). */
+  homeSection(provider: HomeProvider): FeatureApp;
   /** Scheduled work (see src/core/due-work-port.ts), built once the services exist. */
   dueWork(sources: (deps: FlowDeps) => DueWorkSource[]): FeatureApp;
   /** The bot was added to a team or people joined it (Teams conversationUpdate). */
@@ -50,6 +53,7 @@ export function loadFeatures(features: readonly Feature[], registry = new Regist
     conversation: (conversation) => (registry.addConversation(conversation), app),
     upload: (handler) => (registry.setUpload(handler), app),
     greeter: (greeter) => (registry.setGreeter(greeter), app),
+    homeSection: (provider) => (registry.addHomeSection(provider), app),
     dueWork: (factory) => (sources.push(factory), app),
     onMembers: (handler) => (members.push(handler), app),
     digestSection: (provider) => {

@@ -5,6 +5,7 @@ import { digestFeature } from './digest/index';
 import type { Feature } from './feature';
 import { loadFeatures, type LoadedFeatures } from './feature';
 import { helpCommand } from './help';
+import { addHome } from './home/index';
 import { meetingsFeature } from './meetings/index';
 import { nudgesFeature } from './nudges/index';
 import { Registry } from './registry';
@@ -29,6 +30,7 @@ export const features: readonly Feature[] = [
 export function loadAll(list: readonly Feature[] = features): LoadedFeatures {
   const registry = new Registry();
   registry.addCommand(helpCommand(registry));
+  addHome(registry);
   return loadFeatures(list, registry);
 }
 

@@ -4,6 +4,7 @@ import type { Actor } from '../core/model';
 import type { Audience } from '../core/permissions';
 import type { ConversationState } from '../core/ports';
 import type { FlowDeps } from './deps';
+import type { HomeProvider } from './home/section';
 
 /** What every handler gets: who asked, what arrived, and the services. */
 export interface HandlerContext {
@@ -95,6 +96,7 @@ export class Registry {
   private readonly conversations = new Map<string, Conversation>();
   private uploadHandler: UploadHandler | null = null;
   private greeterFn: Greeter | null = null;
+  private readonly home: HomeProvider[] = [];
 
   addCommand(command: Command): this {
     for (const word of [command.id, ...command.aliases]) {
@@ -135,6 +137,17 @@ export class Registry {
 
   greeter(): Greeter | null {
     return this.greeterFn;
+  }
+
+  /** A feature's part of Home (src/flows/home). */
+  addHomeSection(provider: HomeProvider): this {
+    if (this.home.some((p) => p.id === provider.id)) throw new Error(`Home section "${provider.id}" is registered twice`);
+    this.home.push(provider);
+    return this;
+  }
+
+  homeSections(): readonly HomeProvider[] {
+    return this.home;
   }
 
   listActions(): ActionHandler[] {

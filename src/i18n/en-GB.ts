@@ -4,6 +4,7 @@ import { checkinMessages } from './checkin';
 import { digestMessages } from './digest';
 import { plumbingMessages } from './plumbing';
 import { fileMessages } from './files';
+import { homeMessages } from './home';
 import { meetingsMessages } from './meetings';
 import { rosterMessages } from './roster';
 import { selfevalMessages } from './selfeval';
@@ -58,6 +59,7 @@ const messages = {
   ...meetingsMessages,
   ...buddyMessages,
   ...selfevalMessages,
+  ...homeMessages,
   'snooze.button.tomorrow': 'Snooze until tomorrow',
   'snooze.button.nextWeek': 'Snooze until next week',
   'snooze.choose': 'Which reminders would you like to snooze?',

@@ -1,5 +1,5 @@
 import { RecordingServer, type RecordedCall } from './recording-server';
-import { checkSlackMessage, type SlackRefusal } from './slack-limits';
+import { checkSlackHomeView, checkSlackMessage, type SlackRefusal } from './slack-limits';
 import { SlidingWindowCap } from './sliding-window';
 
 /**
@@ -22,6 +22,8 @@ export class FakeSlackApi extends RecordingServer {
   readonly uploads = new Map<string, { name: string; length: number; bytes: Uint8Array | null; channel: string | null }>();
   /** Messages as they stand after chat.update / chat.delete, by `channel:ts`. */
   readonly messages = new Map<string, Record<string, unknown> | 'deleted'>();
+  /** The Home tab each user sees now (the last views.publish for them), as the view object. */
+  readonly homeViews = new Map<string, Record<string, unknown>>();
   /** chat.postMessage calls answered 429. */
   throttled = 0;
   /** Messages refused as real Slack would (`invalid_blocks`, `msg_blocks_too_long`): a test harness fails on any. */
@@ -78,7 +80,7 @@ export class FakeSlackApi extends RecordingServer {
     const args = (call.body ?? {}) as Record<string, string>;
     const error = this.errors.get(method);
     if (error) return { status: 200, body: { ok: false, error } };
-    const refusal = MESSAGE_METHODS.has(method) ? checkSlackMessage(args) : null;
+    const refusal = MESSAGE_METHODS.has(method) ? checkSlackMessage(args) : method === 'views.publish' ? checkSlackHomeView(args) : null;
     if (refusal) {
       this.refused.push({ method, refusal });
       return { status: 200, body: { ok: false, error: refusal.error, response_metadata: { messages: refusal.messages } } };
@@ -127,6 +129,11 @@ export class FakeSlackApi extends RecordingServer {
           return { status: 200, body: { ok: false, error: 'message_not_found' } };
         this.messages.set(key, method === 'chat.delete' ? 'deleted' : args);
         return ok({ channel: args.channel, ts: args.ts });
+      }
+      case 'views.publish': {
+        const view = (typeof args.view === 'string' ? JSON.parse(args.view) : args.view) as Record<string, unknown>;
+        this.homeViews.set(String(args.user_id), view);
+        return ok({ view: { id: `V${++this.counter}`, ...view } });
       }
       case 'chat.postEphemeral':
         return ok({ message_ts: `${1700000000 + ++this.counter}.000200` });

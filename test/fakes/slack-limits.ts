@@ -39,7 +39,7 @@ const LEAKED_MARK = /[\uE000\uE001]/;
 type Json = Record<string, unknown>;
 
 /** Returns why Slack would refuse this chat.postMessage / postEphemeral / update, or null. */
-export function checkSlackMessage(args: Record<string, unknown>): SlackRefusal | null {
+export function checkSlackMessage(args: Record<string, unknown>, maxBlocks: number = SLACK_LIMITS.blocks): SlackRefusal | null {
   const problems: string[] = [];
   const text = typeof args.text === 'string' ? args.text : '';
   if (text.length > SLACK_LIMITS.topText) return { error: 'msg_too_long', messages: [`text is ${text.length} characters`] };
@@ -53,7 +53,7 @@ export function checkSlackMessage(args: Record<string, unknown>): SlackRefusal |
     return { error: 'invalid_blocks', messages: ['blocks is not JSON'] };
   }
   if (!Array.isArray(blocks)) return { error: 'invalid_blocks', messages: ['blocks is not an array'] };
-  if (blocks.length > SLACK_LIMITS.blocks) problems.push(`${blocks.length} blocks (max ${SLACK_LIMITS.blocks})`);
+  if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks (max ${maxBlocks})`);
   const actionIds = new Set<string>();
   const blockIds = new Set<string>();
   blocks.forEach((block: Json, i) => checkBlock(block, `blocks[${i}]`, problems, actionIds, blockIds));
@@ -62,6 +62,22 @@ export function checkSlackMessage(args: Record<string, unknown>): SlackRefusal |
   const total = textTotal(blocks);
   if (total > SLACK_LIMITS.blockTextTotal) return { error: 'msg_blocks_too_long', messages: [`${total} characters of block text`] };
   return null;
+}
+
+/** Home tab views (views.publish) take up to 100 blocks; the same block rules apply. */
+export const HOME_VIEW_BLOCKS = 100;
+
+/** Returns why Slack would refuse this views.publish, or null. */
+export function checkSlackHomeView(args: Record<string, unknown>): SlackRefusal | null {
+  let view: Json;
+  try {
+    view = (typeof args.view === 'string' ? JSON.parse(args.view) : args.view) as Json;
+  } catch {
+    return { error: 'invalid_arguments', messages: ['view is not JSON'] };
+  }
+  if (!view || view.type !== 'home') return { error: 'invalid_arguments', messages: ['view.type is not home'] };
+  if (!args.user_id) return { error: 'invalid_arguments', messages: ['user_id is missing'] };
+  return checkSlackMessage({ blocks: view.blocks ?? [] }, HOME_VIEW_BLOCKS);
 }
 
 /** Characters of text and values in the blocks: what Slack's practical message size limit counts. */

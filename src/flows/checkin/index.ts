@@ -4,6 +4,7 @@ import { checkinCommand, sencoActions } from './answering';
 import { checklistCommand } from './checklist-commands';
 import { checkinConversation } from './conversation';
 import { checkinDueWork } from './due-work';
+import { checkinHomeSection } from './home-section';
 import { leaderActions, leaderCommands, statusReply } from './leader';
 
 export { checkinDueWork } from './due-work';
@@ -18,5 +19,6 @@ export const checkinFeature: Feature = {
     for (const command of leaderCommands) app.command(command);
     for (const action of [...sencoActions, ...leaderActions]) app.action(action);
     app.dueWork((deps) => checkinDueWork(deps));
+    app.homeSection(checkinHomeSection);
   },
 };

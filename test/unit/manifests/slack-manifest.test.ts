@@ -8,7 +8,7 @@ interface SlackManifest {
   _metadata?: { major_version?: number };
   display_information: { name: string; description?: string; long_description?: string };
   features: {
-    app_home?: { messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
+    app_home?: { home_tab_enabled?: boolean; messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
     bot_user: { display_name: string; always_online: boolean };
     slash_commands: Array<{ command: string; url: string; description: string; usage_hint?: string }>;
   };
@@ -40,6 +40,8 @@ describe('Slack app manifest', () => {
   it('lets people DM the bot (message.im needs a writable Messages tab)', () => {
     expect(manifest.features.app_home?.messages_tab_enabled).toBe(true);
     expect(manifest.features.app_home?.messages_tab_read_only_enabled).toBe(false);
+    // The Home tab is published on app_home_opened (adapters/slack/slack-bot.ts).
+    expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
   });
 
   it('declares the /senco slash command on the Bolt endpoint', () => {

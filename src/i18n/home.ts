@@ -1,0 +1,25 @@
+/** Home (Slack App Home, the Teams home card): what a person owes or can do, in one place. */
+export const homeMessages = {
+  'home.title': 'Home',
+  'home.hello': 'Hello {name}. Here is what needs you, and what is going on.',
+  'home.nothing': 'Nothing needs you this week.',
+  'home.needsYou': 'Needs you',
+  'home.alsoOn': 'Also going on',
+  'home.refresh': 'Refresh',
+  'home.help': 'All commands',
+  'home.unlinked': 'I do not know who you are yet. Ask your MAT SEND leader to add you to the roster, then open Home again.',
+  'home.cut': 'There is more than fits here: type **{command}** to see the rest.',
+  'home.updated': 'Updated {time}.',
+  'home.checkin.heading': 'Check-in: {period} ({school})',
+  'home.checkin.progress': '{answered} of {total} answered; closes {closes}.',
+  'home.checkin.continue': 'Continue',
+  'home.checkin.start': 'Start',
+  'home.checkin.done': 'Check-in for {school} done: thank you. You can change answers until {closes}.',
+  'home.round.heading': 'Check-in round: {period}',
+  'home.round.progress': '{complete} of {schools} answered; closes {closes}.',
+  'home.round.status': 'Status',
+  'home.round.uncertain':
+    '{count} invitation(s) or reminder(s) may not have arrived (the bot stopped while sending). Type **checkin status** to check who has answered.',
+  'home.requests.heading': 'Requests waiting',
+  'home.requests.line': '{joins} to join, {erasures} to erase their data. Type **requests** to decide them.',
+} as const;

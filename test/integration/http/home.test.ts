@@ -1,0 +1,166 @@
+/**
+ * Issue 16 over HTTP on both platforms and both databases: Home for a SENCO (the open check-in
+ * with progress and one button to carry on), a SEND leader (the running round, "0 of 2") and a
+ * trust leader ("Nothing needs you this week"); after an answer the SENCO's Home follows:
+ * Slack re-publishes the App Home tab, Teams updates the home card in place through the outbox.
+ */
+import type { Platform } from '../../../src/core/model';
+import { buttonData, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { databaseKinds } from '../../helpers/databases';
+import { FakeClock } from '../../helpers/fake-clock';
+import { startHarness, type Harness } from '../../helpers/harness';
+import { seedTrust } from '../../helpers/roster-seed';
+import { teamsSubmit } from '../../fixtures/teams/factory';
+import { blockAction } from '../../fixtures/slack/factory';
+
+jest.setTimeout(120_000);
+
+const platforms: Platform[] = ['teams', 'slack'];
+// Tuesday 15 September 2026, 15:45 in London (BST).
+const OPENS = '2026-09-15T14:45:00Z';
+
+let events = 0;
+function homeOpened(who: ChatUser) {
+  return {
+    token: 'legacy-unused',
+    team_id: who.slack.teamId,
+    api_app_id: 'A0SENCO',
+    event: {
+      type: 'app_home_opened',
+      user: who.slack.id,
+      channel: `D${who.slack.id.replace(/^U/, '')}`,
+      tab: 'home',
+      event_ts: '1700000000.000100',
+    },
+    type: 'event_callback',
+    event_id: `EvHome${++events}`,
+    event_time: Math.floor(Date.now() / 1000),
+  };
+}
+
+/** A button pressed on the Slack Home tab: a block_actions from a view, with no channel. */
+function homeTabPress(who: ChatUser, verb: string, data: Record<string, string>): string {
+  const payload = JSON.parse(new URLSearchParams(blockAction(verb, data, who.slack)).get('payload')!) as Record<string, unknown>;
+  delete payload.channel;
+  payload.container = { type: 'view', view_id: 'V1' };
+  payload.view = { id: 'V1', type: 'home' };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** The Teams home card of this person as it stands now (after sends and in-place updates). */
+function teamsHomeCard(h: Harness, who: ChatUser): string | null {
+  return teamsHomeEntry(h, who)?.[1] ?? null;
+}
+
+function teamsHomeEntry(h: Harness, who: ChatUser): [string, string] | undefined {
+  const prefix = `a:1personal-${who.teams.id}/`;
+  return [...h.teams.activities.entries()]
+    .filter(([key, value]) => key.startsWith(prefix) && value !== 'deleted' && /"Home"/.test(JSON.stringify(value)))
+    .map(([key, value]): [string, string] => [key.slice(prefix.length), JSON.stringify(value)])
+    .at(-1);
+}
+
+/** Opens Home the platform's way and returns what it shows, as JSON text. */
+async function openHome(h: Harness, platform: Platform, who: ChatUser): Promise<string> {
+  if (platform === 'slack') {
+    const before = h.slack.callsTo('views.publish').length;
+    const res = await h.postSlack(JSON.stringify(homeOpened(who)));
+    expect(res.status).toBe(200);
+    await h.slack.waitFor(() => h.slack.callsTo('views.publish').length > before, 10_000);
+    return JSON.stringify(h.slack.homeViews.get(who.slack.id));
+  }
+  const replies = await send(h, platform, who, 'home');
+  expect(replies).toHaveLength(0); // the card comes through the outbox, so it can be updated later
+  await h.bot.scheduler.runOnce();
+  return teamsHomeCard(h, who) ?? '';
+}
+
+describe.each(databaseKinds)('Home over HTTP on %s', (kind) => {
+  describe.each(platforms)('on %s', (platform) => {
+    let h: Harness;
+    const clock = new FakeClock(OPENS);
+    let lee: ChatUser;
+    let ann: ChatUser;
+    let tess: ChatUser;
+
+    beforeAll(async () => {
+      h = await startHarness(kind, {}, clock);
+      lee = chatUser(h, 'Lee Leader', `lee-${platform}@oak.org.uk`);
+      ann = chatUser(h, 'Ann Senco', `ann-${platform}@oak.org.uk`);
+      tess = chatUser(h, 'Tess Trust', `tess-${platform}@oak.org.uk`);
+      await seedTrust(h, 'Oak Trust', ['Oak Primary', 'Ash Academy'], {
+        lee: { user: lee, roles: ['send-leader'] },
+        ann: { user: ann, roles: ['senco'], school: 'Oak Primary' },
+        tess: { user: tess, roles: ['trust-leader'] },
+      });
+      const preview = await send(h, platform, lee, 'checkin round start');
+      await press(h, platform, lee, 'checkin.round.start', buttonData(preview, 'checkin.round.start'));
+      await h.bot.scheduler.runOnce();
+    });
+    afterAll(async () => h.stop());
+
+    it('shows a SENCO their open check-in with progress and one button, and follows an answer', async () => {
+      const home = await openHome(h, platform, ann);
+      expect(plain([home])).toContain('Check-in: Autumn term 2026-27 (Oak Primary)');
+      expect(plain([home])).toMatch(/0 of \d+ answered/);
+      const open = buttonData([home], 'checkin.open');
+      expect(open.c).toBeTruthy();
+
+      let card: string[];
+      if (platform === 'slack') {
+        // Pressed on the Home tab itself: the check-in card arrives in the DM.
+        const dm = `D${ann.slack.id.replace(/^U/, '')}`;
+        const before = h.slack.callsTo('chat.postMessage').length;
+        expect((await h.postSlack(homeTabPress(ann, 'checkin.open', open), 'application/x-www-form-urlencoded')).status).toBe(200);
+        await h.slack.waitFor(
+          () =>
+            h.slack
+              .callsTo('chat.postMessage')
+              .slice(before)
+              .some((c) => c.channel === dm),
+          10_000,
+        );
+        card = h.slack
+          .callsTo('chat.postMessage')
+          .slice(before)
+          .filter((c) => c.channel === dm)
+          .map((c) => JSON.stringify(c));
+      } else {
+        card = await press(h, platform, ann, 'checkin.open', open);
+      }
+      const answer = buttonData(card, 'checkin.answer');
+      await press(h, platform, ann, 'checkin.answer', { ...answer, v: answer.v ?? 'yes' }, answer.v === undefined ? { value: 'yes' } : {});
+
+      if (platform === 'slack') {
+        await h.slack.waitFor(() => /1 of \d+ answered/.test(plain([JSON.stringify(h.slack.homeViews.get(ann.slack.id))])), 10_000);
+      } else {
+        await h.bot.scheduler.runOnce();
+        expect(plain([teamsHomeCard(h, ann) ?? ''])).toMatch(/1 of \d+ answered/);
+      }
+    });
+
+    it('shows a SEND leader the running round with its progress (one school has a SENCO)', async () => {
+      const home = await openHome(h, platform, lee);
+      expect(plain([home])).toContain('Check-in round: Autumn term 2026-27');
+      expect(plain([home])).toContain('0 of 1 school answered');
+      expect(plain([home])).toContain('Nothing needs you this week');
+    });
+
+    it('tells a trust leader with nothing owed so, in one line', async () => {
+      const home = await openHome(h, platform, tess);
+      expect(plain([home])).toContain('Nothing needs you this week');
+      expect(plain([home])).not.toContain('Check-in');
+    });
+
+    it('refreshes in place from its own button', async () => {
+      if (platform === 'slack') return; // the Slack tab re-publishes on every press (covered above)
+      const before = h.teams.sentActivities().length;
+      const [id, card] = teamsHomeEntry(h, tess)!;
+      expect(card).toContain('home.show');
+      const res = await h.postTeams({ ...teamsSubmit(h.teams.url, { verb: 'home.show' }, tess.teams), replyToId: id });
+      expect(res.status).toBe(200);
+      expect(h.teams.sentActivities().length).toBe(before); // updated, not sent again
+      expect(teamsHomeEntry(h, tess)?.[0]).toBe(id);
+    });
+  });
+});
