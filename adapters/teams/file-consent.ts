@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { FileShelf } from '../../src/core/files-port';
 import { fileBytes } from '../../src/core/message';
 import type { Logger } from '../../src/core/ports';
-import { t } from '../../src/i18n/en-GB';
+import { ownText, t } from '../../src/i18n/en-GB';
 import { FILE_INFO_CARD, untilText } from './files';
 
 interface ConsentResponse {
@@ -66,7 +66,7 @@ async function sendLink(context: TurnContext, shelf: FileShelf, file: Parameters
     await context.sendActivity({
       type: 'message',
       textFormat: 'markdown',
-      text: t('file.declined', { name: file.name, url: kept.url, until: untilText(kept.expiresAt) }),
+      text: t('file.declined', { name: file.name, url: ownText(kept.url), until: untilText(kept.expiresAt) }),
     });
   } catch (error) {
     logger.error('teams file link failed', { error: String(error) });

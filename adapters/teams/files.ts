@@ -3,7 +3,7 @@ import type { ConversationAddress } from '../../src/core/events';
 import type { FileShelf } from '../../src/core/files-port';
 import { fileBytes, type OutboundMessage } from '../../src/core/message';
 import { formatDate, londonDate } from '../../src/core/dates';
-import { t } from '../../src/i18n/en-GB';
+import { ownText, t } from '../../src/i18n/en-GB';
 import { isPersonalChat } from './addressing';
 import { renderTeamsMessage } from './render-card';
 
@@ -24,7 +24,7 @@ export async function renderWithFile(
   if (files.length === 0 || !shelf) return renderTeamsMessage(rest);
   const kept = await Promise.all(files.map(async (file) => ({ file, ...(await shelf.keep(file)) })));
   if (!isPersonalChat(address)) {
-    const links = kept.map((k) => t('file.link', { name: k.file.name, url: k.url, until: untilText(k.expiresAt) }));
+    const links = kept.map((k) => t('file.link', { name: k.file.name, url: ownText(k.url), until: untilText(k.expiresAt) }));
     return renderTeamsMessage({ ...rest, blocks: [...rest.blocks, ...links.map((text) => ({ type: 'text' as const, text }))] });
   }
   const activity = renderTeamsMessage(rest);

@@ -83,8 +83,25 @@ export type MessageKey = keyof typeof messages;
  * Looks up a message and fills `{name}` placeholders. Filled-in text is data (a school's name,
  * what someone typed), so it is marked verbatim: the renderers show it exactly as written.
  */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? verbatim(String(params[name])) : whole));
+/** Text the bot made itself (a signed link, a command hint): filled in as it is, not escaped. */
+export interface OwnText {
+  own: string;
+}
+
+export function ownText(text: string): OwnText {
+  return { own: text };
+}
+
+/**
+ * The message for `key` with its `{placeholders}` filled. Values are people's text, marked to
+ * be shown exactly as written on each platform (src/core/verbatim.ts), unless given as ownText.
+ */
+export function t(key: MessageKey, params: Record<string, string | number | OwnText> = {}): string {
+  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name]!;
+    return typeof value === 'object' ? value.own : verbatim(String(value));
+  });
 }
 
 /** "SENCOs and MAT SEND leaders" */
