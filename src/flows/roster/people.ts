@@ -12,6 +12,7 @@ import type { ActionHandler, Command, HandlerContext, Reply } from '../registry'
 import { isEmail, LEADERS, PLATFORM_LABELS, roster, rolesText, say, trustId, value } from '../shared/common';
 import { auditRead } from './schools';
 import { matchingName, offsetOf, PAGE_SIZE, pageFooter, pageOf, pickerField, resolvePick } from '../paging';
+import { verbatim } from '../../core/verbatim';
 
 async function peopleView(ctx: HandlerContext, school: School | null, offset = 0): Promise<Reply> {
   const services = roster(ctx);
@@ -48,10 +49,10 @@ async function peopleView(ctx: HandlerContext, school: School | null, offset = 0
         const school = p.schoolId ? schoolName.get(p.schoolId) : undefined;
         const parts = [
           school ? t('person.fact.roleAt', { role, school }) : role,
-          p.email ?? t('person.fact.noEmail'),
+          p.email ? verbatim(p.email) : t('person.fact.noEmail'),
           reach(p.id) ? t('person.fact.reach', { reach: reach(p.id) }) : t('person.fact.unreached'),
         ];
-        return { label: p.name, value: parts.join(' · ') };
+        return { label: verbatim(p.name), value: parts.join(' · ') };
       }),
     });
   }

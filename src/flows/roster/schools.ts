@@ -10,6 +10,7 @@ import { t } from '../../i18n/en-GB';
 import type { ActionHandler, Command, HandlerContext, Reply } from '../registry';
 import { entry, LEADERS, PHASE_LABELS, roster, say, trustId, value } from '../shared/common';
 import { matchingName, offsetOf, pageFooter, pageOf, pickerField, resolvePick } from '../paging';
+import { verbatim } from '../../core/verbatim';
 
 const yesNo = [
   { label: 'Yes', value: 'yes' },
@@ -22,9 +23,15 @@ const yesNo = [
  * in every empty cell.
  */
 function schoolFact(s: School, withStatus = false): { label: string; value: string } {
-  const parts = [PHASE_LABELS[s.phase], s.localAuthority, s.region, s.hasResourceBase ? t('school.fact.resourceBase') : null];
+  const parts = [
+    PHASE_LABELS[s.phase],
+    s.localAuthority ? verbatim(s.localAuthority) : null,
+    s.region ? verbatim(s.region) : null,
+    s.hasResourceBase ? t('school.fact.resourceBase') : null,
+  ];
   if (withStatus && s.archived) parts.push(t('school.fact.archived'));
-  return { label: s.name, value: parts.filter((p): p is string => Boolean(p)).join(' · ') };
+  // Names and places are roster text: marked so each renderer shows them exactly as written.
+  return { label: verbatim(s.name), value: parts.filter((p): p is string => Boolean(p)).join(' · ') };
 }
 
 export const schoolsCommand: Command = {

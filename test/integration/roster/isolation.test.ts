@@ -97,7 +97,9 @@ describe.each(databaseKinds)('trust isolation on %s', (kind) => {
         expect({ verb, leaked: /Beta|Boris|boris@/.test(text) }).toEqual({ verb, leaked: false });
         expect({
           verb,
-          answer: /not something I can find|not one of your trust|could not find|already been applied/.test(text) ? 'refused' : text,
+          answer: /not something I can find|not one of your trust|could not find|already been applied|Nothing matches|could not tell which school/.test(text)
+            ? 'refused'
+            : text,
         }).toEqual({ verb, answer: 'refused' });
       }
       for (const command of [
@@ -128,9 +130,10 @@ describe.each(databaseKinds)('trust isolation on %s', (kind) => {
 
     it('a SENCO of trust A gets nothing of trust B either', async () => {
       const before = await snapshotOf(h, b.trustId);
-      expect(plain(await press(h, platform, sencoA, 'people.school', { schoolId: b.schools['Beta Primary']! }))).toContain(
-        'not something I can find',
-      );
+      // Another trust's school id reads as an unknown name: nothing of it is shown.
+      const picked = plain(await press(h, platform, sencoA, 'people.school', { schoolId: b.schools['Beta Primary']! }));
+      expect(picked).toMatch(/not something I can find|I could not find a school called/);
+      expect(picked).not.toMatch(/Beta|Boris/);
       expect(
         plain(await press(h, platform, sencoA, 'profile.save', { personId: b.people.senco! }, { appointedOn: '2020-01-01' })),
       ).toContain('your own profile only');
