@@ -51,6 +51,7 @@ const stages = [
     scenes: [
       { name: 'senco-help', what: 'help for a SENCO', play: async (chat) => chat.say('help') },
       { name: 'senco-checkin', what: "the SENCO's check-in", play: async (chat) => chat.say('checkin') },
+      { name: 'senco-home', what: "the SENCO's Home: what needs them", play: async (chat) => chat.say('home') },
       {
         name: 'senco-checkin-cancel',
         what: 'cancel part-way through a check-in: answers kept, how to resume',
@@ -70,6 +71,10 @@ const stages = [
         },
       },
     ],
+  },
+  {
+    as: 'trust-leader',
+    scenes: [{ name: 'trust-leader-digest', what: 'the weekly digest on demand', play: async (chat) => chat.say('digest') }],
   },
 ];
 

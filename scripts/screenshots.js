@@ -164,6 +164,7 @@ async function main() {
   let bot = null;
   let playground = null;
   const saved = [];
+  const failed = [];
   try {
     for (const stage of SCENES.stages) {
       if (stage.cli) {
@@ -191,7 +192,14 @@ async function main() {
       const chat = new Chat(page);
       await chat.open();
       for (const scene of wanted) {
-        await scene.play(chat);
+        try {
+          await scene.play(chat);
+        } catch (error) {
+          // One scene that goes wrong is reported, not fatal: the rest still tell their story.
+          console.error(`scene ${scene.name} failed: ${error.message}`);
+          failed.push(scene.name);
+          continue;
+        }
         if (scene.shot === false) continue;
         const file = path.join(OUT, `${scene.name}.png`);
         await chat.shot(file, scene.cards ?? 1);
@@ -206,7 +214,8 @@ async function main() {
     await stopProcess(bot);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`screenshots saved=${saved.length} folder=${path.relative(ROOT, OUT)}`);
+  console.log(`screenshots saved=${saved.length} failed=${failed.length} folder=${path.relative(ROOT, OUT)}`);
+  if (failed.length > 0) process.exitCode = 1;
 }
 
 main().catch((error) => {

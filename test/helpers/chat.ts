@@ -40,7 +40,11 @@ function sentTo(h: Harness, platform: Platform, who: ChatUser): string[] {
       .map((a) => JSON.stringify(a.activity));
   }
   const channel = `D${who.slack.id.replace(/^U/, '')}`;
-  return [...h.slack.callsTo('chat.postMessage'), ...h.slack.callsTo('chat.postEphemeral')]
+  // In the order Slack received them; a reply that replaces the pressed card is a chat.update.
+  const replyMethods = new Set(['/api/chat.postMessage', '/api/chat.postEphemeral', '/api/chat.update']);
+  return h.slack.calls
+    .filter((c) => replyMethods.has(c.path.split('?')[0]!))
+    .map((c) => c.body as Record<string, unknown>)
     .filter((b) => b.channel === channel)
     .map((b) => JSON.stringify(b));
 }

@@ -1,3 +1,5 @@
+// The bot is spawned from TypeScript sources (transpiled on load), which takes a while on a
+// shared 2-core machine: the limits below are guards against hangs, not speed targets.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -28,7 +30,7 @@ export function spawnBot(env: Record<string, string>): ChildProcess & { output: 
   return Object.assign(child, { output: () => output });
 }
 
-export async function waitForHealthy(url: string, timeoutMs = 30_000): Promise<number> {
+export async function waitForHealthy(url: string, timeoutMs = 90_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -42,7 +44,7 @@ export async function waitForHealthy(url: string, timeoutMs = 30_000): Promise<n
   }
 }
 
-export function exitOf(child: ChildProcess, timeoutMs = 15_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+export function exitOf(child: ChildProcess, timeoutMs = 60_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     if (child.exitCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
     const timer = setTimeout(() => reject(new Error('process did not exit')), timeoutMs);

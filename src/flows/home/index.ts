@@ -71,13 +71,14 @@ export function addHome(registry: Registry): void {
     aliases: [],
     summary: 'What needs you, and what is going on, in one place',
     examples: ['home'],
-    audience: 'anyone',
+    // Someone not on a roster has no Home: the router asks who they are (or offers set-up).
+    audience: 'linked',
     run: (ctx) => show(ctx, registry),
   };
   // Refresh replaces the card it was pressed on (Teams), so the remembered key still names it.
   const refresh: ActionHandler = {
     verb: HOME_VERB,
-    audience: 'anyone',
+    audience: 'linked',
     run: async (ctx) =>
       ctx.actor.personId === null ? show(ctx, registry) : [{ ...(await homeOf(ctx.actor, ctx.deps, registry)), replaceSource: true }],
   };
