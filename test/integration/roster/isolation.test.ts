@@ -97,9 +97,12 @@ describe.each(databaseKinds)('trust isolation on %s', (kind) => {
         expect({ verb, leaked: /Beta|Boris|boris@/.test(text) }).toEqual({ verb, leaked: false });
         expect({
           verb,
-          answer: /not something I can find|not one of your trust|could not find|already been applied|Nothing matches|could not tell which school/.test(text)
-            ? 'refused'
-            : text,
+          answer:
+            /not something I can find|not one of your trust|could not find|already been applied|Nothing matches|could not tell which school/.test(
+              text,
+            )
+              ? 'refused'
+              : text,
         }).toEqual({ verb, answer: 'refused' });
       }
       for (const command of [
