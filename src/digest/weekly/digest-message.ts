@@ -33,8 +33,9 @@ export function digestMessage(view: DigestView): OutboundMessage {
     if (section.lines.length > 0)
       blocks.push({
         type: 'text',
+        // A Markdown list: one finding a line on Teams (a run of "•" lines reads as one paragraph there).
         text: capped(section.lines)
-          .map((l) => `• ${l}`)
+          .map((l) => `- ${l}`)
           .join('\n'),
       });
   }
