@@ -272,6 +272,8 @@ export const rosterMessages = {
   'csv.bad-date': '{column} "{value}" is not a date (use 2025-09-01 or 01/09/2025)',
   'csv.bad-number': '{column} "{value}" must be a number of years from 0 to 50, like 1.5',
   'csv.bad-yes-no': '{column} "{value}" must be yes or no',
+  'csv.bad-hours':
+    'day_start "{start}" and day_end "{end}" must both be times like 08:45 and 15:15, start before end (leave both blank for the usual day)',
   'csv.bad-status': 'status "{value}" must be active or archived',
   'csv.bad-qualification': 'qualification "{value}" must be one of {allowed}',
   'csv.too-long': '{column} is longer than {max} characters',

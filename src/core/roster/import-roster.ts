@@ -141,6 +141,8 @@ export function importWrite(
       localAuthority: row.localAuthority ?? null,
       region: row.region ?? null,
       hasResourceBase: row.hasResourceBase ?? false,
+      dayStart: row.hours?.start ?? null,
+      dayEnd: row.hours?.end ?? null,
       archived: false,
     });
     audit.push(entry('school.add', id, { phase: row.phase }));
@@ -155,6 +157,7 @@ export function importWrite(
       localAuthority: row.localAuthority !== undefined ? row.localAuthority : stored.localAuthority,
       region: row.region !== undefined ? row.region : stored.region,
       hasResourceBase: row.hasResourceBase ?? stored.hasResourceBase,
+      ...(row.hours !== undefined ? { dayStart: row.hours?.start ?? null, dayEnd: row.hours?.end ?? null } : {}),
       archived: row.archived,
     });
     audit.push(entry(row.archived && !stored.archived ? 'school.archive' : 'school.edit', change.id, { fields: change.fields }));

@@ -1,4 +1,5 @@
 import type { Person, Role, School } from '../model';
+import { schoolHoursOf, type SchoolDayHours } from '../school-hours';
 import type { PersonRow, Rejection, RosterCsv, SchoolRow } from './roster-csv';
 
 /** What the roster holds now, for comparing an import against (archived included). */
@@ -90,11 +91,16 @@ function planSchool(row: SchoolRow, stored: School | undefined, plan: ImportPlan
   if (row.localAuthority !== undefined && stored.localAuthority !== row.localAuthority) fields.push('local_authority');
   if (row.region !== undefined && stored.region !== row.region) fields.push('region');
   if (row.hasResourceBase !== undefined && stored.hasResourceBase !== row.hasResourceBase) fields.push('resource_base');
+  if (row.hours !== undefined && !sameHours(row.hours, schoolHoursOf(stored))) fields.push('hours');
   if (stored.archived !== row.archived) fields.push('status');
   const change = { id: stored.id, row, fields };
   if (row.archived && !stored.archived) plan.schools.archive.push(change);
   else if (fields.length) plan.schools.change.push(change);
   else plan.schools.unchanged++;
+}
+
+function sameHours(a: SchoolDayHours | null, b: SchoolDayHours | null): boolean {
+  return a?.start === b?.start && a?.end === b?.end;
 }
 
 function resolveSchool(

@@ -1,13 +1,14 @@
 import { parseCsv, type CsvRecord } from '../csv/parse-csv';
 import { parseDateInput, type LocalDate } from '../dates';
 import { QUALIFICATIONS, ROLES, SCHOOL_PHASES, type Qualification, type Role, type SchoolPhase } from '../model';
+import { parseSchoolHours, type SchoolDayHours } from '../school-hours';
 
 /**
  * The roster CSV formats (documented in docs/roster-import.md): one file of schools, one of
  * people, or one combined file with a `type` column. Header names are case-insensitive and
  * spaces or hyphens count as underscores ("Local authority" = local_authority).
  */
-export const SCHOOL_COLUMNS = ['name', 'phase', 'local_authority', 'region', 'resource_base', 'status'] as const;
+export const SCHOOL_COLUMNS = ['name', 'phase', 'local_authority', 'region', 'resource_base', 'day_start', 'day_end', 'status'] as const;
 export const PERSON_COLUMNS = [
   'name',
   'email',
@@ -30,6 +31,10 @@ export const MAX_ROWS = 5000;
 const HEADER_ALIASES: Record<string, string> = {
   la: 'local_authority',
   cluster: 'region',
+  school_day_start: 'day_start',
+  starts: 'day_start',
+  school_day_end: 'day_end',
+  ends: 'day_end',
   has_resource_base: 'resource_base',
   roles: 'role',
   school_name: 'school',
@@ -90,6 +95,7 @@ export type RejectCode =
   | 'bad-date'
   | 'bad-number'
   | 'bad-yes-no'
+  | 'bad-hours'
   | 'bad-status'
   | 'bad-qualification'
   | 'too-long'
@@ -116,6 +122,8 @@ export interface SchoolRow {
   localAuthority?: string | null;
   region?: string | null;
   hasResourceBase?: boolean;
+  /** The school's own day; null = the default day; undefined = the columns are not in the file. */
+  hours?: SchoolDayHours | null;
   archived: boolean;
 }
 
@@ -311,10 +319,20 @@ function readSchool(line: number, row: Map<string, string>, rejected: Rejection[
     if (yn === 'bad') r.fail('bad-yes-no', { column: 'resource_base', value: r.raw('resource_base') });
     else hasResourceBase = yn;
   }
+  const hours = readHours(r);
   const archived = r.status();
   rejected.push(...r.problems);
   if (r.problems.length || !name || !phase) return null;
-  return { line, name, phase, archived, ...defined({ localAuthority, region, hasResourceBase }) };
+  return { line, name, phase, archived, ...defined({ localAuthority, region, hasResourceBase, hours }) };
+}
+
+/** `day_start` and `day_end` come as a pair: both blank keeps the default day. */
+function readHours(r: RowReader): SchoolDayHours | null | undefined {
+  if (!r.has('day_start') && !r.has('day_end')) return undefined;
+  const [start, end] = [r.raw('day_start'), r.raw('day_end')];
+  const parsed = parseSchoolHours(start, end);
+  if (parsed.ok) return parsed.value;
+  return r.fail('bad-hours', { start: start || '(blank)', end: end || '(blank)' }) ?? undefined;
 }
 
 function readPerson(line: number, row: Map<string, string>, rejected: Rejection[]): PersonRow | null {

@@ -63,6 +63,32 @@ describe.each(databaseKinds)('npm run import on %s', (kind) => {
     expect(await db.prisma.person.count()).toBe(25);
   });
 
+  it("stores a school's own day from the file, and keeps it when a later file has no such columns", async () => {
+    await db.prisma.trust.create({ data: { name: 'North Star Trust' } });
+    const dir = mkdtempSync(join(tmpdir(), 'import-'));
+    try {
+      const withHours = join(dir, 'hours.csv');
+      writeFileSync(withHours, 'name,phase,day_start,day_end\nOak Primary,primary,08:45,15:15\nAsh Special,special,,\n');
+      const out = capture();
+      expect(await runImport([withHours, '--yes'], out.io, { database: db, directories: [] })).toBe(0);
+      const plain = join(dir, 'plain.csv');
+      writeFileSync(plain, 'name,phase,region\nOak Primary,primary,North\n');
+      expect(await runImport([plain, '--yes'], out.io, { database: db, directories: [] })).toBe(0);
+      const schools = await db.prisma.school.findMany({ orderBy: { name: 'asc' }, select: { name: true, dayStart: true, dayEnd: true } });
+      expect(schools).toEqual([
+        { name: 'Ash Special', dayStart: null, dayEnd: null },
+        { name: 'Oak Primary', dayStart: '08:45', dayEnd: '15:15' },
+      ]);
+      const bad = join(dir, 'bad.csv');
+      writeFileSync(bad, 'name,phase,day_start,day_end\nOak Primary,primary,9am,15:15\n');
+      const refused = capture();
+      expect(await runImport([bad, '--yes'], refused.io, { database: db, directories: [] })).toBe(1);
+      expect(refused.text()).toContain('day_start "9am" and day_end "15:15" must both be times like 08:45');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses files over 5 MB before reading them, and explains usage', async () => {
     await db.prisma.trust.create({ data: { name: 'North Star Trust' } });
     const dir = mkdtempSync(join(tmpdir(), 'import-'));

@@ -127,6 +127,15 @@ describe('planImport', () => {
     const plan = planImport(readRosterCsv('name,email,role\nkim,kim@oak.uk,senco\n'), stored);
     expect(plan.people.unchanged).toBe(1);
   });
+  it("changes a school's day only when the file has the columns and they differ", () => {
+    const stored = { ...roster, schools: [school('s-oak', 'Oak Primary', { dayStart: '08:45', dayEnd: '15:15' })] };
+    const same = planImport(readRosterCsv('name,phase,local_authority,day_start,day_end\nOak Primary,primary,Leeds,08:45,15:15\n'), stored);
+    expect(same.schools.unchanged).toBe(1);
+    const absent = planImport(readRosterCsv('name,phase,local_authority\nOak Primary,primary,Leeds\n'), stored);
+    expect(absent.schools.unchanged).toBe(1);
+    const cleared = planImport(readRosterCsv('name,phase,local_authority,day_start,day_end\nOak Primary,primary,Leeds,,\n'), stored);
+    expect(cleared.schools.change.map((c) => c.fields)).toEqual([['hours']]);
+  });
 });
 
 describe('planImport: SENCOs need a school', () => {

@@ -129,4 +129,25 @@ describe('readRosterCsv', () => {
   it('counts lines inside quoted fields when numbering later rows', () => {
     expect(codes('name,phase\n"Oak\nPrimary",primary\nElm,infant')).toEqual([[4, 'bad-phase', 'infant']]);
   });
+
+  it("reads a school's own day as a pair of London times, and refuses half a pair or a day that ends first", () => {
+    const csv = readRosterCsv(
+      [
+        'name,phase,school day start,day_end',
+        'Oak,primary,8:45,15:15',
+        'Ash,special,,',
+        'Elm,primary,08:45,',
+        'Yew,primary,15:00,09:00',
+      ].join('\n'),
+    );
+    expect(csv.schools.map((s) => [s.name, s.hours])).toEqual([
+      ['Oak', { start: '08:45', end: '15:15' }],
+      ['Ash', null],
+    ]);
+    expect(csv.rejected).toEqual([
+      { line: 4, code: 'bad-hours', params: { start: '08:45', end: '(blank)' } },
+      { line: 5, code: 'bad-hours', params: { start: '15:00', end: '09:00' } },
+    ]);
+    expect(readRosterCsv('name,phase\nOak,primary\n').schools[0]).not.toHaveProperty('hours');
+  });
 });
