@@ -47,12 +47,21 @@ interface ReplyTarget {
  * Replaces the message a button was on: chat.update for a normal message, the interaction's
  * response_url for an ephemeral one (chat.update cannot reach those). False when neither applies.
  */
+/** chat.update errors meaning "that message cannot be replaced" rather than "Slack is unwell". */
+const GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
+
 async function replaceSource(client: WebClient, target: ReplyTarget, rendered: ReturnType<typeof renderSlackMessage>): Promise<boolean> {
   const source = target.source;
   if (!source) return false;
   if (!source.ephemeral) {
-    await client.chat.update({ channel: source.channel, ts: source.ts, ...rendered });
-    return true;
+    try {
+      await client.chat.update({ channel: source.channel, ts: source.ts, ...rendered });
+      return true;
+    } catch (error) {
+      // The card was deleted or is too old to edit: the reply is posted as a new message instead.
+      if (GONE.has((error as { data?: { error?: string } }).data?.error ?? '')) return false;
+      throw error;
+    }
   }
   if (!source.responseUrl) return false;
   const answer = await fetch(source.responseUrl, {

@@ -97,7 +97,7 @@ export function completionBlocks(summary: Pick<RoundSummary, 'completion'>, offs
     {
       type: 'table',
       columns: [t('checkin.status.columns.school'), t('checkin.status.columns.answered'), t('checkin.status.columns.state')],
-      rows: rows.map((row) => [row.schoolName, row.missing ? '-' : `${row.answered}/${row.total}`, stateOf(row)]),
+      rows: rows.map((row) => [row.schoolName, row.missing ? t('checkin.status.notAsked') : `${row.answered}/${row.total}`, stateOf(row)]),
     },
   ];
   if (sorted.length <= COMPLETION_PAGE) return blocks;

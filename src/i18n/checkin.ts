@@ -157,6 +157,7 @@ export const checkinMessages = {
   'checkin.status.started': 'Started',
   'checkin.status.notStarted': 'Not started',
   'checkin.status.noSenco': 'No SENCO on the roster',
+  'checkin.status.notAsked': 'Nobody asked',
   'checkin.status.next': 'Next round: {period}, opening {opens}.',
   'checkin.status.remind': 'Remind those not finished',
   'checkin.status.close': 'Close now',

@@ -221,7 +221,7 @@ export const rosterMessages = {
   'import.howto':
     'Drag a CSV file into this chat (in Slack: a direct message with me). I show a preview first, and change nothing until you press **Apply**. The whole file is applied or none of it.',
   'import.columns':
-    'Schools file: **name, phase** (required), local_authority, region, resource_base (yes/no), day_start and day_end (the school's own day, like 08:45 and 15:15), status (active/archived).\n\nPeople file: **name, email, role** (required), school, appointed_on, prior_senco_years (years as a SENCO at mainstream schools or maintained nurseries only), qualification, qualification_started_on, qualification_completed_on, tags, status.\n\nOne combined file: add a **type** column (school or person). Dates as 2025-09-01 or 01/09/2025. Whoever runs the bot has the full guide, with every column explained.',
+    'Schools file: **name, phase** (required), local_authority, region, resource_base (yes/no), day_start and day_end (when the school day starts and ends, like 08:45 and 15:15), status (active/archived).\n\nPeople file: **name, email, role** (required), school, appointed_on, prior_senco_years (years as a SENCO at mainstream schools or maintained nurseries only), qualification, qualification_started_on, qualification_completed_on, tags, status.\n\nOne combined file: add a **type** column (school or person). Dates as 2025-09-01 or 01/09/2025. Whoever runs the bot has the full guide, with every column explained.',
   'import.example': 'Example (people), two lines of a file:\n\nname,email,role,school\n\nAnn Lee,ann.lee@oak.sch.uk,senco,Oak Primary',
   'import.previewTitle': 'Import preview: {file}',
   'import.counts.schools': 'Schools',

@@ -40,13 +40,15 @@ function sentTo(h: Harness, platform: Platform, who: ChatUser): string[] {
       .map((a) => JSON.stringify(a.activity));
   }
   const channel = `D${who.slack.id.replace(/^U/, '')}`;
-  // In the order Slack received them; a reply that replaces the pressed card is a chat.update.
+  // In the order Slack received them; a reply that replaces the pressed card is a chat.update
+  // (one Slack refused, for a card it does not have, is not a reply: the bot posts instead).
   const replyMethods = new Set(['/api/chat.postMessage', '/api/chat.postEphemeral', '/api/chat.update']);
   return h.slack.calls
     .filter((c) => replyMethods.has(c.path.split('?')[0]!))
-    .map((c) => c.body as Record<string, unknown>)
-    .filter((b) => b.channel === channel)
-    .map((b) => JSON.stringify(b));
+    .map((c) => ({ method: c.path.split('?')[0]!, body: c.body as Record<string, unknown> }))
+    .filter(({ body }) => body.channel === channel)
+    .filter(({ method, body }) => method !== '/api/chat.update' || h.slack.messages.has(`${String(body.channel)}:${String(body.ts)}`))
+    .map(({ body }) => JSON.stringify(body));
 }
 
 /**

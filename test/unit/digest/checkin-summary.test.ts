@@ -39,7 +39,7 @@ describe('roundSummaryMessage', () => {
       columns: ['School', 'Answered', 'State'],
       rows: [
         ['Ash', '3/8', 'Started'],
-        ['Elm', '-', 'No SENCO on the roster'],
+        ['Elm', 'Nobody asked', 'No SENCO on the roster'],
         ['Oak', '8/8', 'Finished'],
       ],
     });
