@@ -12,12 +12,13 @@ import type {
   Rsvp,
   WriteOutcome,
 } from '../core/meetings-port';
+import { normalizeTopic } from '../core/meetings/topic';
 import type { Db } from './database';
 
 type SeriesRow = Prisma.MeetingSeriesGetPayload<object>;
 type OccurrenceRow = Prisma.MeetingOccurrenceGetPayload<object>;
 
-function toSeries(row: SeriesRow): MeetingSeries {
+export function toSeries(row: SeriesRow): MeetingSeries {
   return {
     id: row.id,
     trustId: row.trustId,
@@ -36,7 +37,7 @@ function toSeries(row: SeriesRow): MeetingSeries {
   };
 }
 
-function toOccurrence(row: OccurrenceRow): MeetingOccurrence {
+export function toOccurrence(row: OccurrenceRow): MeetingOccurrence {
   return {
     id: row.id,
     seriesId: row.seriesId,
@@ -58,10 +59,7 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === 'P2002' || e?.cause?.code === '23505';
 }
 
-/** The duplicate check for topics: case and spacing do not make a new topic. */
-export function normalizeTopic(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+export { normalizeTopic };
 
 export class PrismaMeetingsRepo implements MeetingsRepo {
   constructor(private readonly db: Db) {}

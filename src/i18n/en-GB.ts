@@ -5,6 +5,7 @@ import { digestMessages } from './digest';
 import { plumbingMessages } from './plumbing';
 import { fileMessages } from './files';
 import { homeMessages } from './home';
+import { meetingAgendaMessages } from './meeting-agenda';
 import { meetingsMessages } from './meetings';
 import { rosterMessages } from './roster';
 import { selfevalMessages } from './selfeval';
@@ -57,6 +58,7 @@ const messages = {
   ...digestMessages,
   ...fileMessages,
   ...meetingsMessages,
+  ...meetingAgendaMessages,
   ...buddyMessages,
   ...selfevalMessages,
   ...homeMessages,

@@ -56,6 +56,11 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
       schoolCalendar: () => Promise.reject(new Error('meetings calendar not faked')),
       publicUrl: () => 'https://bot.example.org',
     },
+    meetingAgenda: {
+      repo: new Proxy({} as FlowDeps['meetingAgenda']['repo'], {
+        get: (_t, name) => () => Promise.reject(new Error(`meeting agenda repo ${String(name)} not faked`)),
+      }),
+    },
     // Bulletins are tested over HTTP; a unit test that reaches them fails loudly.
     bulletins: {
       repo: new Proxy(

@@ -6,6 +6,7 @@
  */
 import { campaignDueWork } from '../campaigns/due-work';
 import type { Feature } from '../feature';
+import { registerAgenda } from './agenda-feature';
 import { meetingCampaign } from './campaign';
 import { meetingsCommand, subscribeAction, subscribeCommand, unsubscribeAction, unsubscribeCommand } from './mine';
 import { attendedAction, cancelAction, cancelSeriesAction, cancelSeriesConfirm, moveAction, moveSubmit, rsvpAction } from './occurrence';
@@ -32,5 +33,6 @@ export const meetingsFeature: Feature = {
     ])
       app.action(action);
     app.dueWork((deps) => campaignDueWork(deps, meetingCampaign(deps)));
+    registerAgenda(app);
   },
 };

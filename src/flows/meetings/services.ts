@@ -11,9 +11,10 @@ import { countAnswers, invitationCard, leaderCard, MEETING_VERBS } from '../../m
 import type { AudienceSchool } from '../../meetings/day-check';
 import { occurrenceIcs } from '../../meetings/ics';
 import type { FlowDeps } from '../deps';
+import { sentAgendaLines } from './agenda-lines';
 import './deps';
 
-export type MeetingsSvc = Pick<FlowDeps, 'roster' | 'outbox' | 'clock' | 'audit' | 'logger' | 'meetings'>;
+export type MeetingsSvc = Pick<FlowDeps, 'roster' | 'outbox' | 'clock' | 'audit' | 'logger' | 'meetings' | 'meetingAgenda'>;
 
 /** Campaign id and key prefix of meeting invitations; nudge kinds for quiet hours and snooze. */
 export const MEETINGS_KIND = 'meetings';
@@ -74,6 +75,7 @@ export async function invitationFor(
     series,
     myAnswer: mine?.answer ?? null,
     attended: mine?.attended ?? false,
+    agenda: await sentAgendaLines(svc, series.trustId, occurrence.id),
     schoolsOffNames: occurrence.schoolsOff.map((id) => names.get(id) ?? id),
     now: svc.clock.now(),
   });
