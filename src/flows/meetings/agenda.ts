@@ -27,6 +27,7 @@ export const agendaKey = (occurrenceId: string, personId: string) => `meetings-a
 export const presenterKey = (occurrenceId: string, personId: string, when: 'week' | 'day') =>
   `meetings-present:${occurrenceId}:${personId}:${when}`;
 
+const NONE = 'none';
 const gone = (): Reply => [textMessage(t('meetings.flow.notFound'))];
 
 /** People of the audience schools who can present (anyone on the roster there, not archived). */
@@ -50,7 +51,8 @@ async function agendaForm(
     schoolNames(svc, series.trustId),
   ]);
   const ranked = rankTopics(topics);
-  const none = { value: '', label: t('meetings.agenda.none') };
+  // Teams refuses a choice with an empty value: 'none' stands for a blank.
+  const none = { value: NONE, label: t('meetings.agenda.none') };
   const topicOptions = [none, ...ranked.map(({ rank, topic }) => ({ value: topic.id, label: `${rank}. ${topic.text} (${topic.votes})` }))];
   // The leader's current order first; before any agenda, the most voted.
   const current = agenda ? agenda.topicIds : ranked.slice(0, AGENDA_MAX_TOPICS).map((r) => r.topic.id);
@@ -60,7 +62,7 @@ async function agendaForm(
     id: `item${i + 1}`,
     label: t('meetings.agenda.item', { n: i + 1 }),
     options: topicOptions,
-    value: current[i] ?? '',
+    value: current[i] ?? NONE,
     required: false,
   }));
   const presenterOptions = [
@@ -85,7 +87,7 @@ async function agendaForm(
             id: 'presenter',
             label: t('meetings.agenda.presenter'),
             options: presenterOptions,
-            value: agenda?.strength?.presenterId ?? '',
+            value: agenda?.strength?.presenterId ?? NONE,
             required: false,
           },
           { kind: 'text', id: 'what', label: t('meetings.agenda.strengthTitle'), value: agenda?.strength?.title ?? '', required: false },
@@ -131,7 +133,7 @@ export const submitAgendaAction: ActionHandler = {
       new Set(topics.map((x) => x.id)),
     );
     let strength: StrengthSlot | null = null;
-    const presenterId = value(data, 'presenter');
+    const presenterId = value(data, 'presenter') === NONE ? '' : value(data, 'presenter');
     const what = value(data, 'what').replace(/\s+/g, ' ').trim();
     if (what.length > STRENGTH_TITLE_MAX) {
       return [
