@@ -64,18 +64,16 @@ export function topicsCard(view: TopicsView): OutboundMessage {
         : ranked.map(({ rank, topic }) => t('meetings.topics.line', { rank, topic: topic.text, votes: votesText(topic.votes) })).join('\n'),
   });
   const ids = { occurrenceId: occurrence.id };
-  const voteButtons: Button[] = ranked
-    .slice(0, MAX_VOTE_BUTTONS)
-    .map(({ topic }) =>
-      view.myVotes.has(topic.id)
-        ? {
-            label: t('meetings.topics.voted', { topic: topic.text }),
-            verb: TOPIC_VERBS.vote,
-            data: { ...ids, topicId: topic.id },
-            style: 'primary',
-          }
-        : { label: t('meetings.topics.vote', { topic: topic.text }), verb: TOPIC_VERBS.vote, data: { ...ids, topicId: topic.id } },
-    );
+  const voteButtons: Button[] = ranked.slice(0, MAX_VOTE_BUTTONS).map(({ topic }) =>
+    view.myVotes.has(topic.id)
+      ? {
+          label: t('meetings.topics.voted', { topic: topic.text }),
+          verb: TOPIC_VERBS.vote,
+          data: { ...ids, topicId: topic.id },
+          style: 'primary',
+        }
+      : { label: t('meetings.topics.vote', { topic: topic.text }), verb: TOPIC_VERBS.vote, data: { ...ids, topicId: topic.id } },
+  );
   if (voteButtons.length > 0) blocks.push({ type: 'buttons', buttons: voteButtons });
   const suggested = new Set(view.topics.map((topic) => normalizeTopic(topic.text)));
   const presets: Button[] = AGENDA_PRESETS.map((preset, i) => ({ preset, i }))
