@@ -13,6 +13,7 @@ import { buildSchoolCalendar } from '../../../src/scheduler/school-days';
 import { buttonData, buttons, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
+import { deliverAll as deliverMeetingMail, SERIES_FORM } from '../../helpers/meetings';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { seedTrust } from '../../helpers/roster-seed';
 
@@ -22,21 +23,6 @@ const platforms: Platform[] = ['teams', 'slack'];
 // Tuesday 8 September 2026, 09:00 in London (BST).
 const START = '2026-09-08T08:00:00Z';
 const MINUTE = 60_000;
-
-const FORM = {
-  title: 'SENCO network meeting',
-  audience: 'trust',
-  schools: '',
-  special: 'yes',
-  year: '2026-27',
-  perTerm: '1',
-  weekday: '2',
-  time: '15:45',
-  duration: '90',
-  mode: 'online',
-  venue: '',
-  link: 'https://teams.example.org/l/meetup-join/abc',
-};
 
 describe.each(databaseKinds)('meeting agendas over HTTP on %s', (kind) => {
   describe.each(platforms)('on %s', (platform) => {
@@ -51,14 +37,7 @@ describe.each(databaseKinds)('meeting agendas over HTTP on %s', (kind) => {
     let steps: ReturnType<typeof agendaSteps>;
     const at = (step: string) => steps.find((s) => s.step === step)!.at;
 
-    /** Runs the scheduler until the outbox is empty (sends are paced). */
-    const deliverAll = async () => {
-      for (let i = 0; i < 12; i += 1) {
-        await h.bot.scheduler.runOnce();
-        if ((await h.db.prisma.outboxMessage.count({ where: { status: 'queued' } })) === 0) return;
-        clock.advance(2_000);
-      }
-    };
+    const deliverAll = () => deliverMeetingMail(h, clock);
 
     /** The message behind an outbox key as the platform holds it now (after any edits in place). */
     const delivered = async (key: string): Promise<string> => {
@@ -99,7 +78,7 @@ describe.each(databaseKinds)('meeting agendas over HTTP on %s', (kind) => {
       ] as const) {
         ids[who] = (await h.db.prisma.person.findFirstOrThrow({ where: { trustId, name } })).id;
       }
-      await press(h, platform, lee, 'meetings.series.draft', {}, FORM);
+      await press(h, platform, lee, 'meetings.series.draft', {}, SERIES_FORM);
       expect(plain(await press(h, platform, lee, 'meetings.series.confirm'))).toContain('3 meetings set up');
       const first = await h.db.prisma.meetingOccurrence.findFirstOrThrow({ where: { trustId }, orderBy: { startsAt: 'asc' } });
       occ = { id: first.id, startsAt: first.startsAt, endsAt: first.endsAt, date: first.date, time: first.time };
