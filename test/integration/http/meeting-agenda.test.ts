@@ -8,6 +8,7 @@
  * invited once, and the digest section.
  */
 import type { Platform } from '../../../src/core/model';
+import { PrismaMeetingsRepo } from '../../../src/db/meetings-repo';
 import { agendaSteps } from '../../../src/meetings/agenda';
 import { buildSchoolCalendar } from '../../../src/scheduler/school-days';
 import { buttonData, buttons, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
@@ -146,8 +147,18 @@ describe.each(databaseKinds)('meeting agendas over HTTP on %s', (kind) => {
       expect(plain(typed)).toContain('Added "Transition to secondary"');
       const transition = await topicId('transition to secondary');
       // Sam presses three times at once: one vote.
-      await Promise.all([1, 2, 3].map(() => press(h, platform, sam, 'meetings.topic.vote', { occurrenceId: occ.id, topicId: transition })));
+      const presses = await Promise.all(
+        [1, 2, 3].map(() => press(h, platform, sam, 'meetings.topic.vote', { occurrenceId: occ.id, topicId: transition })),
+      );
+      for (const reply of presses) expect(plain(reply)).toMatch(/is counted|already voted/);
       expect(await h.db.prisma.agendaVote.count({ where: { topicId: transition, personId: ids.sam } })).toBe(1);
+      // The store itself, five votes at once: one is created, the others lose the race to the key.
+      const repo = new PrismaMeetingsRepo(h.db.prisma);
+      const race = (await repo.addTopic(trustId, occ.id, 'A topic for the race', ids.sam, clock.now()))!.topic.id;
+      const outcomes = await Promise.all([1, 2, 3, 4, 5].map(() => repo.vote(trustId, race, ids.lee, clock.now())));
+      expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'unchanged')).toHaveLength(4);
+      await h.db.prisma.agendaTopic.delete({ where: { id: race } });
       // Lee votes too (the leader is in the meeting's audience).
       await press(h, platform, lee, 'meetings.topic.vote', { occurrenceId: occ.id, topicId: transition });
       expect(await votesFor(transition)).toBe(3);
