@@ -12,15 +12,17 @@
  *    BENCH_PROGRESS_MS (2,000), the same call the `bulletin-progress` source makes.
  * 2. kill and restart: the real bot (dist/src/main.js) in a child process delivers another
  *    bulletin queued the same way; it is SIGKILLed when KILL_AT of it has arrived and
- *    started again. Duplicates and losses are counted at the fakes (a loss only when a
- *    recipient never got it); `uncertain_listed` is what the sender's status card lists
- *    with a one-tap resend. RSS is the bot process's peak resident memory while sending.
+ *    started again. Once the outbox has settled (PostgreSQL: watched while the bot runs;
+ *    PGlite: a stall window), duplicates and losses are counted at the fakes: a loss is a
+ *    recipient who never got it and whose row is neither uncertain (listed to the sender) nor
+ *    still queued (`pending`, only when BENCH_SETTLE_MS ran out); `uncertain_listed` is what
+ *    the sender's status card lists with a one-tap resend. RSS is the bot process's peak resident memory while sending.
  *
  * Reuses the fan-out benchmark's machinery (scripts/bench-fanout/: database targets, the bot
  * process). Run: npm run bench:bulletin. Environment: BENCH_N (5000), BENCH_CAP (50),
  * BENCH_LATENCY_MS (20), BENCH_KILL_AT (0.4), BENCH_DATABASE_URL or TEST_DATABASE_URL.
  * Last line: bulletin n=… ratio=… p429=… dup=… lost=… killed_restart_dup=… killed_restart_lost=…
- * uncertain_listed=… progress_updates=… rss_mb=…
+ * uncertain_listed=… uncertain_missing=… pending=… progress_updates=… rss_mb=…
  */
 import '../src/tz';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -59,6 +61,8 @@ const PROGRESS_MS = Number(process.env.BENCH_PROGRESS_MS ?? 2000);
 const TENANT = 'bench-tenant';
 const TEAM = 'T0001';
 const STALL_MS = 15_000;
+/** How long the restarted bot gets to settle the outbox before rows still pending are reported as such. */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 1_200_000);
 const TEAMS_N = Math.ceil(N / 2);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -294,44 +298,72 @@ async function runKillAndRestart() {
     first.child.kill('SIGKILL');
     await first.exited;
     const second = await startBotProcess(env, workDir, logFile);
-    // A restart on a loaded machine takes a while: the stall window starts at its first delivery.
+    // Losses are counted once the outbox has settled (nothing queued, held or sending for this
+    // bulletin), not when deliveries pause: on a loaded machine the restarted bot can take
+    // minutes to start, and rows waiting out a 429 or the killed worker's lease are not lost.
+    // On PostgreSQL the benchmark watches the outbox while the bot runs; PGlite allows one
+    // process at a time, so there it falls back to a stall window after the first delivery.
+    const watch = target.kind === 'postgres' ? await target.open() : null;
+    const pending = async () => {
+      if (!watch) return null;
+      const c = await new PrismaOutbox(watch.prisma, systemClock, addressing).countByStatus(`bulletin-invite:${bulletin.id}:`);
+      return c.queued + c.held + c.sending;
+    };
     const delivered = () => fakes.teams.delivered.length + fakes.slack.delivered.length;
-    const atRestart = delivered();
-    const restartDeadline = Date.now() + 180_000;
-    while (delivered() === atRestart && tally(fakes, 'kill').counts.size < N && Date.now() < restartDeadline) await sleep(200);
-    let last = -1;
-    let lastChange = Date.now();
-    while (tally(fakes, 'kill').counts.size < N && Date.now() - lastChange < STALL_MS) {
-      await sleep(100);
-      peak = Math.max(peak, rssMb(second.child.pid));
-      const now = fakes.teams.delivered.length + fakes.slack.delivered.length;
-      if (now !== last) {
-        last = now;
-        lastChange = Date.now();
+    const settleDeadline = Date.now() + SETTLE_MS;
+    try {
+      if (watch) {
+        while (Date.now() < settleDeadline) {
+          peak = Math.max(peak, rssMb(second.child.pid));
+          if ((await pending()) === 0) break;
+          await sleep(250);
+        }
+      } else {
+        const atRestart = delivered();
+        while (delivered() === atRestart && tally(fakes, 'kill').counts.size < N && Date.now() < settleDeadline) await sleep(200);
+        let last = -1;
+        let lastChange = Date.now();
+        while (tally(fakes, 'kill').counts.size < N && Date.now() - lastChange < STALL_MS && Date.now() < settleDeadline) {
+          await sleep(100);
+          peak = Math.max(peak, rssMb(second.child.pid));
+          const now = delivered();
+          if (now !== last) {
+            last = now;
+            lastChange = Date.now();
+          }
+        }
       }
+    } finally {
+      await watch?.close();
     }
     second.child.kill('SIGTERM');
     await second.exited;
     const db = await target.open();
     try {
       const listed = (await statusBySchool(services(db), bulletin)).uncertain.length;
-      const { counts, dup, lost } = tally(fakes, 'kill');
-      // Rows left 'uncertain' by the kill: the sender's status lists each with a one-tap resend.
-      const uncertain = await db.prisma.outboxMessage.findMany({
-        where: { status: 'uncertain', key: { startsWith: 'bulletin-invite:' } },
-        select: { personId: true },
+      const { counts, dup } = tally(fakes, 'kill');
+      // Per recipient: did it arrive at the fakes, and where did the outbox leave their row?
+      const rows = await db.prisma.outboxMessage.findMany({
+        where: { key: { startsWith: `bulletin-invite:${bulletin.id}:` } },
+        select: { personId: true, status: true },
       });
       const ids = await db.prisma.chatIdentity.findMany({
-        where: { personId: { in: uncertain.map((u) => u.personId!).filter(Boolean) } },
-        select: { platform: true, userId: true },
+        where: { personId: { in: rows.map((r) => r.personId!).filter(Boolean) } },
+        select: { personId: true, platform: true, userId: true },
       });
       const where = (i: { platform: string; userId: string }) =>
         i.platform === 'teams' ? `a:${i.userId.slice(3)}` : `D${i.userId.slice(1)}`;
-      const uncertainArrived = ids.filter((i) => counts.has(where(i))).length;
-      // Lost = never arrived and not listed to the sender (a silent loss); uncertain ones that
-      // did not arrive are reported apart: the sender sees them and resends with one tap.
-      const uncertainMissing = uncertain.length - uncertainArrived;
-      return { dup, lost: lost - uncertainMissing, uncertainMissing, listed, uncertainRows: uncertain.length, peak };
+      const arrived = new Set(ids.filter((i) => counts.has(where(i))).map((i) => i.personId));
+      const missing = rows.filter((r) => !arrived.has(r.personId!));
+      const inFlight = new Set(['queued', 'held', 'sending']);
+      // Uncertain and missing: the sender sees them listed and resends with one tap (not a silent loss).
+      const uncertainMissing = missing.filter((r) => r.status === 'uncertain').length;
+      // Still queued when the run stopped watching (only if the settle deadline passed): not lost, unfinished.
+      const pendingMissing = missing.filter((r) => inFlight.has(r.status)).length;
+      // Lost = never arrived, not listed to the sender and not still on its way; plus recipients with no row at all.
+      const lost = missing.length - uncertainMissing - pendingMissing + Math.max(0, N - rows.length);
+      const uncertainRows = rows.filter((r) => r.status === 'uncertain').length;
+      return { dup, lost, uncertainMissing, pendingMissing, listed, uncertainRows, peak };
     } finally {
       await db.close();
     }
@@ -358,10 +390,10 @@ async function main(): Promise<void> {
   );
   const killed = await runKillAndRestart();
   console.log(
-    `kill -9 at ${Math.round(KILL_AT * 100)}% and restart: dup ${killed.dup}, silent losses ${killed.lost}; uncertain rows ${killed.uncertainRows} (never arrived ${killed.uncertainMissing}), listed to the sender for resend ${killed.listed}; bot peak RSS ${killed.peak.toFixed(0)} MB`,
+    `kill -9 at ${Math.round(KILL_AT * 100)}% and restart: dup ${killed.dup}, silent losses ${killed.lost}; uncertain rows ${killed.uncertainRows} (never arrived ${killed.uncertainMissing}), listed to the sender for resend ${killed.listed}; still queued when the run stopped ${killed.pendingMissing}; bot peak RSS ${killed.peak.toFixed(0)} MB`,
   );
   console.log(
-    `bulletin n=${N} ratio=${ratio.toFixed(3)} p429=${p429.toFixed(4)} dup=${send.dup} lost=${send.lost} killed_restart_dup=${killed.dup} killed_restart_lost=${killed.lost} uncertain_listed=${killed.listed} uncertain_missing=${killed.uncertainMissing} progress_updates=${send.progressUpdates} rss_mb=${killed.peak.toFixed(0)}`,
+    `bulletin n=${N} ratio=${ratio.toFixed(3)} p429=${p429.toFixed(4)} dup=${send.dup} lost=${send.lost} killed_restart_dup=${killed.dup} killed_restart_lost=${killed.lost} uncertain_listed=${killed.listed} uncertain_missing=${killed.uncertainMissing} pending=${killed.pendingMissing} progress_updates=${send.progressUpdates} rss_mb=${killed.peak.toFixed(0)}`,
   );
 }
 
