@@ -48,6 +48,7 @@ import type { BulletinSvc } from '../src/flows/bulletins/campaign';
 import { refreshProgress, sendNow, statusBySchool } from '../src/flows/bulletins/sending';
 import { createLogger } from '../src/logger';
 import { startScheduler } from '../src/scheduler/index';
+import { buildSchoolCalendar } from '../src/scheduler/school-days';
 import { FakeSlackApi } from '../test/fakes/fake-slack-api';
 import { FakeTeamsConnector } from '../test/fakes/fake-teams-connector';
 import { startBotProcess } from './bench-fanout/bot-process';
@@ -91,7 +92,10 @@ function services(db: Database): BulletinSvc {
     clock: systemClock,
     audit: new PrismaAuditLog(db.prisma, systemClock),
     logger,
-    bulletins: { repo: new PrismaBulletinRepo(db.prisma) },
+    bulletins: {
+      repo: new PrismaBulletinRepo(db.prisma),
+      calendar: async (_trustId, now) => buildSchoolCalendar({ trustYears: [], schoolYears: [], extraBankHolidays: [] }, now),
+    },
   };
 }
 

@@ -60,13 +60,15 @@ export class SlackSender implements ChatSender {
     }
   }
 
-  /** chat.delete; a message already gone counts as deleted. */
-  async delete(sent: ConversationAddress): Promise<SendOutcome> {
+  /** chat.delete; a message already gone counts as deleted; one Slack will not delete is replaced with `instead` if given. */
+  async delete(sent: ConversationAddress, instead?: OutboundMessage): Promise<SendOutcome> {
     try {
       await this.client.chat.delete({ channel: String(sent.channel), ts: String(sent.ts) });
       return { status: 'sent', providerId: String(sent.ts), sentTo: sent };
     } catch (error) {
-      if ((error as SlackError).data?.error === 'message_not_found') return { status: 'sent', providerId: String(sent.ts), sentTo: sent };
+      const code = (error as SlackError).data?.error;
+      if (code === 'message_not_found') return { status: 'sent', providerId: String(sent.ts), sentTo: sent };
+      if (instead && (code === 'cant_delete_message' || code === 'compliance_exports_prevent_deletion')) return this.update(sent, instead);
       return classifySlackError(error as SlackError);
     }
   }

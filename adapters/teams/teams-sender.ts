@@ -74,8 +74,8 @@ export class TeamsSender implements ChatSender {
     }
   }
 
-  /** deleteActivity: DELETE /v3/conversations/{id}/activities/{activityId}. */
-  async delete(sent: ConversationAddress): Promise<SendOutcome> {
+  /** deleteActivity: DELETE /v3/conversations/{id}/activities/{activityId}; a 403 (refused) is replaced with `instead` if given. */
+  async delete(sent: ConversationAddress, instead?: OutboundMessage): Promise<SendOutcome> {
     const activityId = String(sent.activityId ?? '');
     try {
       await this.adapter.continueConversationAsync(this.appId, sent.reference as Partial<ConversationReference>, async (context) => {
@@ -83,6 +83,7 @@ export class TeamsSender implements ChatSender {
       });
       return { status: 'sent', providerId: activityId, sentTo: sent };
     } catch (error) {
+      if (instead && (error as ConnectorError).statusCode === 403) return this.update(sent, instead);
       const outcome = classifyTeamsError(error as ConnectorError);
       // Already gone is what a delete wants.
       return outcome.status === 'unreachable' && (error as ConnectorError).statusCode === 404

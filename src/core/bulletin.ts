@@ -68,6 +68,15 @@ export interface BulletinRepo {
   acknowledgedBy(bulletinId: string): Promise<Map<string, Date>>;
   /** Sent (not draft) bulletins, newest first; `words` filters by full-text search. */
   recent(trustId: string, options: { words?: string; limit: number }): Promise<Bulletin[]>;
+  /**
+   * Open bulletins asking for acknowledgement that were sent to this person (their invitation
+   * or resend went out) and that they have not acknowledged yet, newest first.
+   */
+  awaitingAck(trustId: string, personId: string, limit: number): Promise<Bulletin[]>;
+  /** The newest sent (not recalled) bulletin this person sent, if any. */
+  lastSentBy(trustId: string, personId: string): Promise<Bulletin | null>;
+  /** Bulletins that went out (not recalled) in `from <= openedAt < to`, oldest first. */
+  sentBetween(trustId: string, from: Date, to: Date): Promise<Bulletin[]>;
   /** People allowed to send besides the SEND leaders. */
   senders(trustId: string): Promise<string[]>;
   grantSender(trustId: string, personId: string, by: string, now: Date): Promise<boolean>;

@@ -57,7 +57,7 @@ export interface OutboxEdit {
   /** Key of the original message. */
   of: string;
   op: 'update' | 'delete';
-  /** The new content (update only). */
+  /** The new content (update); for a delete, what replaces the message if the platform refuses to delete it. */
   content?: OutboundMessage;
   notBefore?: Date;
 }

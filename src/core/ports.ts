@@ -35,8 +35,11 @@ export interface ChatSender {
   send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome>;
   /** Replaces a message sent earlier (`sentTo` from its send outcome). */
   update(sentTo: ConversationAddress, message: OutboundMessage): Promise<SendOutcome>;
-  /** Deletes a message sent earlier. */
-  delete(sentTo: ConversationAddress): Promise<SendOutcome>;
+  /**
+   * Deletes a message sent earlier. When the platform refuses the delete (Slack
+   * `cant_delete_message`, Teams 403) and `instead` is given, the message is replaced with it.
+   */
+  delete(sentTo: ConversationAddress, instead?: OutboundMessage): Promise<SendOutcome>;
 }
 
 /**

@@ -117,6 +117,37 @@ export class PrismaBulletinRepo implements BulletinRepo {
     return rows.map(toBulletin);
   }
 
+  async awaitingAck(trustId: string, personId: string, limit: number): Promise<Bulletin[]> {
+    // One statement: the person's delivered invitations (or resends) without an acknowledgement.
+    const ids = await this.db.$queryRaw<Array<{ id: string }>>`
+      SELECT b."id" FROM "Bulletin" b
+      WHERE b."trustId" = ${trustId} AND b."status" = 'open' AND b."ackRequired" AND b."recalledAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "OutboxMessage" o
+          WHERE o."key" IN ('bulletin-invite:' || b."id" || ':' || ${personId}, 'bulletin-resend:' || b."id" || ':' || ${personId})
+            AND o."status" IN ('sent', 'uncertain'))
+        AND NOT EXISTS (SELECT 1 FROM "BulletinAck" a WHERE a."bulletinId" = b."id" AND a."personId" = ${personId})
+      ORDER BY b."openedAt" DESC NULLS LAST LIMIT ${limit}`;
+    if (ids.length === 0) return [];
+    const rows = await this.db.bulletin.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: { openedAt: 'desc' } });
+    return rows.map(toBulletin);
+  }
+
+  async lastSentBy(trustId: string, personId: string): Promise<Bulletin | null> {
+    const row = await this.db.bulletin.findFirst({
+      where: { trustId, createdBy: personId, status: { in: ['open', 'closed'] }, recalledAt: null },
+      orderBy: { openedAt: 'desc' },
+    });
+    return row ? toBulletin(row) : null;
+  }
+
+  async sentBetween(trustId: string, from: Date, to: Date): Promise<Bulletin[]> {
+    const rows = await this.db.bulletin.findMany({
+      where: { trustId, status: { in: ['open', 'closed'] }, recalledAt: null, openedAt: { gte: from, lt: to } },
+      orderBy: { openedAt: 'asc' },
+    });
+    return rows.map(toBulletin);
+  }
+
   async senders(trustId: string): Promise<string[]> {
     return (await this.db.bulletinSender.findMany({ where: { trustId }, select: { personId: true } })).map((r) => r.personId);
   }

@@ -85,7 +85,7 @@ export class PrismaOutbox implements Outbox {
     // One statement per edit: the row copies where and how the original goes (platform,
     // address, bucket, person); ON CONFLICT keeps a repeated edit key a no-op.
     for (const e of edits) {
-      const content = e.op === 'update' ? (e.content ?? null) : null;
+      const content = e.content ?? null;
       if (e.op === 'update' && !content) throw new Error(`outbox edit ${e.key}: an update needs content`);
       const inserted = await this.db.$queryRaw<Array<{ key: string }>>`
         INSERT INTO "OutboxMessage" ("id", "key", "trustId", "personId", "platform", "target", "content", "kind", "status", "notBefore", "bucket", "op", "of", "createdAt")

@@ -43,6 +43,17 @@ export const bulletinText = {
   recallButton: 'Recall',
   statusTitle: (title: string) => `Status of "${title}"`,
   statusColumns: ['School', 'Delivered', 'Acknowledged', 'Unreachable', 'Uncertain'],
+  recipientsButton: 'Recipients',
+  recipientsTitle: (title: string) => `Recipients of "${title}"`,
+  recipientsColumns: ['Recipient', 'School', 'Status'],
+  state: {
+    acknowledged: 'Acknowledged',
+    delivered: 'Delivered',
+    uncertain: 'Uncertain (may not have arrived)',
+    unreachable: 'Unreachable',
+    waiting: 'Waiting to send',
+  } as Record<'acknowledged' | 'delivered' | 'uncertain' | 'unreachable' | 'waiting', string>,
+  showMore: 'Show more',
   resendButton: (n: number) => `Resend ${n} uncertain`,
   resent: (n: number) => `Resent to ${n} ${n === 1 ? 'person' : 'people'} whose delivery was uncertain.`,
   nothingToResend: 'No delivery is uncertain: nothing to resend.',
@@ -68,7 +79,22 @@ export const bulletinText = {
   grantTrustLeader: 'Trust leaders read bulletins but may not send them.',
   grantWho: 'Who should be allowed to send bulletins? Give their email, e.g. **bulletin grant ann@trust.org.uk**.',
   grantNotFound: (who: string) => `I could not find ${who} on the roster.`,
+  homeWaitingHeading: (n: string) => `Bulletins to acknowledge (${n})`,
+  homeWaitingLine: (title: string, date: string) => `**${title}**, sent ${date}`,
+  homeAckButton: 'Acknowledge the newest',
+  homeSentHeading: 'Your last bulletin',
+  homeLastSent: (title: string, date: string) => `**${title}**, sent ${date}`,
   summary: (title: string) => `Bulletin "${title}" has closed for acknowledgements.`,
+};
+
+/** The digest's bulletins section (the caller escapes school names). */
+export const bulletinDigestText = {
+  title: 'Bulletins',
+  headline: (sent: number, rate: number | null) =>
+    `${sent} ${sent === 1 ? 'bulletin' : 'bulletins'} sent this week${rate === null ? '' : `; ${rate}% acknowledged`}`,
+  schoolLine: (school: string, acked: number, total: number, percent: number) =>
+    `${school}: ${acked} of ${total} acknowledged (${percent}%)`,
+  lookAt: (percent: number) => `only ${percent}% of this week's bulletins acknowledged`,
 };
 
 export const AREA_LABELS: Record<string, string> = {

@@ -65,7 +65,7 @@ export class BotMetrics {
       platform: sender.platform,
       send: async (address, message) => count(await sender.send(address, message)),
       update: async (sentTo, message) => count(await sender.update(sentTo, message)),
-      delete: async (sentTo) => count(await sender.delete(sentTo)),
+      delete: async (sentTo, instead) => count(await sender.delete(sentTo, instead)),
     };
   }
 

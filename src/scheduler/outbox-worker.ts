@@ -304,7 +304,8 @@ export class OutboxWorker {
     try {
       const sender = this.senders.get(row.platform)!;
       if (row.op === 'update' && sentTo) return await sender.update(sentTo, row.content);
-      if (row.op === 'delete' && sentTo) return await sender.delete(sentTo);
+      // A delete row's content, when it has any, is what replaces the message if the platform refuses the delete.
+      if (row.op === 'delete' && sentTo) return await sender.delete(sentTo, row.content.blocks.length > 0 ? row.content : undefined);
       return await sender.send(row.target, row.content);
     } catch (error) {
       // Senders classify errors themselves; an exception here is unexpected, so try again later.

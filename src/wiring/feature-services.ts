@@ -37,7 +37,7 @@ export function featureServices(ctx: WiringContext): FeatureServices {
     digest: { repo: new PrismaDigestRepo(ctx.db) },
     meetings: { repo: new PrismaMeetingsRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger), publicUrl: ctx.publicUrl },
     meetingAgenda: { repo: new PrismaMeetingAgendaRepo(ctx.db) },
-    bulletins: { repo: new PrismaBulletinRepo(ctx.db) },
+    bulletins: { repo: new PrismaBulletinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
     selfeval: { repo: new PrismaSelfEvalRepo(ctx.db) },
   };
 }

@@ -38,6 +38,8 @@ export class FakeTeamsConnector extends RecordingServer {
   pageSize = 50;
   /** Status to answer for sends to a conversation id (e.g. 403 = bot blocked). */
   readonly failures = new Map<string, number>();
+  /** Status to answer every deleteActivity with (e.g. 403: the tenant does not let bots delete), null to delete. */
+  refuseDeletes: number | null = null;
   /** Answers to give, in order, to the next sends to a conversation id; then back to normal. */
   readonly injected = new Map<string, InjectedAnswer[]>();
   /** Every activity accepted (200), in order: what recipients would see. */
@@ -121,6 +123,7 @@ export class FakeTeamsConnector extends RecordingServer {
     if ((call.method === 'PUT' || call.method === 'DELETE') && parts[3] && parts[4] === 'activities' && parts[5]) {
       const key = `${parts[3]}/${parts[5]}`;
       if (!this.activities.has(key) || this.activities.get(key) === 'deleted') return this.refuse(404);
+      if (call.method === 'DELETE' && this.refuseDeletes !== null) return this.refuse(this.refuseDeletes);
       this.activities.set(key, call.method === 'DELETE' ? 'deleted' : (call.body as Record<string, unknown>));
       return call.method === 'PUT' ? { status: 200, body: { id: parts[5] } } : { status: 200 };
     }

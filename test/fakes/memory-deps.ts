@@ -71,6 +71,7 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
           },
         },
       ) as FlowDeps['bulletins']['repo'],
+      calendar: () => Promise.reject(new Error('bulletin calendar not faked')),
     },
     buddies: unusedBuddies(),
     // Self-evaluation is tested over HTTP (test/integration/http/selfeval.test.ts).

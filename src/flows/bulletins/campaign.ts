@@ -1,7 +1,8 @@
 /**
  * A bulletin as a campaign kind: the units are its recipients (one person each, labelled by
  * school), a unit has responded when that person acknowledged, the owner is the sender.
- * Invitations are the bulletin card; reminders the same card with a line on top.
+ * Invitations are the bulletin card; reminders the same card with a line on top (one
+ * automatic reminder, see reminders.ts, and the sender's manual ones).
  */
 import { recipientsOf, type Bulletin } from '../../core/bulletin';
 import type { CampaignUnit } from '../../core/campaign';
@@ -12,6 +13,7 @@ import { bulletinText as T } from '../../i18n/bulletins';
 import type { CampaignKind, CampaignSvc } from '../campaigns/kind';
 import type { FlowDeps } from '../deps';
 import { bulletinCard } from './cards';
+import { autoReminderTimes } from './reminders';
 
 export type BulletinSvc = CampaignSvc & Pick<FlowDeps, 'bulletins'>;
 export type BulletinUnit = CampaignUnit<{ school: string }>;
@@ -76,6 +78,6 @@ export function bulletinCampaign(svc: BulletinSvc): CampaignKind<Bulletin, { sch
       return people.filter((p) => p.id === b.createdBy);
     },
     summary: async (b) => textMessage(T.summary(b.title)),
-    reminderTimes: async () => [],
+    reminderTimes: async (b) => autoReminderTimes(b, await svc.bulletins.calendar(b.trustId, svc.clock.now())),
   };
 }

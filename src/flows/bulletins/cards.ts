@@ -21,12 +21,19 @@ export function bulletinCard(b: Bulletin, senderName: string, ackedOn: string | 
   return { summary: b.title, blocks };
 }
 
+/** What replaces a recipient's copy of a recalled bulletin where the platform will not delete it. */
+export function recalledCard(b: Bulletin): OutboundMessage {
+  const line = T.recalled(verbatim(b.title));
+  return { summary: line, blocks: [{ type: 'text', text: line, muted: true }] };
+}
+
 export function senderButtons(b: Bulletin): Block {
   const data = { id: b.id };
   return {
     type: 'buttons',
     buttons: [
       { label: T.statusButton, verb: 'bulletin.status', data },
+      { label: T.recipientsButton, verb: 'bulletin.recipients', data: { ...data, offset: '0' } },
       ...(b.ackRequired ? [{ label: T.remindButton, verb: 'bulletin.remind.ask', data }] : []),
       { label: T.editButton, verb: 'bulletin.edit.form', data },
       { label: T.recallButton, verb: 'bulletin.recall.ask', data, style: 'danger' as const },

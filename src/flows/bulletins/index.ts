@@ -14,12 +14,15 @@ import {
   library,
   recall,
   recallAsk,
+  recipients,
   remind,
   remindAsk,
   resend,
   saveEdit,
   status,
 } from './manage';
+import { bulletinDigestSection } from './digest-section';
+import { bulletinHomeSection } from './home-section';
 import { progressDueWork } from './sending';
 
 export type { BulletinDeps } from './deps';
@@ -78,6 +81,7 @@ const actions: ActionHandler[] = [
   action('bulletin.cancel', async () => [{ summary: T.cancelled, blocks: [{ type: 'text', text: T.cancelled }] }], 'linked', 'none'),
   action('bulletin.ack', forLinked(acknowledge), 'linked', 'recipients of the bulletin only'),
   action('bulletin.status', forLinked(status)),
+  action('bulletin.recipients', forLinked(recipients)),
   action('bulletin.resend', forLinked(resend)),
   action('bulletin.remind.ask', forLinked(remindAsk)),
   action('bulletin.remind', forLinked(remind)),
@@ -92,6 +96,8 @@ export const bulletinsFeature: Feature = {
   register(app) {
     for (const command of commands) app.command(command);
     for (const a of actions) app.action(a);
+    app.homeSection(bulletinHomeSection);
+    app.digestSection(bulletinDigestSection);
     app.dueWork((deps) => [...campaignDueWork(deps, bulletinCampaign(deps)), progressDueWork(deps)]);
   },
 };

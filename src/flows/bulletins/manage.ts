@@ -5,18 +5,28 @@
  */
 import type { Bulletin } from '../../core/bulletin';
 import { formatDate, londonDate } from '../../core/dates';
-import type { OutboundMessage } from '../../core/message';
+import type { Block, Button, OutboundMessage } from '../../core/message';
 import { verbatim } from '../../core/verbatim';
 import { isLeader, readsWholeTrust } from '../../core/permissions';
 import { AREA_LABELS, bulletinText as T } from '../../i18n/bulletins';
 import { remindWaiting, waitingUnits } from '../campaigns/engine';
 import type { LinkedContext } from '../linked';
 import type { Reply } from '../registry';
+import { offsetOf, pageFooter, pageOf } from '../paging';
 import { entry } from '../shared/common';
 import { bulletinCampaign } from './campaign';
-import { bulletinCard } from './cards';
+import { bulletinCard, recalledCard } from './cards';
 import { maySend } from './compose';
-import { bulletinKeys, editDelivered, refreshProgress, resendUncertain, sendNow, senderName, statusBySchool } from './sending';
+import {
+  bulletinKeys,
+  editDelivered,
+  recipientStatuses,
+  refreshProgress,
+  resendUncertain,
+  sendNow,
+  senderName,
+  statusBySchool,
+} from './sending';
 import { formatLondon } from './time';
 
 const text = (message: string, replaceSource = false): OutboundMessage => ({
@@ -83,9 +93,27 @@ export async function status(ctx: LinkedContext, data: Record<string, string>): 
       ]),
     },
   ];
-  if (uncertain.length > 0)
-    blocks.push({ type: 'buttons', buttons: [{ label: T.resendButton(uncertain.length), verb: 'bulletin.resend', data: { id: b.id } }] });
+  const buttons: Button[] = [{ label: T.recipientsButton, verb: 'bulletin.recipients', data: { id: b.id, offset: '0' } }];
+  if (uncertain.length > 0) buttons.push({ label: T.resendButton(uncertain.length), verb: 'bulletin.resend', data: { id: b.id } });
+  blocks.push({ type: 'buttons', buttons });
   return [{ summary: T.statusTitle(b.title), blocks }];
+}
+
+/** Per recipient, on request: name, school and where their copy is, a page at a time. */
+export async function recipients(ctx: LinkedContext, data: Record<string, string>): Promise<Reply> {
+  const b = await owned(ctx, data);
+  if (Array.isArray(b)) return b;
+  const page = pageOf(await recipientStatuses(ctx.deps, b), offsetOf(data.offset));
+  const blocks: Block[] = [
+    { type: 'heading', text: T.recipientsTitle(verbatim(b.title)) },
+    {
+      type: 'table',
+      columns: T.recipientsColumns,
+      rows: page.items.map((r) => [verbatim(r.unit.people[0]?.name ?? ''), verbatim(r.unit.label), T.state[r.state]]),
+    },
+    ...pageFooter(page, { label: T.showMore, verb: 'bulletin.recipients', data: { id: b.id } }),
+  ];
+  return [{ summary: T.recipientsTitle(b.title), blocks }];
 }
 
 export async function resend(ctx: LinkedContext, data: Record<string, string>): Promise<Reply> {
@@ -198,8 +226,10 @@ export async function recall(ctx: LinkedContext, data: Record<string, string>): 
   if (b.draft || !(await ctx.deps.bulletins.repo.recall(b.trustId, b.id, ctx.deps.clock.now()))) return [text(T.recalledAlready, true)];
   await ctx.deps.audit.record(entry(ctx.actor, 'bulletin.recall', b.id, { title: b.title }));
   const recalled = (await load(ctx, data))!;
-  // Both platforms let the bot delete its own messages; a copy already gone counts as deleted.
-  const n = await editDelivered(ctx.deps, recalled, 'delete', () => undefined);
+  // Deleted where the platform allows (a copy already gone counts as deleted); where it refuses
+  // (Slack cant_delete_message, Teams 403), the card is replaced with a "recalled" notice.
+  const notice = recalledCard(recalled);
+  const n = await editDelivered(ctx.deps, recalled, 'delete', () => notice);
   await refreshProgress(ctx.deps, recalled);
   return [text(T.recalledDone(n), true)];
 }

@@ -64,8 +64,18 @@ export async function sendNow(svc: BulletinSvc, b: Bulletin): Promise<void> {
   if (campaign.status === 'open') await refreshProgress(svc, campaign);
 }
 
-/** One row per school: delivered, acknowledged, unreachable and uncertain recipients. */
-export async function statusBySchool(svc: BulletinSvc, b: Bulletin) {
+/** Where one recipient's copy is: acknowledged implies delivered; `waiting` is still queued. */
+export type RecipientState = 'acknowledged' | 'delivered' | 'uncertain' | 'unreachable' | 'waiting';
+
+export interface RecipientStatus {
+  unit: BulletinUnit;
+  state: RecipientState;
+  /** Uncertain and not resent yet: offered for a one-tap resend. */
+  resendable: boolean;
+}
+
+/** Every recipient of a bulletin with the state of their copy, in name order. */
+export async function recipientStatuses(svc: BulletinSvc, b: Bulletin): Promise<RecipientStatus[]> {
   const { units } = await bulletinAudience(svc, b);
   const ids = units.map((u) => u.id);
   const [contacts, linked, acks] = await Promise.all([
@@ -74,24 +84,39 @@ export async function statusBySchool(svc: BulletinSvc, b: Bulletin) {
     svc.bulletins.repo.acknowledgedBy(b.id),
   ]);
   const facts = { contacts, linked: new Set(linked) };
-  const rows = new Map<string, { delivered: number; acked: number; unreachable: number; uncertain: number }>();
-  const uncertain: BulletinUnit[] = [];
+  const out: RecipientStatus[] = [];
   for (const unit of units) {
-    const row = rows.get(unit.label) ?? { delivered: 0, acked: 0, unreachable: 0, uncertain: 0 };
-    rows.set(unit.label, row);
     const [invite, resend] = await Promise.all([
       svc.outbox.get(bulletinKeys.invite(b.id, unit.id)),
       svc.outbox.get(bulletinKeys.resend(b.id, unit.id)),
     ]);
     const status = resend?.status === 'sent' ? 'sent' : invite?.status;
-    if (status === 'sent') row.delivered += 1;
-    else if (status === 'uncertain') {
-      row.uncertain += 1;
-      if (!resend) uncertain.push(unit);
-    } else if (status === 'unreachable' || status === 'failed' || (!invite && reachProblemOf(unit.id, facts))) row.unreachable += 1;
-    if (acks.has(unit.id)) row.acked += 1;
+    let state: RecipientState = 'waiting';
+    if (acks.has(unit.id)) state = 'acknowledged';
+    else if (status === 'sent') state = 'delivered';
+    else if (status === 'uncertain') state = 'uncertain';
+    else if (status === 'unreachable' || status === 'failed' || (!invite && reachProblemOf(unit.id, facts))) state = 'unreachable';
+    out.push({ unit, state, resendable: status === 'uncertain' && !resend && !acks.has(unit.id) });
   }
-  return { rows: [...rows.entries()].sort(([a], [b2]) => a.localeCompare(b2, 'en-GB')), uncertain, acks };
+  return out;
+}
+
+/** One row per school: delivered, acknowledged, unreachable and uncertain recipients. */
+export async function statusBySchool(svc: BulletinSvc, b: Bulletin) {
+  const all = await recipientStatuses(svc, b);
+  const rows = new Map<string, { delivered: number; acked: number; unreachable: number; uncertain: number }>();
+  for (const { unit, state } of all) {
+    const row = rows.get(unit.label) ?? { delivered: 0, acked: 0, unreachable: 0, uncertain: 0 };
+    rows.set(unit.label, row);
+    if (state === 'acknowledged' || state === 'delivered') row.delivered += 1;
+    if (state === 'acknowledged') row.acked += 1;
+    if (state === 'unreachable') row.unreachable += 1;
+    if (state === 'uncertain') row.uncertain += 1;
+  }
+  return {
+    rows: [...rows.entries()].sort(([a], [b2]) => a.localeCompare(b2, 'en-GB')),
+    uncertain: all.filter((r) => r.resendable).map((r) => r.unit),
+  };
 }
 
 /** Resends the deliveries a crash left uncertain, once each (the recipient may, rarely, see it twice). */
