@@ -49,6 +49,13 @@ export interface NewBulletin {
   now: Date;
 }
 
+/** A saved audience, offered when composing (`bulletin list save <name>`). */
+export interface BulletinList {
+  id: string;
+  name: string;
+  audience: BulletinAudience;
+}
+
 export interface BulletinRepo {
   createDraft(input: NewBulletin): Promise<Bulletin>;
   get(trustId: string, id: string): Promise<Bulletin | null>;
@@ -77,6 +84,12 @@ export interface BulletinRepo {
   lastSentBy(trustId: string, personId: string): Promise<Bulletin | null>;
   /** Bulletins that went out (not recalled) in `from <= openedAt < to`, oldest first. */
   sentBetween(trustId: string, from: Date, to: Date): Promise<Bulletin[]>;
+  /** The newest bulletin (draft or sent) this person composed. */
+  lastComposedBy(trustId: string, personId: string): Promise<Bulletin | null>;
+  /** Saves an audience under a name; false when the trust already has a list of that name (case-insensitive). */
+  saveList(trustId: string, name: string, audience: BulletinAudience, by: string, now: Date): Promise<boolean>;
+  /** The trust's saved audiences, by name. */
+  lists(trustId: string): Promise<BulletinList[]>;
   /** People allowed to send besides the SEND leaders. */
   senders(trustId: string): Promise<string[]>;
   grantSender(trustId: string, personId: string, by: string, now: Date): Promise<boolean>;

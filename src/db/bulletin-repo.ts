@@ -5,6 +5,8 @@ import {
   audienceToText,
   isReviewArea,
   type Bulletin,
+  type BulletinAudience,
+  type BulletinList,
   type BulletinRepo,
   type NewBulletin,
 } from '../core/bulletin';
@@ -146,6 +148,30 @@ export class PrismaBulletinRepo implements BulletinRepo {
       orderBy: { openedAt: 'asc' },
     });
     return rows.map(toBulletin);
+  }
+
+  async lastComposedBy(trustId: string, personId: string): Promise<Bulletin | null> {
+    const row = await this.db.bulletin.findFirst({ where: { trustId, createdBy: personId }, orderBy: { createdAt: 'desc' } });
+    return row ? toBulletin(row) : null;
+  }
+
+  async saveList(trustId: string, name: string, audience: BulletinAudience, by: string, now: Date): Promise<boolean> {
+    const taken = await this.db.bulletinList.findFirst({ where: { trustId, name: { equals: name, mode: 'insensitive' } } });
+    if (taken) return false;
+    // Two saves of the same name at once: the unique index lets one in.
+    const { count } = await this.db.bulletinList.createMany({
+      data: [{ trustId, name, audience: audienceToText(audience), createdBy: by, createdAt: now }],
+      skipDuplicates: true,
+    });
+    return count === 1;
+  }
+
+  async lists(trustId: string): Promise<BulletinList[]> {
+    const rows = await this.db.bulletinList.findMany({ where: { trustId }, orderBy: { name: 'asc' } });
+    return rows.flatMap((r) => {
+      const audience = audienceFromText(r.audience);
+      return audience ? [{ id: r.id, name: r.name, audience }] : [];
+    });
   }
 
   async senders(trustId: string): Promise<string[]> {

@@ -84,6 +84,18 @@ export const bulletinText = {
   homeAckButton: 'Acknowledge the newest',
   homeSentHeading: 'Your last bulletin',
   homeLastSent: (title: string, date: string) => `**${title}**, sent ${date}`,
+  listOption: (name: string) => `Saved list: ${name}`,
+  listAudience: (name: string, audience: string) => `the list "${name}": ${audience}`,
+  listGone: 'That saved list no longer exists. Please choose the audience again.',
+  listNameNeeded:
+    'Give the list a name, e.g. **bulletin list save North cluster**. It keeps the audience of the bulletin you composed last.',
+  listNameTooLong: (n: number) => `Please keep the list name under ${n} characters.`,
+  listNothingComposed: 'Compose a bulletin first (**bulletin new**): the list keeps its audience.',
+  listTaken: (name: string) => `There is already a list called "${name}". Choose another name.`,
+  listSaved: (name: string, audience: string) =>
+    `Saved the list "${name}" (${audience}). It is offered under "Who should receive it?" when you compose.`,
+  listsTitle: 'Saved audience lists',
+  listsNone: 'There are no saved lists yet. Compose a bulletin, then type **bulletin list save <name>**.',
   summary: (title: string) => `Bulletin "${title}" has closed for acknowledgements.`,
 };
 

@@ -19,6 +19,8 @@ import { bulletinAudience } from './campaign';
 import { bulletinCard } from './cards';
 
 const MAX_BODY = 3000;
+/** The form's value for a saved audience list. */
+const LIST_PREFIX = 'list:';
 
 /** Only the MAT SEND leader (and admins) and the people they granted may send; trust leaders never. */
 export async function maySend(ctx: LinkedContext): Promise<boolean> {
@@ -57,6 +59,10 @@ export async function composeForm(ctx: LinkedContext): Promise<Reply> {
     ...regions.map((r) => ({ label: `SENCOs in ${r}`, value: `region:${r}` })),
     { label: 'New SENCOs (first year)', value: 'new-sencos' },
     { label: 'Trust leaders', value: 'trust-leaders' },
+    ...(await ctx.deps.bulletins.repo.lists(ctx.actor.trustId)).map((l) => ({
+      label: T.listOption(l.name),
+      value: `${LIST_PREFIX}${l.id}`,
+    })),
   ];
   return [
     {
@@ -109,7 +115,16 @@ export async function composeSubmit(ctx: LinkedContext, data: Record<string, str
   if (!title || !body) return [text(T.needTitle)];
   if (body.length > MAX_BODY) return [text(T.tooLong)];
   const schools = await ctx.deps.roster.repo.listSchools(trust);
-  let audience: BulletinAudience | null = audienceFromText((data.audience ?? 'all').trim() || 'all');
+  const chosenAudience = (data.audience ?? 'all').trim() || 'all';
+  let audience: BulletinAudience | null = audienceFromText(chosenAudience);
+  // A saved list: its audience is copied into the bulletin (a later change to the list does not move a sent one).
+  let listName: string | null = null;
+  if (chosenAudience.startsWith(LIST_PREFIX)) {
+    const list = (await ctx.deps.bulletins.repo.lists(trust)).find((l) => `${LIST_PREFIX}${l.id}` === chosenAudience);
+    if (!list) return [text(T.listGone)];
+    audience = list.audience;
+    listName = list.name;
+  }
   const chosen = (data.schools ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -119,6 +134,7 @@ export async function composeSubmit(ctx: LinkedContext, data: Record<string, str
     const missing = chosen.filter((_, i) => !found[i]);
     if (missing.length > 0) return [text(T.badSchools(missing.map(verbatim).join(', ')))];
     audience = { kind: 'schools', schoolIds: found.map((s) => s!.id) };
+    listName = null;
   }
   if (!audience) audience = { kind: 'all' };
   const now = ctx.deps.clock.now();
@@ -156,10 +172,11 @@ export async function composeSubmit(ctx: LinkedContext, data: Record<string, str
   const names = (list: string[]) => list.map((id) => verbatim(schools.find((s) => s.id === id)?.name ?? '')).join(', ');
   const later = opensAt.getTime() > now.getTime();
   const whenText = later ? `on ${formatLondon(opensAt)}` : 'now';
+  const label = listName ? T.listAudience(verbatim(listName), audienceLabel(audience, names)) : audienceLabel(audience, names);
   const confirm: OutboundMessage = {
-    summary: T.confirm(units.length, audienceLabel(audience, names), whenText),
+    summary: T.confirm(units.length, label, whenText),
     blocks: [
-      { type: 'text', text: `**${T.confirm(units.length, audienceLabel(audience, names), whenText)}**` },
+      { type: 'text', text: `**${T.confirm(units.length, label, whenText)}**` },
       {
         type: 'text',
         text:

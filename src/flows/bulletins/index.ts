@@ -6,6 +6,7 @@ import { forLinked } from '../linked';
 import type { ActionHandler, Command } from '../registry';
 import { bulletinCampaign } from './campaign';
 import { composeForm, composeSubmit } from './compose';
+import { saveList, showLists } from './lists';
 import {
   acknowledge,
   confirmSend,
@@ -50,6 +51,25 @@ const commands: Command[] = [
     audience: 'linked',
     dataRule: 'bulletins you were sent (leaders and trust leaders: all of the trust)',
     run: forLinked((ctx, args: string) => library(ctx, args)),
+  },
+  {
+    id: 'bulletin list save',
+    aliases: [],
+    summary: 'Save the audience of the bulletin you composed last as a named list',
+    usage: 'bulletin list save <name>',
+    examples: ['bulletin list save North cluster'],
+    audience: SENDERS,
+    dataRule: SENDER_RULE,
+    run: forLinked((ctx, args: string) => saveList(ctx, args)),
+  },
+  {
+    id: 'bulletin lists',
+    aliases: [],
+    summary: 'Saved audience lists for bulletins',
+    examples: ['bulletin lists'],
+    audience: SENDERS,
+    dataRule: SENDER_RULE,
+    run: forLinked((ctx) => showLists(ctx)),
   },
   {
     id: 'bulletin grant',

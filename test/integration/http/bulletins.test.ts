@@ -11,6 +11,7 @@ import { buttonData, chatUser, plain, press, send, type ChatUser } from '../../h
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
+import { openHome } from '../../helpers/home';
 
 jest.setTimeout(120_000);
 
@@ -245,6 +246,148 @@ describe.each(databaseKinds)('bulletins over HTTP on %s', (kind) => {
     it('lets a granted SENCO send', async () => {
       expect(plain(await send(h, platform, lee, 'bulletin grant ann@birch.org.uk'))).toContain('Ann Senco may now send bulletins.');
       expect(plain(await send(h, platform, ann, 'bulletin new'))).toContain('New bulletin');
+    });
+
+    /** Composes and sends a bulletin to Elm Secondary (Ben) now; returns its id. */
+    async function sendToElm(title: string, ack: 'yes' | 'no' = 'yes'): Promise<string> {
+      const preview = await press(
+        h,
+        platform,
+        lee,
+        'bulletin.compose',
+        {},
+        { title, body: 'Please read.', audience: 'all', schools: 'Elm Secondary', ack, when: 'now' },
+      );
+      const data = buttonData(preview, 'bulletin.send');
+      expect(plain(await pressInPlace(h, platform, lee, 'bulletin.send', data))).toContain(`Sending "${title}" to 1 person`);
+      await h.bot.scheduler.runOnce();
+      return data.id!;
+    }
+
+    let reviewId: string;
+
+    it('reminds automatically once, on the second school day, and never after a recall', async () => {
+      // Tuesday 15 September: the second school day after is Thursday 17 September.
+      reviewId = await sendToElm('Annual review dates');
+      const dropped = await sendToElm('Draft policy');
+      await pressInPlace(h, platform, lee, 'bulletin.recall', { id: dropped });
+      const reminders = (title: string) =>
+        inbox(h, platform, ben).filter((m) => m.includes('Reminder: please acknowledge') && m.includes(title));
+      clock.set('2026-09-16T08:31:00Z'); // Wednesday 09:31: not yet
+      await h.bot.scheduler.runOnce();
+      expect(reminders('Annual review dates')).toHaveLength(0);
+      clock.set('2026-09-17T08:31:00Z'); // Thursday 09:31 in London
+      await h.bot.scheduler.runOnce();
+      await h.bot.scheduler.runOnce();
+      clock.advance(60 * 60_000);
+      await h.bot.scheduler.runOnce();
+      expect(reminders('Annual review dates')).toHaveLength(1);
+      expect(reminders('Draft policy')).toHaveLength(0);
+    });
+
+    it("shows a recipient the bulletins waiting on Home, and the sender their last one's acknowledgements", async () => {
+      const forBen = await openHome(h, platform, ben);
+      expect(plain([forBen])).toContain('Bulletins to acknowledge (1)');
+      expect(plain([forBen])).toContain('Annual review dates');
+      expect(buttonData([forBen], 'bulletin.ack')).toEqual({ id: reviewId });
+      const forLee = plain([await openHome(h, platform, lee)]);
+      expect(forLee).toContain('Your last bulletin');
+      expect(forLee).toContain('0 of 1 acknowledged');
+      expect(forLee).not.toContain('Bulletins to acknowledge');
+      expect(plain(await pressInPlace(h, platform, ben, 'bulletin.ack', { id: reviewId }))).toContain('Acknowledged on 17 September 2026');
+      expect(plain([await openHome(h, platform, ben)])).not.toContain('Bulletins to acknowledge');
+      expect(plain([await openHome(h, platform, lee)])).toContain('1 of 1 acknowledged');
+    });
+
+    it('adds bulletins sent this week to the digest, with the acknowledgement rate by school', async () => {
+      const digest = plain(await send(h, platform, lee, 'digest'));
+      // This week: "Census reminder" (no acknowledgement asked) and "Annual review dates" (Ben acknowledged);
+      // the recalled ones are left out.
+      expect(digest).toContain('2 bulletins sent this week; 100% acknowledged');
+      expect(digest).toContain('Elm Secondary: 1 of 1 acknowledged (100%)');
+    });
+
+    it('replaces a delivered card with a notice where the platform refuses to delete it', async () => {
+      const id = await sendToElm('Wrong attachment', 'no');
+      if (platform === 'slack') h.slack.errors.set('chat.delete', 'cant_delete_message');
+      else h.teams.refuseDeletes = 403;
+      try {
+        const before = updates(h, platform).length;
+        expect(plain(await pressInPlace(h, platform, lee, 'bulletin.recall', { id }))).toContain('Recalled.');
+        await h.bot.scheduler.runOnce();
+        const replaced = updates(h, platform)
+          .slice(before)
+          .filter((u) => u.includes('Wrong attachment') && u.includes('was recalled by its sender'));
+        expect(replaced).toHaveLength(1);
+      } finally {
+        h.slack.errors.delete('chat.delete');
+        h.teams.refuseDeletes = null;
+      }
+      // Refusing a delete is not the recipient blocking the bot: Ben is still reached.
+      await sendToElm('Still reachable', 'no');
+      expect(inbox(h, platform, ben).filter((m) => m.includes('Still reachable'))).toHaveLength(1);
+    });
+
+    it('lists recipients with their status, a page at a time', async () => {
+      const db = h.db.prisma;
+      const pine = await db.school.create({ data: { trustId, name: 'Pine Academy', phase: 'secondary', region: 'East' } });
+      for (let i = 1; i <= 26; i++) {
+        const p = await db.person.create({
+          data: { trustId, schoolId: pine.id, name: `Pine Senco ${String(i).padStart(2, '0')}`, email: `pine${i}@birch.org.uk` },
+        });
+        await db.roleAssignment.create({ data: { trustId, personId: p.id, role: 'senco', schoolId: pine.id } });
+      }
+      const preview = await press(
+        h,
+        platform,
+        lee,
+        'bulletin.compose',
+        {},
+        { title: 'Pine and Elm', body: 'Hello.', audience: 'all', schools: 'Pine Academy, Elm Secondary', ack: 'yes', when: 'now' },
+      );
+      const data = buttonData(preview, 'bulletin.send');
+      await pressInPlace(h, platform, lee, 'bulletin.send', data);
+      await h.bot.scheduler.runOnce();
+      const status = await press(h, platform, lee, 'bulletin.status', { id: data.id! });
+      const first = await press(h, platform, lee, 'bulletin.recipients', buttonData(status, 'bulletin.recipients'));
+      const text = plain(first);
+      expect(text).toContain('Recipients of "Pine and Elm"');
+      expect(text).toMatch(/Ben Senco[\s\S]*Elm Secondary[\s\S]*Delivered/);
+      expect(text).toContain('Pine Senco 01');
+      expect(text).toContain('Unreachable');
+      expect(text).toContain('Showing 1–25 of 27');
+      expect(text).not.toContain('Pine Senco 26');
+      const more = buttonData(first, 'bulletin.recipients');
+      expect(more).toEqual({ id: data.id, offset: '25' });
+      const second = plain(await press(h, platform, lee, 'bulletin.recipients', more));
+      expect(second).toContain('Pine Senco 26');
+      expect(second).toContain('Showing 26–27 of 27');
+      // Only the sender (or a SEND leader) sees who received it.
+      expect(plain(await press(h, platform, ben, 'bulletin.recipients', more))).not.toContain('Pine Senco');
+    });
+
+    it('saves the audience last composed as a named list, and offers it when composing', async () => {
+      expect(plain(await send(h, platform, lee, 'bulletin list save'))).toContain('Give the list a name');
+      expect(plain(await send(h, platform, lee, 'bulletin list save Pine and Elm cluster'))).toContain(
+        'Saved the list "Pine and Elm cluster" (SENCOs of Pine Academy, Elm Secondary)',
+      );
+      expect(plain(await send(h, platform, lee, 'bulletin list save pine AND elm cluster'))).toContain('There is already a list called');
+      expect(await h.db.prisma.bulletinList.count({ where: { trustId } })).toBe(1);
+      expect(plain(await send(h, platform, ann, 'bulletin lists'))).toContain('Pine and Elm cluster');
+      expect(plain(await send(h, platform, tia, 'bulletin lists'))).toContain('is for');
+      expect(plain(await send(h, platform, lee, 'bulletin new'))).toContain('Saved list: Pine and Elm cluster');
+      const list = await h.db.prisma.bulletinList.findFirstOrThrow({ where: { trustId } });
+      const preview = await press(
+        h,
+        platform,
+        lee,
+        'bulletin.compose',
+        {},
+        { title: 'Cluster news', body: 'Hi.', audience: `list:${list.id}`, ack: 'no', when: 'now' },
+      );
+      expect(plain(preview)).toContain('Send to 27 people (the list "Pine and Elm cluster": SENCOs of Pine Academy, Elm Secondary) now?');
+      const gone = await press(h, platform, lee, 'bulletin.compose', {}, { title: 'X', body: 'Y', audience: 'list:nope', when: 'now' });
+      expect(plain(gone)).toContain('That saved list no longer exists');
     });
   });
 });

@@ -11,69 +11,13 @@ import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { seedTrust } from '../../helpers/roster-seed';
 import { teamsSubmit } from '../../fixtures/teams/factory';
-import { blockAction } from '../../fixtures/slack/factory';
+import { homeTabPress, openHome, teamsHomeCard, teamsHomeEntry } from '../../helpers/home';
 
 jest.setTimeout(120_000);
 
 const platforms: Platform[] = ['teams', 'slack'];
 // Tuesday 15 September 2026, 15:45 in London (BST).
 const OPENS = '2026-09-15T14:45:00Z';
-
-let events = 0;
-function homeOpened(who: ChatUser) {
-  return {
-    token: 'legacy-unused',
-    team_id: who.slack.teamId,
-    api_app_id: 'A0SENCO',
-    event: {
-      type: 'app_home_opened',
-      user: who.slack.id,
-      channel: `D${who.slack.id.replace(/^U/, '')}`,
-      tab: 'home',
-      event_ts: '1700000000.000100',
-    },
-    type: 'event_callback',
-    event_id: `EvHome${++events}`,
-    event_time: Math.floor(Date.now() / 1000),
-  };
-}
-
-/** A button pressed on the Slack Home tab: a block_actions from a view, with no channel. */
-function homeTabPress(who: ChatUser, verb: string, data: Record<string, string>): string {
-  const payload = JSON.parse(new URLSearchParams(blockAction(verb, data, who.slack)).get('payload')!) as Record<string, unknown>;
-  delete payload.channel;
-  payload.container = { type: 'view', view_id: 'V1' };
-  payload.view = { id: 'V1', type: 'home' };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
-
-/** The Teams home card of this person as it stands now (after sends and in-place updates). */
-function teamsHomeCard(h: Harness, who: ChatUser): string | null {
-  return teamsHomeEntry(h, who)?.[1] ?? null;
-}
-
-function teamsHomeEntry(h: Harness, who: ChatUser): [string, string] | undefined {
-  const prefix = `a:1personal-${who.teams.id}/`;
-  return [...h.teams.activities.entries()]
-    .filter(([key, value]) => key.startsWith(prefix) && value !== 'deleted' && /"Home"/.test(JSON.stringify(value)))
-    .map(([key, value]): [string, string] => [key.slice(prefix.length), JSON.stringify(value)])
-    .at(-1);
-}
-
-/** Opens Home the platform's way and returns what it shows, as JSON text. */
-async function openHome(h: Harness, platform: Platform, who: ChatUser): Promise<string> {
-  if (platform === 'slack') {
-    const before = h.slack.callsTo('views.publish').length;
-    const res = await h.postSlack(JSON.stringify(homeOpened(who)));
-    expect(res.status).toBe(200);
-    await h.slack.waitFor(() => h.slack.callsTo('views.publish').length > before, 10_000);
-    return JSON.stringify(h.slack.homeViews.get(who.slack.id));
-  }
-  const replies = await send(h, platform, who, 'home');
-  expect(replies).toHaveLength(0); // the card comes through the outbox, so it can be updated later
-  await h.bot.scheduler.runOnce();
-  return teamsHomeCard(h, who) ?? '';
-}
 
 describe.each(databaseKinds)('Home over HTTP on %s', (kind) => {
   describe.each(platforms)('on %s', (platform) => {
