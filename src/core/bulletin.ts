@@ -4,7 +4,7 @@
  * The port its repository implements lives here too; the use cases are in src/flows/bulletins/.
  */
 import type { Campaign } from './campaign';
-import type { Block } from './message';
+import type { Block, OutboundFile } from './message';
 import type { Person, School, SchoolPhase } from './model';
 import { SCHOOL_PHASES } from './model';
 
@@ -34,6 +34,8 @@ export interface Bulletin extends Campaign {
   recalledAt: Date | null;
   editedAt: Date | null;
   createdAt: Date;
+  /** Documents attached while composing, sent as files with each copy. */
+  files: OutboundFile[];
 }
 
 export interface NewBulletin {
@@ -69,6 +71,8 @@ export interface BulletinRepo {
   edit(trustId: string, id: string, title: string, body: string, now: Date): Promise<Bulletin | null>;
   /** Marks it recalled and closed; false when it already was. */
   recall(trustId: string, id: string, now: Date): Promise<boolean>;
+  /** Attaches a document to a draft; false when it is not a draft any more or already has MAX_BULLETIN_FILES. */
+  attach(trustId: string, id: string, file: OutboundFile): Promise<boolean>;
   /** Records an acknowledgement; false when this person had already acknowledged. */
   acknowledge(bulletinId: string, personId: string, now: Date): Promise<boolean>;
   /** Who acknowledged, and when. */
@@ -94,6 +98,10 @@ export interface BulletinRepo {
   senders(trustId: string): Promise<string[]>;
   grantSender(trustId: string, personId: string, by: string, now: Date): Promise<boolean>;
 }
+
+/** Documents per bulletin, and the size of each: every copy carries the file, so keep it small. */
+export const MAX_BULLETIN_FILES = 3;
+export const MAX_BULLETIN_FILE_BYTES = 1024 * 1024;
 
 /** How long a bulletin stays open for acknowledgements (then the summary goes to its sender). */
 export const ACK_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;

@@ -1,6 +1,7 @@
 import type { Bulletin as BulletinRow } from '@prisma/client';
 import {
   ACK_WINDOW_MS,
+  MAX_BULLETIN_FILES,
   audienceFromText,
   audienceToText,
   isReviewArea,
@@ -10,6 +11,7 @@ import {
   type BulletinRepo,
   type NewBulletin,
 } from '../core/bulletin';
+import type { OutboundFile } from '../core/message';
 import type { Db } from './database';
 
 /** Bulletins, their acknowledgements and granted senders on PostgreSQL / PGlite. */
@@ -85,6 +87,15 @@ export class PrismaBulletinRepo implements BulletinRepo {
       data: { recalledAt: now, status: 'closed', closedAt: now },
     });
     return r.count > 0;
+  }
+
+  async attach(trustId: string, id: string, file: OutboundFile): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    // One statement: only a draft, and only below the limit (two uploads at once cannot both pass it).
+    const count = await this.db.$executeRaw`
+      UPDATE "Bulletin" SET "files" = "files" || ${JSON.stringify([file])}::jsonb
+      WHERE "id" = ${id} AND "trustId" = ${trustId} AND "status" = 'draft' AND jsonb_array_length("files") < ${MAX_BULLETIN_FILES}`;
+    return count === 1;
   }
 
   async acknowledge(bulletinId: string, personId: string, now: Date): Promise<boolean> {
@@ -209,5 +220,6 @@ function toBulletin(row: BulletinRow): Bulletin {
     recalledAt: row.recalledAt,
     editedAt: row.editedAt,
     createdAt: row.createdAt,
+    files: Array.isArray(row.files) ? (row.files as unknown as OutboundFile[]) : [],
   };
 }

@@ -80,6 +80,12 @@ export interface UploadHandler {
   id: string;
   audience: Audience;
   dataRule?: string;
+  /**
+   * A handler that takes only some uploads says which: true claims this one (e.g. the person
+   * pressed "Attach a document" on a bulletin draft). Claiming handlers are asked first, in
+   * registration order; the one handler without `wants` (the roster import) takes the rest.
+   */
+  wants?(ctx: HandlerContext, file: InboundFile): Promise<boolean>;
   run(ctx: HandlerContext, file: InboundFile): Promise<Reply>;
 }
 
@@ -95,6 +101,7 @@ export class Registry {
   private readonly actions = new Map<string, ActionHandler>();
   private readonly conversations = new Map<string, Conversation>();
   private uploadHandler: UploadHandler | null = null;
+  private readonly claimingUploads: UploadHandler[] = [];
   private greeterFn: Greeter | null = null;
   private readonly home: HomeProvider[] = [];
 
@@ -121,13 +128,23 @@ export class Registry {
   }
 
   setUpload(handler: UploadHandler): this {
+    if (handler.wants) {
+      this.claimingUploads.push(handler);
+      return this;
+    }
     if (this.uploadHandler) throw new Error('An upload handler is registered twice');
     this.uploadHandler = handler;
     return this;
   }
 
+  /** The upload handler that takes any file not claimed by another (the roster import). */
   upload(): UploadHandler | null {
     return this.uploadHandler;
+  }
+
+  /** Handlers that take only the uploads they claim (`wants`), asked before `upload()`. */
+  claimingUploadHandlers(): readonly UploadHandler[] {
+    return this.claimingUploads;
   }
 
   setGreeter(greeter: Greeter): this {

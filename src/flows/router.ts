@@ -48,6 +48,8 @@ async function routeAction(ctx: HandlerContext, registry: Registry): Promise<Rep
 }
 
 async function routeFile(ctx: HandlerContext, registry: Registry, file: NonNullable<InboundEvent['file']>): Promise<Reply> {
+  for (const claiming of registry.claimingUploadHandlers())
+    if (isAllowed(ctx.actor, claiming.audience) && (await claiming.wants!(ctx, file))) return claiming.run(ctx, file);
   const handler = registry.upload();
   if (!handler) return [textMessage(t('upload.unsupported'))];
   const denied = await refusal(ctx, handler.audience, handler.id, registry);

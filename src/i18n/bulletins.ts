@@ -96,6 +96,17 @@ export const bulletinText = {
     `Saved the list "${name}" (${audience}). It is offered under "Who should receive it?" when you compose.`,
   listsTitle: 'Saved audience lists',
   listsNone: 'There are no saved lists yet. Compose a bulletin, then type **bulletin list save <name>**.',
+  attached: (names: string) => `📎 Attached: ${names}`,
+  attachButton: 'Attach a document',
+  attachAsk: (max: string) =>
+    `Upload the document here now (up to ${max}; PDF, Word, Excel, PowerPoint, text or an image). It goes with every copy.`,
+  attachNotDraft: 'That bulletin was already sent: documents can only be attached while composing.',
+  attachTooMany: (n: number) => `A bulletin can carry at most ${n} documents.`,
+  attachTooLarge: (max: string) =>
+    `That file is too large to send with every copy: please keep it under ${max}, or link to it in the body.`,
+  attachType: 'I can attach PDF, Word, Excel, PowerPoint, text and image files.',
+  attachFailed: 'I could not download that file. Please try again.',
+  attachDone: (name: string, title: string) => `Attached ${name} to "${title}". Press Send when you are ready.`,
   summary: (title: string) => `Bulletin "${title}" has closed for acknowledgements.`,
 };
 

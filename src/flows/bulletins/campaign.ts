@@ -67,7 +67,7 @@ export function bulletinCampaign(svc: BulletinSvc): CampaignKind<Bulletin, { sch
       return b.ackRequired ? new Set((await repo.acknowledgedBy(b.id)).keys()) : new Set<string>();
     },
     async invitation(b) {
-      return bulletinCard(b, await senderOf(b), null);
+      return bulletinCard(b, await senderOf(b), null, undefined, true);
     },
     async reminder(b) {
       if (!b.ackRequired || b.recalledAt) return null;

@@ -4,11 +4,16 @@ import type { Block, OutboundMessage } from '../../core/message';
 import { verbatim } from '../../core/verbatim';
 import { AREA_LABELS, bulletinText as T } from '../../i18n/bulletins';
 
-/** The card a recipient gets (and the sender previews): the same content on both platforms. */
-export function bulletinCard(b: Bulletin, senderName: string, ackedOn: string | null, lead?: string): OutboundMessage {
+/**
+ * The card a recipient gets (and the sender previews): the same content on both platforms.
+ * `withFiles`: the attached documents go with it as files (Slack: uploaded into the chat;
+ * Teams: a file card) — on the first copy and a resend, not on reminders or in-place updates.
+ */
+export function bulletinCard(b: Bulletin, senderName: string, ackedOn: string | null, lead?: string, withFiles = false): OutboundMessage {
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: 'text', text: lead });
   blocks.push({ type: 'heading', text: verbatim(b.title) }, ...bodyBlocks(b.body));
+  if (b.files.length > 0) blocks.push({ type: 'text', text: T.attached(b.files.map((f) => verbatim(f.name)).join(', ')) });
   blocks.push({ type: 'text', text: T.from(verbatim(senderName), b.area ? (AREA_LABELS[b.area] ?? null) : null), muted: true });
   if (b.version > 1) blocks.push({ type: 'text', text: T.edited, muted: true });
   if (b.ackRequired) {
@@ -18,7 +23,7 @@ export function bulletinCard(b: Bulletin, senderName: string, ackedOn: string | 
       blocks.push({ type: 'buttons', buttons: [{ label: T.ackButton, verb: 'bulletin.ack', data: { id: b.id }, style: 'primary' }] });
     }
   }
-  return { summary: b.title, blocks };
+  return { summary: b.title, blocks, ...(withFiles && b.files.length > 0 ? { files: b.files } : {}) };
 }
 
 /** What replaces a recipient's copy of a recalled bulletin where the platform will not delete it. */

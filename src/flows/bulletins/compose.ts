@@ -188,6 +188,7 @@ export async function composeSubmit(ctx: LinkedContext, data: Record<string, str
         type: 'buttons',
         buttons: [
           { label: later ? T.schedule : T.send, verb: 'bulletin.send', data: { id: draft.id }, style: 'primary' },
+          { label: T.attachButton, verb: 'bulletin.attach', data: { id: draft.id } },
           { label: T.cancel, verb: 'bulletin.cancel' },
         ],
       },

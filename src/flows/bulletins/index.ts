@@ -6,6 +6,7 @@ import { forLinked } from '../linked';
 import type { ActionHandler, Command } from '../registry';
 import { bulletinCampaign } from './campaign';
 import { composeForm, composeSubmit } from './compose';
+import { attachAsk, documentUpload } from './documents';
 import { saveList, showLists } from './lists';
 import {
   acknowledge,
@@ -98,6 +99,7 @@ const action = (
 const actions: ActionHandler[] = [
   action('bulletin.compose', forLinked(composeSubmit)),
   action('bulletin.send', forLinked(confirmSend)),
+  action('bulletin.attach', forLinked(attachAsk), SENDERS, 'own drafts; the next upload (within 30 minutes) is attached'),
   action('bulletin.cancel', async () => [{ summary: T.cancelled, blocks: [{ type: 'text', text: T.cancelled }] }], 'linked', 'none'),
   action('bulletin.ack', forLinked(acknowledge), 'linked', 'recipients of the bulletin only'),
   action('bulletin.status', forLinked(status)),
@@ -116,6 +118,7 @@ export const bulletinsFeature: Feature = {
   register(app) {
     for (const command of commands) app.command(command);
     for (const a of actions) app.action(a);
+    app.upload(documentUpload);
     app.homeSection(bulletinHomeSection);
     app.digestSection(bulletinDigestSection);
     app.dueWork((deps) => [...campaignDueWork(deps, bulletinCampaign(deps)), progressDueWork(deps)]);

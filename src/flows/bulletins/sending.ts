@@ -127,7 +127,11 @@ export async function resendUncertain(svc: BulletinSvc, b: Bulletin): Promise<nu
     svc,
     b.trustId,
     null,
-    uncertain.map((u) => ({ person: u.people[0]!, key: bulletinKeys.resend(b.id, u.id), content: bulletinCard(b, sender, null) })),
+    uncertain.map((u) => ({
+      person: u.people[0]!,
+      key: bulletinKeys.resend(b.id, u.id),
+      content: bulletinCard(b, sender, null, undefined, true),
+    })),
   );
   return sent.queued;
 }

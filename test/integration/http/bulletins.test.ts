@@ -7,7 +7,8 @@
  */
 import type { Platform } from '../../../src/core/model';
 import { blockAction } from '../../fixtures/slack/factory';
-import { buttonData, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { buttonData, chatUser, plain, press, send, upload, type ChatUser } from '../../helpers/chat';
+import { receiveFile } from '../../helpers/files';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -266,6 +267,46 @@ describe.each(databaseKinds)('bulletins over HTTP on %s', (kind) => {
 
     let reviewId: string;
 
+    it('attaches an uploaded document while composing and delivers it as a file with each copy', async () => {
+      const preview = await press(
+        h,
+        platform,
+        lee,
+        'bulletin.compose',
+        {},
+        {
+          title: 'SEN register template',
+          body: 'The template is attached.',
+          audience: 'all',
+          schools: 'Elm Secondary',
+          ack: 'no',
+          when: 'now',
+        },
+      );
+      const data = buttonData(preview, 'bulletin.attach');
+      // Without pressing "Attach a document" first, a file is not taken as a document.
+      expect(await h.db.prisma.bulletin.findUniqueOrThrow({ where: { id: data.id! } })).toMatchObject({ files: [] });
+      expect(plain(await press(h, platform, lee, 'bulletin.attach', data))).toContain('Upload the document here now');
+      const notes = 'Template: name, year, need, provision.';
+      expect(plain(await upload(h, platform, lee, 'run.exe', new TextEncoder().encode('x')))).toContain('I can attach PDF, Word');
+      await press(h, platform, lee, 'bulletin.attach', data);
+      const attached = await upload(h, platform, lee, 'register-template.txt', new TextEncoder().encode(notes));
+      expect(plain(attached)).toContain('Attached register-template.txt to "SEN register template"');
+      expect(plain(attached)).toContain('📎 Attached: register-template.txt');
+      // The file went to the sender with the preview, exactly as recipients get it.
+      expect((await receiveFile(h, platform, lee, attached)).text).toBe(notes);
+      // The next upload is a roster import again (the attachment was for one file).
+      expect(plain(await upload(h, platform, lee, 'more.txt', new TextEncoder().encode('y')))).not.toContain('Attached more.txt');
+      await pressInPlace(h, platform, lee, 'bulletin.send', buttonData(attached, 'bulletin.send'));
+      await h.bot.scheduler.runOnce();
+      const copies = inbox(h, platform, ben).filter((m) => m.includes('SEN register template'));
+      expect(copies).toHaveLength(1);
+      const got = await receiveFile(h, platform, ben, copies);
+      expect(got).toEqual({ name: 'register-template.txt', text: notes });
+      // After sending, nothing more can be attached.
+      expect(plain(await press(h, platform, lee, 'bulletin.attach', data))).toContain('already sent');
+    });
+
     it('reminds automatically once, on the second school day, and never after a recall', async () => {
       // Tuesday 15 September: the second school day after is Thursday 17 September.
       reviewId = await sendToElm('Annual review dates');
@@ -301,9 +342,9 @@ describe.each(databaseKinds)('bulletins over HTTP on %s', (kind) => {
 
     it('adds bulletins sent this week to the digest, with the acknowledgement rate by school', async () => {
       const digest = plain(await send(h, platform, lee, 'digest'));
-      // This week: "Census reminder" (no acknowledgement asked) and "Annual review dates" (Ben acknowledged);
+      // This week: "Census reminder" and "SEN register template" (no acknowledgement asked) and "Annual review dates" (Ben acknowledged);
       // the recalled ones are left out.
-      expect(digest).toContain('2 bulletins sent this week; 100% acknowledged');
+      expect(digest).toContain('3 bulletins sent this week; 100% acknowledged');
       expect(digest).toContain('Elm Secondary: 1 of 1 acknowledged (100%)');
     });
 

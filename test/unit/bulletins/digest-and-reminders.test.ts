@@ -27,6 +27,7 @@ function bulletin(opensAt: string, over: Partial<Bulletin> = {}): Bulletin {
     recalledAt: null,
     editedAt: null,
     createdAt: opens,
+    files: [],
     ...over,
   };
 }

@@ -12,3 +12,6 @@ CREATE TABLE "BulletinList" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "BulletinList_trustId_name_key" ON "BulletinList"("trustId", "name");
+
+-- AlterTable
+ALTER TABLE "Bulletin" ADD COLUMN "files" JSONB NOT NULL DEFAULT '[]';
