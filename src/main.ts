@@ -1,6 +1,6 @@
 import './tz';
 import { randomBytes } from 'node:crypto';
-import { slackBucketOf } from '../adapters/slack/addressing';
+import { slackBucketOf, slackGroupOf } from '../adapters/slack/addressing';
 import { createSlackBot } from '../adapters/slack/slack-bot';
 import { teamsBucketOf } from '../adapters/teams/addressing';
 import { createTeamsBot } from '../adapters/teams/teams-bot';
@@ -44,6 +44,7 @@ import { featureServices } from './wiring/feature-services';
 /** Each platform's adapter reads its own addresses (rate-limit buckets for the outbox). */
 const addressing: Addressing = {
   bucketOf: (platform, address) => (platform === 'teams' ? teamsBucketOf(address) : slackBucketOf(address)),
+  groupOf: (platform, addresses) => (platform === 'slack' ? slackGroupOf(addresses) : null),
 };
 
 export interface RunningBot {

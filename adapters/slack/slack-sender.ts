@@ -38,7 +38,10 @@ export class SlackSender implements ChatSender {
 
   async send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
     try {
-      const channel = typeof address.channel === 'string' ? address.channel : await this.openDm(String(address.userId));
+      const channel =
+        typeof address.channel === 'string'
+          ? address.channel
+          : await this.openDm(Array.isArray(address.userIds) ? address.userIds.join(',') : String(address.userId));
       const { files, ...rest } = message;
       const result = await this.client.chat.postMessage({ channel, ...renderSlackMessage(rest) });
       if (files?.length) await uploadFiles(this.client, channel, files);
@@ -73,8 +76,9 @@ export class SlackSender implements ChatSender {
     }
   }
 
-  private async openDm(userId: string): Promise<string> {
-    const opened = await this.client.conversations.open({ users: userId });
+  /** A DM with one user, or a group DM with several (comma-separated) and the bot. */
+  private async openDm(users: string): Promise<string> {
+    const opened = await this.client.conversations.open({ users });
     const channel = opened.channel?.id;
     if (!channel) throw platformError('channel_not_found');
     return channel;

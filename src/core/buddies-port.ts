@@ -72,7 +72,21 @@ export interface NewPair {
   repeat: boolean;
 }
 
+/** A trust's buddying settings; absent means the defaults (`autoApprove: false`). */
+export interface BuddyTrustSettings {
+  autoApprove: boolean;
+}
+
 export interface BuddyRepo {
+  trustSettings(trustId: string): Promise<BuddyTrustSettings>;
+  saveTrustSettings(trustId: string, settings: BuddyTrustSettings, by: string, at: Date): Promise<void>;
+  /**
+   * Marks a person new to the role (a SEND leader's word): true when this call marked them,
+   * false when they were marked already. Keeps any other settings they have.
+   */
+  markNew(trustId: string, personId: string, by: string, at: Date): Promise<boolean>;
+  /** People marked new by a leader. */
+  markedNew(trustId: string): Promise<string[]>;
   settings(trustId: string, personId: string): Promise<BuddySettings | null>;
   /** Every person in the trust with buddy settings. */
   allSettings(trustId: string): Promise<BuddySettings[]>;

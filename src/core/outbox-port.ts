@@ -108,6 +108,11 @@ export interface Outbox {
   recentKinds(personId: string, since: Date): Promise<string[]>;
   /** After "resume": this person's held nudges become due now (quiet hours still apply). */
   releaseHeld(personId: string, now: Date): Promise<number>;
+  /**
+   * The address of one conversation with these people and the bot, asked of the platform's
+   * adapter (`Addressing.groupOf`): a Slack group DM; null on Teams or when absent.
+   */
+  groupAddress?(platform: Platform, addresses: readonly ConversationAddress[]): ConversationAddress | null;
 }
 
 /** Teams allows about 50 requests/s per app per tenant: one bucket per tenant. */

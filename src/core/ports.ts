@@ -49,6 +49,11 @@ export interface ChatSender {
  */
 export interface Addressing {
   bucketOf(platform: Platform, address: ConversationAddress): string;
+  /**
+   * One conversation with all these people and the bot, where the platform allows the bot to
+   * open one (a Slack group DM); null where it does not (Teams) or the addresses cannot share one.
+   */
+  groupOf?(platform: Platform, addresses: readonly ConversationAddress[]): ConversationAddress | null;
 }
 
 /** Who is this chat user? Links platform identities to people on the roster. */

@@ -7,6 +7,7 @@ import type {
   BuddyRequest,
   BuddyRequestStatus,
   BuddySettings,
+  BuddyTrustSettings,
   FollowUpStage,
   NewPair,
   PairEndReason,
@@ -74,6 +75,45 @@ const openKeyOf = (trustId: string, personId: string) => `${trustId}:${personId}
 /** Buddy settings, requests and pairs in the database. Every query is filtered by trust. */
 export class PrismaBuddyRepo implements BuddyRepo {
   constructor(private readonly db: Db) {}
+
+  async trustSettings(trustId: string): Promise<BuddyTrustSettings> {
+    const row = await this.db.buddyTrustSetting.findUnique({ where: { trustId }, select: { autoApprove: true } });
+    return { autoApprove: row?.autoApprove ?? false };
+  }
+
+  async saveTrustSettings(trustId: string, settings: BuddyTrustSettings, by: string, at: Date): Promise<void> {
+    const data = { autoApprove: settings.autoApprove, updatedAt: at, updatedBy: by };
+    await this.db.buddyTrustSetting.upsert({ where: { trustId }, create: { trustId, ...data }, update: data });
+  }
+
+  async markNew(trustId: string, personId: string, by: string, at: Date): Promise<boolean> {
+    // Compare and set: only the call that finds no mark sets it (a double press marks once).
+    const r = await this.db.buddyProfile.updateMany({
+      where: { trustId, personId, markedNewAt: null },
+      data: { markedNewAt: at, markedNewBy: by },
+    });
+    if (r.count > 0) return true;
+    try {
+      await this.db.buddyProfile.create({ data: { trustId, personId, updatedAt: at, markedNewAt: at, markedNewBy: by } });
+      return true;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const again = await this.db.buddyProfile.updateMany({
+        where: { trustId, personId, markedNewAt: null },
+        data: { markedNewAt: at, markedNewBy: by },
+      });
+      return again.count > 0;
+    }
+  }
+
+  async markedNew(trustId: string): Promise<string[]> {
+    const rows = await this.db.buddyProfile.findMany({
+      where: { trustId, markedNewAt: { not: null } },
+      orderBy: { personId: 'asc' },
+      select: { personId: true },
+    });
+    return rows.map((r) => r.personId);
+  }
 
   async settings(trustId: string, personId: string): Promise<BuddySettings | null> {
     return this.db.buddyProfile.findUnique({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '@prisma/client';
+import type { ConversationAddress } from '../core/events';
 import type { Platform } from '../core/model';
 import { systemClock, type Addressing, type Clock } from '../core/ports';
 import {
@@ -45,6 +46,10 @@ export class PrismaOutbox implements Outbox {
     private readonly clock: Clock = systemClock,
     private readonly addressing: Addressing = PER_PLATFORM,
   ) {}
+
+  groupAddress(platform: Platform, addresses: readonly ConversationAddress[]): ConversationAddress | null {
+    return this.addressing.groupOf?.(platform, addresses) ?? null;
+  }
 
   async enqueue(entries: readonly OutboxEntry[]): Promise<EnqueueResult> {
     if (entries.length === 0) return { queued: [], duplicates: [] };

@@ -32,7 +32,7 @@ export interface WiringContext {
 
 export function featureServices(ctx: WiringContext): FeatureServices {
   return {
-    buddies: { repo: new PrismaBuddyRepo(ctx.db) },
+    buddies: { repo: new PrismaBuddyRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
     checkin: { repo: new PrismaCheckinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
     digest: { repo: new PrismaDigestRepo(ctx.db) },
     meetings: { repo: new PrismaMeetingsRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger), publicUrl: ctx.publicUrl },

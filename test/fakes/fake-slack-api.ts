@@ -42,6 +42,25 @@ export class FakeSlackApi extends RecordingServer {
   }
 
   /** Calls to one Web API method, with their form or JSON arguments. */
+  /** Group DMs opened with conversations.open (several users and the bot): channel -> user ids. */
+  readonly groups = new Map<string, string[]>();
+
+  /**
+   * A DM with one user is `D<id>`; a group DM with several (Slack's mpim) is `G` plus the
+   * sorted ids, the same channel for the same people however often it is opened.
+   */
+  private openConversation(users: string): string {
+    const ids = users
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean);
+    if (ids.length <= 1) return `D${(ids[0] ?? '').replace(/^U/, '')}`;
+    const sorted = [...new Set(ids)].sort();
+    const channel = `G${sorted.map((u) => u.replace(/^U/, '')).join('-')}`;
+    this.groups.set(channel, sorted);
+    return channel;
+  }
+
   callsTo(method: string): Array<Record<string, unknown>> {
     return this.calls.filter((c) => c.path.split('?')[0] === `/api/${method}`).map((c) => c.body as Record<string, unknown>);
   }
@@ -109,7 +128,7 @@ export class FakeSlackApi extends RecordingServer {
           : { status: 200, body: { ok: false, error: 'users_not_found' } };
       }
       case 'conversations.open':
-        return ok({ channel: { id: `D${String(args.users ?? '').replace(/^U/, '')}` } });
+        return ok({ channel: { id: this.openConversation(String(args.users ?? '')) } });
       case 'chat.postMessage':
         return this.post(args);
       case 'files.getUploadURLExternal': {

@@ -5,5 +5,5 @@ export function unusedBuddies(): BuddiesDeps {
   const fail = () => {
     throw new Error('buddy services are not set up in this test (use the HTTP harness)');
   };
-  return { repo: new Proxy({}, { get: () => fail }) as BuddiesDeps['repo'] };
+  return { repo: new Proxy({}, { get: () => fail }) as BuddiesDeps['repo'], calendar: fail };
 }

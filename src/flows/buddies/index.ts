@@ -1,6 +1,10 @@
 import type { Feature } from '../feature';
 import { askAction, buddyCommand, buddyOfferCommand, buddyStopCommand } from './asking';
+import { buddiesDigestProvider } from './digest-section';
 import { buddyDueWork } from './follow-up';
+import { laterAction } from './follow-up-later';
+import { buddiesHomeSection } from './home-section';
+import { buddiesAutoApproveCommand, buddyNewCommand } from './settings';
 import { approveAction, approveAllAction, approveAllConfirmAction, buddiesCommand, buddiesMatchCommand, declineAction } from './leader';
 import { feedbackAction, metAction, notWorkingAction } from './pairs';
 
@@ -8,7 +12,17 @@ import { feedbackAction, metAction, notWorkingAction } from './pairs';
 export const buddiesFeature: Feature = {
   id: 'buddies',
   register(app) {
-    for (const command of [buddyCommand, buddyOfferCommand, buddyStopCommand, buddiesCommand, buddiesMatchCommand]) app.command(command);
+    for (const command of [
+      buddyCommand,
+      buddyOfferCommand,
+      buddyStopCommand,
+      buddyNewCommand,
+      buddiesCommand,
+      buddiesMatchCommand,
+      buddiesAutoApproveCommand,
+    ]) {
+      app.command(command);
+    }
     for (const action of [
       askAction,
       approveAction,
@@ -18,9 +32,12 @@ export const buddiesFeature: Feature = {
       metAction,
       notWorkingAction,
       feedbackAction,
+      laterAction,
     ]) {
       app.action(action);
     }
     app.dueWork((deps) => buddyDueWork(deps));
+    app.homeSection(buddiesHomeSection);
+    app.digestSection(buddiesDigestProvider);
   },
 };

@@ -97,7 +97,15 @@ export const buddiesCommand: Command = {
   }),
 };
 
-async function runRound(ctx: LinkedContext): Promise<Reply> {
+/** `buddies match` words: nothing or 'pairs' -> 2; 'clusters 3' / 'clusters of 4' / 'groups 3' -> 3 or 4; else null. */
+export function groupSizeOf(args: string): 2 | 3 | 4 | null {
+  const words = args.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (words === '' || words === 'pairs') return 2;
+  const m = /^(?:clusters?|groups?)(?: of)? ([34])$/.exec(words);
+  return m ? (Number(m[1]) as 3 | 4) : null;
+}
+
+async function runRound(ctx: LinkedContext, groupSize: 2 | 3 | 4): Promise<Reply> {
   const { trustId } = ctx.actor;
   const repo = buddies(ctx.deps).repo;
   const requests = await repo.openRequests(trustId);
@@ -106,13 +114,15 @@ async function runRound(ctx: LinkedContext): Promise<Reply> {
     if (proposed.length === 0) return say('buddies.match.none');
   }
   const now = ctx.deps.clock.now();
-  const [people, schools, settings, loads, history, pending] = await Promise.all([
+  const [people, schools, settings, loads, history, pending, marked, trustSettings] = await Promise.all([
     ctx.deps.roster.repo.listPeople(trustId),
     ctx.deps.roster.repo.listSchools(trustId),
     repo.allSettings(trustId),
     repo.loads(trustId),
     repo.history(trustId),
     repo.pairs(trustId, ['proposed']),
+    repo.markedNew(trustId),
+    repo.trustSettings(trustId),
   ]);
   // Requests that already have a proposal waiting for approval are not matched again.
   const pendingRequests = new Set(pending.map((p) => p.requestId));
@@ -123,6 +133,8 @@ async function runRound(ctx: LinkedContext): Promise<Reply> {
     requests: requests.filter((r) => !pendingRequests.has(r.id)),
     loads,
     history,
+    markedNew: new Set(marked),
+    groupSize,
     today: todayOf(ctx.deps),
   });
   // Buddies' places already promised to pending proposals count as taken.
@@ -130,7 +142,16 @@ async function runRound(ctx: LinkedContext): Promise<Reply> {
   for (const p of pending) promised.set(p.buddyId, (promised.get(p.buddyId) ?? 0) + 1);
   input.buddies = input.buddies.map((b) => ({ ...b, activeLoad: b.activeLoad + (promised.get(b.personId) ?? 0) }));
   const outcome = roundOutcome(matchBuddies(input), requestOf);
-  await repo.propose(trustId, outcome.proposals, now);
+  const created = await repo.propose(trustId, outcome.proposals, now);
+  // Auto-approve: the pairs this run created are approved here; approval is compare-and-set,
+  // so a second run, a double press or a leader's Approve at the same moment introduces once.
+  const approved: BuddyPair[] = [];
+  if (trustSettings.autoApprove) {
+    for (const pair of created) {
+      const result = await approvePair(ctx.deps, trustId, pair.id, ctx.actor.personId);
+      if (result.ok) approved.push(result.pair);
+    }
+  }
   const names = await trustPeople(ctx.deps, trustId);
   for (const w of outcome.waiting) {
     const request = requestOf.get(w.personId);
@@ -147,7 +168,21 @@ async function runRound(ctx: LinkedContext): Promise<Reply> {
     await sendTo(ctx.deps, trustId, w.personId, `buddy-waiting:${w.requestId}:${request?.roundsWaiting ?? 0}`, message);
   }
   const proposals = await repo.pairs(trustId, ['proposed']);
-  const blocks: Block[] = [{ type: 'heading', text: t('buddies.match.title', { count: proposals.length }) }];
+  const blocks: Block[] = [];
+  if (proposals.length || !approved.length) blocks.push({ type: 'heading', text: t('buddies.match.title', { count: proposals.length }) });
+  if (groupSize > 2) blocks.push({ type: 'text', text: t('buddies.match.clusters', { size: groupSize, others: groupSize - 1 }) });
+  if (approved.length) {
+    blocks.push(
+      { type: 'heading', text: t('buddies.current', { count: approved.length }) },
+      {
+        type: 'text',
+        text: [
+          t('buddies.auto.approved'),
+          ...approved.map((p) => `- ${t('buddies.match.proposal', { mentee: names.name(p.menteeId), buddy: names.name(p.buddyId) })}`),
+        ].join('\n'),
+      },
+    );
+  }
   for (const pair of proposals) blocks.push(...proposalBlocks(pair, names));
   if (outcome.waiting.length) {
     blocks.push({
@@ -169,11 +204,15 @@ async function runRound(ctx: LinkedContext): Promise<Reply> {
 export const buddiesMatchCommand: Command = {
   id: 'buddies match',
   aliases: [],
-  summary: 'Propose buddies for everyone waiting, with the reasons for each pair',
-  examples: ['buddies match'],
+  summary: 'Propose buddies for everyone waiting, with the reasons for each pair (or clusters of 3 or 4)',
+  usage: 'buddies match [clusters 3|4]',
+  examples: ['buddies match', 'buddies match clusters 3'],
   audience: LEADERS,
   dataRule: "own trust's people only",
-  run: forLinked(async (ctx) => runRound(ctx)),
+  run: forLinked(async (ctx, args) => {
+    const size = groupSizeOf(args);
+    return size === null ? say('buddies.match.usage') : runRound(ctx, size);
+  }),
 };
 
 export const approveAction: ActionHandler = {

@@ -13,7 +13,7 @@ import type { FlowDeps } from '../deps';
 import { forLinked } from '../linked';
 import type { ActionHandler, Reply } from '../registry';
 import { notifyLeaders, say, value } from '../shared/common';
-import { buddies, endOfSchoolYear, sendTo, sideOf, todayOf, trustPeople, type TrustPeople } from './common';
+import { buddies, endOfSchoolYear, sendTo, sendToGroup, sideOf, todayOf, trustPeople, type TrustPeople } from './common';
 
 export const MET_VERB = 'buddy.met';
 export const NOT_WORKING_VERB = 'buddy.notworking';
@@ -35,16 +35,25 @@ export function reasonLines(pair: BuddyPair, names: TrustPeople): string[] {
   return pair.reasons.map((reason) => describeReason(reason, pairNames));
 }
 
-async function introduction(deps: FlowDeps, pair: BuddyPair, side: 'mentee' | 'buddy', names: TrustPeople): Promise<OutboundMessage> {
+type Audience = 'mentee' | 'buddy' | 'both';
+
+async function introduction(deps: FlowDeps, pair: BuddyPair, to: Audience, names: TrustPeople): Promise<OutboundMessage> {
   const isNew = pair.reasons.some((r) => r.code === 'new-senco');
   const text =
-    side === 'mentee'
+    to === 'mentee'
       ? t('buddy.intro.mentee', { buddy: names.name(pair.buddyId), school: names.schoolName(pair.buddyId) })
-      : t('buddy.intro.buddy', {
-          mentee: names.name(pair.menteeId),
-          school: names.schoolName(pair.menteeId),
-          newness: t(isNew ? 'buddy.intro.new' : 'buddy.intro.notNew'),
-        });
+      : to === 'buddy'
+        ? t('buddy.intro.buddy', {
+            mentee: names.name(pair.menteeId),
+            school: names.schoolName(pair.menteeId),
+            newness: t(isNew ? 'buddy.intro.new' : 'buddy.intro.notNew'),
+          })
+        : t('buddy.intro.group', {
+            mentee: names.name(pair.menteeId),
+            menteeSchool: names.schoolName(pair.menteeId),
+            buddy: names.name(pair.buddyId),
+            buddySchool: names.schoolName(pair.buddyId),
+          });
   const request = await buddies(deps).repo.getRequest(pair.trustId, pair.requestId);
   const topic = request?.needs.length ? request.needs.map(tagLabel).join(' and ') : t('buddy.intro.topic.default');
   return {
@@ -66,11 +75,14 @@ async function introduction(deps: FlowDeps, pair: BuddyPair, side: 'mentee' | 'b
 }
 
 /**
- * Sends the introduction to both sides, each keyed by pair and person (a message to each: the
- * outbox reaches people one at a time on their own platform, so no group chat is opened).
+ * Introduces the pair: one message in a group DM with the bot where the platform allows it
+ * (both on Slack), keyed `buddy-intro:<pair>:group`; otherwise one to each side (Teams, or
+ * one on each platform), keyed by pair and person. Called once, by the approval that made it.
  */
 export async function introduce(deps: FlowDeps, pair: BuddyPair): Promise<void> {
   const names = await trustPeople(deps, pair.trustId);
+  const together = await introduction(deps, pair, 'both', names);
+  if (await sendToGroup(deps, pair.trustId, [pair.menteeId, pair.buddyId], `buddy-intro:${pair.id}:group`, together)) return;
   for (const side of ['mentee', 'buddy'] as const) {
     const personId = side === 'mentee' ? pair.menteeId : pair.buddyId;
     await sendTo(deps, pair.trustId, personId, `buddy-intro:${pair.id}`, await introduction(deps, pair, side, names));

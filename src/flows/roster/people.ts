@@ -190,7 +190,7 @@ function byEmail(intent: 'edit' | 'archive' | 'restore'): Command['run'] {
 }
 
 /** By email, or by exact name when it is unique. */
-async function findPerson(ctx: HandlerContext, text: string, archived: boolean): Promise<Person | null> {
+export async function findPerson(ctx: HandlerContext, text: string, archived: boolean): Promise<Person | null> {
   const services = roster(ctx);
   if (text.includes('@')) return services.repo.findPersonByEmail(trustId(ctx), text);
   const matches = (await services.repo.listPeople(trustId(ctx), { includeArchived: archived })).filter(
