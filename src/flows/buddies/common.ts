@@ -100,7 +100,13 @@ export async function sendNudge(
  * platform lets the bot open one (a Slack group DM). False when it does not (Teams, people on
  * different platforms, someone unreachable or archived): the caller then sends to each.
  */
-export async function sendToGroup(deps: FlowDeps, trustId: string, personIds: string[], key: string, message: OutboundMessage): Promise<boolean> {
+export async function sendToGroup(
+  deps: FlowDeps,
+  trustId: string,
+  personIds: string[],
+  key: string,
+  message: OutboundMessage,
+): Promise<boolean> {
   const people = await Promise.all(personIds.map((id) => deps.roster.repo.getPerson(trustId, id)));
   if (people.some((p) => !p || p.archived)) return false;
   const contacts = await deps.roster.identities.contacts(trustId, personIds);
@@ -108,7 +114,11 @@ export async function sendToGroup(deps: FlowDeps, trustId: string, personIds: st
   const platforms = new Set(picked.map((c) => c?.platform));
   if (picked.some((c) => !c) || platforms.size !== 1) return false;
   const platform = picked[0]!.platform;
-  const target = deps.outbox.groupAddress?.(platform, picked.map((c) => c!.address)) ?? null;
+  const target =
+    deps.outbox.groupAddress?.(
+      platform,
+      picked.map((c) => c!.address),
+    ) ?? null;
   if (!target) return false;
   await deps.outbox.enqueue([{ key, trustId, personId: null, platform, target, content: message }]);
   return true;

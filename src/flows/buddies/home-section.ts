@@ -67,7 +67,10 @@ async function leaderSection({ actor, deps }: HomeInput, pairs: BuddyPair[]): Pr
   if (proposed.length) {
     blocks.push(
       { type: 'text', text: t('home.buddies.proposed', { count: proposed.length }) },
-      { type: 'buttons', buttons: [{ label: t('buddies.approveAll', { count: proposed.length }), verb: APPROVE_ALL_VERB, style: 'primary' }] },
+      {
+        type: 'buttons',
+        buttons: [{ label: t('buddies.approveAll', { count: proposed.length }), verb: APPROVE_ALL_VERB, style: 'primary' }],
+      },
     );
   }
   return [{ order: ORDER.leader, needsYou: proposed.length > 0, blocks }];

@@ -57,8 +57,7 @@ export const buddyNewCommand: Command = {
       repo.openRequests(trustId),
       repo.pairs(trustId, ['proposed', 'active']),
     ]);
-    const busy =
-      settings?.optedOut || requests.some((r) => r.personId === person.id) || pairs.some((p) => p.menteeId === person.id);
+    const busy = settings?.optedOut || requests.some((r) => r.personId === person.id) || pairs.some((p) => p.menteeId === person.id);
     const offered = !busy && (await offerBuddy(ctx.deps, trustId, person.id));
     const text = `${t(marked ? 'buddy.new.done' : 'buddy.new.already', { name: person.name })} ${t(offered ? 'buddy.new.offered' : 'buddy.new.notOffered')}`;
     return [textMessage(text)];

@@ -39,6 +39,15 @@ function mark(h: Harness) {
   return { teams: h.teams.sentActivities().length, slack: h.slack.callsTo('chat.postMessage').length };
 }
 
+/** Slack group DMs (the bot with several people) since `before`. */
+function groupMessages(h: Harness, before: { slack: number }): string[] {
+  return h.slack
+    .callsTo('chat.postMessage')
+    .slice(before.slack)
+    .filter((b) => String(b.channel).startsWith('G'))
+    .map((b) => JSON.stringify(b));
+}
+
 /**
  * Presses a button whose answer replaces the card it was on: Teams answers in the request;
  * Slack answers with chat.update of the source message, which `press` does not wait for.
@@ -153,11 +162,23 @@ describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
       const toNia = sentTo(h, platform, nia, before);
       const toSam = sentTo(h, platform, sam, before);
       const toUma = sentTo(h, platform, uma, before);
-      expect(toNia).toHaveLength(1);
-      expect(plain(toNia)).toContain('Your buddy is Sam Senior (Ash Primary)');
-      expect(plain(toNia)).toContain('A good first conversation');
-      expect(toSam).toHaveLength(1);
-      expect(plain(toSam)).toContain('You are buddying Nia Newton (Oak Primary), who is new to the SENCO role');
+      let intro = toNia;
+      if (platform === 'slack') {
+        // Both on Slack: one introduction in a group DM with the bot, none in their own DMs.
+        intro = groupMessages(h, before);
+        expect(intro).toHaveLength(1);
+        expect([...h.slack.groups.values()]).toContainEqual([nia.slack.id, sam.slack.id].sort());
+        expect(plain(intro)).toContain('Nia Newton (Oak Primary), meet Sam Senior (Ash Primary), your buddy.');
+        expect(plain(intro)).toContain('A good first conversation');
+        expect(toNia).toHaveLength(0);
+        expect(toSam).toHaveLength(0);
+      } else {
+        expect(toNia).toHaveLength(1);
+        expect(plain(toNia)).toContain('Your buddy is Sam Senior (Ash Primary)');
+        expect(plain(toNia)).toContain('A good first conversation');
+        expect(toSam).toHaveLength(1);
+        expect(plain(toSam)).toContain('You are buddying Nia Newton (Oak Primary), who is new to the SENCO role');
+      }
       expect(toUma).toHaveLength(1);
       expect(plain(toUma)).toContain('could not find one this time');
 
@@ -166,9 +187,9 @@ describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
       expect(view).toContain('Waiting list (1)');
       expect(view).toContain('Not met yet (1)');
 
-      const met = await pressReplacing(h, platform, nia, 'buddy.met', buttonData(toNia, 'buddy.met'));
+      const met = await pressReplacing(h, platform, nia, 'buddy.met', buttonData(intro, 'buddy.met'));
       expect(plain(met)).toContain('noted that you have met');
-      expect(plain(await press(h, platform, uma, 'buddy.met', buttonData(toNia, 'buddy.met')))).toContain('not one of yours');
+      expect(plain(await press(h, platform, uma, 'buddy.met', buttonData(intro, 'buddy.met')))).toContain('not one of yours');
       expect(plain(await send(h, platform, lee, 'buddies'))).not.toContain('Not met yet');
     });
 
