@@ -142,14 +142,15 @@ async function runRound(ctx: LinkedContext, groupSize: 2 | 3 | 4): Promise<Reply
   for (const p of pending) promised.set(p.buddyId, (promised.get(p.buddyId) ?? 0) + 1);
   input.buddies = input.buddies.map((b) => ({ ...b, activeLoad: b.activeLoad + (promised.get(b.personId) ?? 0) }));
   const outcome = roundOutcome(matchBuddies(input), requestOf);
-  const created = await repo.propose(trustId, outcome.proposals, now);
-  // Auto-approve: the pairs this run created are approved here; approval is compare-and-set,
-  // so a second run, a double press or a leader's Approve at the same moment introduces once.
+  await repo.propose(trustId, outcome.proposals, now);
+  // Auto-approve: every proposal now waiting is approved here, also those a run at the same
+  // moment created. Approval is compare-and-set, so a double press, two leaders or a leader's
+  // Approve at the same moment introduce each pair once; the reply shows them all either way.
   const approved: BuddyPair[] = [];
   if (trustSettings.autoApprove) {
-    for (const pair of created) {
+    for (const pair of await repo.pairs(trustId, ['proposed'])) {
       const result = await approvePair(ctx.deps, trustId, pair.id, ctx.actor.personId);
-      if (result.ok) approved.push(result.pair);
+      if (result.pair?.status === 'active') approved.push(result.pair);
     }
   }
   const names = await trustPeople(ctx.deps, trustId);

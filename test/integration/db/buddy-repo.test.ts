@@ -40,6 +40,25 @@ describe.each(databaseKinds)('PrismaBuddyRepo on %s', (kind) => {
     expect((await repo.allSettings(T)).map((s) => s.personId)).toEqual(['b1']);
   });
 
+  it('keeps a trust setting for auto-approve, off by default, per trust', async () => {
+    expect(await repo.trustSettings(T)).toEqual({ autoApprove: false });
+    await repo.saveTrustSettings(T, { autoApprove: true }, 'lead', at('2026-11-30T09:00:00Z'));
+    expect(await repo.trustSettings(T)).toEqual({ autoApprove: true });
+    expect(await repo.trustSettings('trust-other')).toEqual({ autoApprove: false });
+    await repo.saveTrustSettings(T, { autoApprove: false }, 'lead', at('2026-11-30T09:01:00Z'));
+    expect(await repo.trustSettings(T)).toEqual({ autoApprove: false });
+  });
+
+  it('marks someone new once, at the same time or not, keeping their other settings', async () => {
+    const marks = await Promise.all([1, 2, 3].map(() => repo.markNew(T, 'n1', 'lead', at('2026-11-30T09:00:00Z'))));
+    expect(marks.filter(Boolean)).toHaveLength(1);
+    expect(await repo.markNew(T, 'b1', 'lead', at('2026-11-30T09:00:00Z'))).toBe(true);
+    expect(await repo.markNew(T, 'b1', 'lead', at('2026-11-30T09:00:00Z'))).toBe(false);
+    expect(await repo.settings(T, 'b1')).toMatchObject({ available: true, capacity: 3 });
+    expect(await repo.markedNew(T)).toEqual(['b1', 'n1']);
+    expect(await repo.markedNew('trust-other')).toEqual([]);
+  });
+
   it('opens one request per person however often they ask, and keeps the waiting list', async () => {
     const first = await repo.openRequest(T, { personId: 'm1', needs: ['semh'], wantsSpecialist: false }, at('2026-11-30T09:00:00Z'));
     const again = await repo.openRequest(T, { personId: 'm1', needs: ['parents'], wantsSpecialist: true }, at('2026-11-30T09:05:00Z'));
