@@ -230,9 +230,9 @@ describe.each(databaseKinds)('buddying settings, clusters, Home and the year ove
       expect(await h.db.prisma.buddyPair.count({ where: { trustId, status: 'ended', endReason: 'finished' } })).toBe(2);
 
       const pairId = buttonData(toNia, 'buddy.feedback').p!;
-      expect(plain(await press(h, platform, nia, 'buddy.feedback', { p: pairId }, { line: 'Helped me with my first EHCP & <more>' }))).toContain(
-        'your feedback is saved',
-      );
+      expect(
+        plain(await press(h, platform, nia, 'buddy.feedback', { p: pairId }, { line: 'Helped me with my first EHCP & <more>' })),
+      ).toContain('your feedback is saved');
       expect(plain(await press(h, platform, ola, 'buddy.feedback', { p: pairId }, { line: 'Not mine' }))).toContain('not one of yours');
 
       const view = plain(await send(h, platform, lee, 'buddies'));
