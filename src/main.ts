@@ -1,12 +1,10 @@
 import './tz';
 import { randomBytes } from 'node:crypto';
-import { slackBucketOf, slackGroupOf } from '../adapters/slack/addressing';
 import { createSlackBot } from '../adapters/slack/slack-bot';
-import { teamsBucketOf } from '../adapters/teams/addressing';
 import { createTeamsBot } from '../adapters/teams/teams-bot';
 import { loadConfig, loadDotEnv, type Config } from './config';
 import type { InboundEvent } from './core/events';
-import { systemClock, type Addressing, type Clock, type Logger } from './core/ports';
+import { systemClock, type Clock, type Logger } from './core/ports';
 import { PrismaAuditLog } from './db/audit-log';
 import { openDatabase, type Database } from './db/database';
 import { PrismaHealthCheck } from './db/health';
@@ -39,13 +37,8 @@ import { createHoldCheck } from './scheduler/quiet-rules';
 import { SchoolDaysCache } from './scheduler/school-days';
 import { fileLinkSecret, SignedFileLinks } from './http/file-links';
 import { createHttpServer } from './server';
+import { platformAddressing } from './wiring/addressing';
 import { featureServices } from './wiring/feature-services';
-
-/** Each platform's adapter reads its own addresses (rate-limit buckets for the outbox). */
-const addressing: Addressing = {
-  bucketOf: (platform, address) => (platform === 'teams' ? teamsBucketOf(address) : slackBucketOf(address)),
-  groupOf: (platform, addresses) => (platform === 'slack' ? slackGroupOf(addresses) : null),
-};
 
 export interface RunningBot {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -79,7 +72,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const db = database.prisma;
   const metrics = new BotMetrics(outboxDepthReader(db));
   const logger = metrics.countErrors(options.logger ?? createLogger());
-  const outbox = new PrismaOutbox(db, clock, addressing);
+  const outbox = new PrismaOutbox(db, clock, platformAddressing);
   let listeningUrl = '';
   const files = new SignedFileLinks(
     new PrismaFileStore(db, () => clock.now()),

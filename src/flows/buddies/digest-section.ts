@@ -50,7 +50,8 @@ export function digestFacts(
   const recent = pairs.filter((p) => p.status === 'active' || (p.status === 'ended' && p.endedAt && localDateOf(p.endedAt) >= since));
   return {
     current: active.map((p) => ({ mentee: name(p.menteeId), buddy: name(p.buddyId), met: p.metAt !== null })),
-    waiting: waiting.map((r) => name(r.personId)),
+    // A request with a proposal waiting for approval is counted there, not as waiting.
+    waiting: waiting.filter((r) => !pairs.some((p) => p.status === 'proposed' && p.requestId === r.id)).map((r) => name(r.personId)),
     proposed: pairs.filter((p) => p.status === 'proposed').length,
     feedback: recent.flatMap((p) => [
       ...(p.menteeFeedback ? [{ name: name(p.menteeId), line: p.menteeFeedback }] : []),

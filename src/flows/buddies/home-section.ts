@@ -56,8 +56,10 @@ async function ownSections({ actor, deps }: HomeInput, pairs: BuddyPair[], names
 
 async function leaderSection({ actor, deps }: HomeInput, pairs: BuddyPair[]): Promise<HomeSection[]> {
   if (!actor.roles.some((r) => r.role === 'send-leader' || r.role === 'admin')) return [];
-  const waiting = (await buddies(deps).repo.openRequests(actor.trustId)).length;
   const proposed = pairs.filter((p) => p.status === 'proposed');
+  // A request with a proposal waiting for approval is counted there, not as waiting.
+  const pending = new Set(proposed.map((p) => p.requestId));
+  const waiting = (await buddies(deps).repo.openRequests(actor.trustId)).filter((r) => !pending.has(r.id)).length;
   const notMet = pairs.filter((p) => p.status === 'active' && p.metAt === null).length;
   if (!waiting && !proposed.length && !notMet) return [];
   const blocks: Block[] = [

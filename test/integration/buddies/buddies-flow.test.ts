@@ -11,6 +11,7 @@ import { buttonData, chatUser, plain, press, send, type ChatUser } from '../../h
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
+import { openHome } from '../../helpers/home';
 
 jest.setTimeout(120_000);
 
@@ -153,6 +154,10 @@ describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
       expect(text).toContain('No buddy this time for 1');
       expect(text).toContain('Uma Upton: The only buddies with room work in the same school.');
       const approve = buttonData(proposals, 'buddies.approve');
+      const home = plain([await openHome(h, platform, lee)]);
+      expect(home).toContain('Needs you');
+      expect(home).toContain('Proposed pairs waiting for your approval: 1.');
+      expect(home).toContain('Waiting for a buddy: 1. Pairs not met yet: 0.');
 
       const first = await pressReplacing(h, platform, lee, 'buddies.approve', approve);
       expect(plain(first)).toContain('Approved: Nia Newton with Sam Senior');

@@ -127,6 +127,7 @@ describe.each(databaseKinds)('buddying settings, clusters, Home and the year ove
       await send(h, platform, sam, 'buddy offer 2 EHCP applications, SEMH');
       await send(h, platform, nia, 'buddy EHCP applications');
       await send(h, platform, ola, 'buddy SEMH');
+      expect(plain([await openHome(h, platform, nia)])).toContain('You are on the list for a buddy (help with EHCP applications).');
       expect(plain(await send(h, platform, lee, 'buddies match clusters 5'))).toContain('buddies match clusters 3 (or 4)');
       expect(await h.db.prisma.buddyPair.count({ where: { trustId } })).toBe(0);
 

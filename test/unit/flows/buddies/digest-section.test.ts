@@ -51,10 +51,12 @@ describe('buddying in the weekly digest', () => {
       pair({ id: 'a' }),
       pair({ id: 'b', menteeId: 'uma', buddyId: 'ben', metAt: new Date('2026-11-10T09:00:00Z') }),
       pair({ id: 'c', status: 'proposed', menteeId: 'ola' }),
+      // Uma's request has a proposal waiting for approval: counted there, not as waiting.
+      pair({ id: 'f', status: 'proposed', menteeId: 'uma', requestId: 'r-uma' }),
       pair({ id: 'd', status: 'ended', menteeId: 'ola', endedAt: new Date('2026-07-20T09:00:00Z'), menteeFeedback: 'Too old to show' }),
       pair({ id: 'e', status: 'ended', menteeId: 'uma', endedAt: new Date('2026-11-20T09:00:00Z'), buddyFeedback: 'Great <b>help</b>' }),
     ],
-    [request('ola')],
+    [request('ola'), request('uma')],
     name,
     '2026-11-02',
   );
@@ -66,7 +68,7 @@ describe('buddying in the weekly digest', () => {
         { mentee: 'Uma Upton', buddy: 'Ben Buddy', met: true },
       ],
       waiting: ['Ola Old'],
-      proposed: 1,
+      proposed: 2,
       feedback: [{ name: 'Sam Senior', line: 'Great <b>help</b>' }],
     });
   });
@@ -76,7 +78,7 @@ describe('buddying in the weekly digest', () => {
     expect(stripVerbatim(section.headline)).toBe('Pairs buddying: 2. Waiting for a buddy: 1.');
     expect(section.lines.map(stripVerbatim)).toEqual([
       'Not met yet: Nia Newton with Sam Senior',
-      'Proposed pairs waiting for approval: 1',
+      'Proposed pairs waiting for approval: 2',
       'Waiting: Ola Old',
       'Feedback from Sam Senior: Great <b>help</b>',
     ]);
@@ -87,7 +89,7 @@ describe('buddying in the weekly digest', () => {
     const all = stripVerbatim([section.headline, ...section.lines].join('\n'));
     expect(section.lines.map(stripVerbatim)).toEqual([
       'Pairs not met yet: 1',
-      'Proposed pairs waiting for approval: 1',
+      'Proposed pairs waiting for approval: 2',
       'Lines of feedback (the SEND leader reads them): 1',
     ]);
     expect(all).not.toMatch(/Nia|Sam|Ola|Great/);
