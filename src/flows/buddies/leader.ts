@@ -56,11 +56,12 @@ export const buddiesCommand: Command = {
   run: forLinked(async (ctx) => {
     const { trustId } = ctx.actor;
     const repo = buddies(ctx.deps).repo;
-    const [active, proposed, ended, waiting] = await Promise.all([
+    const [active, proposed, ended, waiting, settings] = await Promise.all([
       repo.pairs(trustId, ['active']),
       repo.pairs(trustId, ['proposed']),
       repo.pairs(trustId, ['ended']),
       repo.openRequests(trustId),
+      repo.trustSettings(trustId),
     ]);
     if (!active.length && !proposed.length && !ended.length && !waiting.length) return say('buddies.nothing');
     const names = await trustPeople(ctx.deps, trustId);
@@ -92,7 +93,11 @@ export const buddiesCommand: Command = {
       ...(p.buddyFeedback ? [`${names.name(p.buddyId)}: ${p.buddyFeedback}`] : []),
     ]);
     section(t('buddies.feedback'), feedback);
-    blocks.push({ type: 'text', text: t('buddies.hint'), muted: true });
+    blocks.push({
+      type: 'text',
+      text: `${t('buddies.hint')} ${t(settings.autoApprove ? 'buddies.auto.on' : 'buddies.auto.off')}`,
+      muted: true,
+    });
     return [{ summary: t('buddies.title'), blocks }];
   }),
 };

@@ -247,6 +247,7 @@ describe.each(databaseKinds)('buddying settings, clusters, Home and the year ove
       expect(view).toContain('Feedback');
       expect(view).toContain('Nia Newton: Helped me with my first EHCP & <more>');
       expect(view).not.toContain('Not mine');
+      expect(view).toContain('Auto-approve is on');
       const digest = plain(await send(h, platform, lee, 'digest'));
       expect(digest).toContain('Buddies');
       expect(digest).toContain('Feedback from Nia Newton: Helped me with my first EHCP & <more>');
