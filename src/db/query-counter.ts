@@ -5,7 +5,8 @@
  * Prisma call made it. Used for the `senco_db_statements_total` metric (what an inbound
  * message costs, `npm run bench:load`).
  */
-export type StatementCounter = () => void;
+/** Told of each statement; `sql` is absent for BEGIN, COMMIT and ROLLBACK. */
+export type StatementCounter = (sql?: string) => void;
 
 const STATEMENTS = new Set(['queryRaw', 'executeRaw']);
 const TRANSACTION_ENDS = new Set(['commit', 'rollback']);
@@ -19,8 +20,8 @@ export function countingAdapter<F extends object>(factory: F, count: StatementCo
 }
 
 function wrapAdapter(adapter: object, count: StatementCounter): object {
-  return wrap(adapter, (name, result) => {
-    if (STATEMENTS.has(name)) count();
+  return wrap(adapter, (name, result, args) => {
+    if (STATEMENTS.has(name)) count(sqlOf(args));
     if (name === 'startTransaction') {
       count();
       return result.then((tx: object) => wrapTransaction(tx, count));
@@ -30,20 +31,26 @@ function wrapAdapter(adapter: object, count: StatementCounter): object {
 }
 
 function wrapTransaction(tx: object, count: StatementCounter): object {
-  return wrap(tx, (name, result) => {
-    if (STATEMENTS.has(name) || TRANSACTION_ENDS.has(name)) count();
+  return wrap(tx, (name, result, args) => {
+    if (STATEMENTS.has(name)) count(sqlOf(args));
+    if (TRANSACTION_ENDS.has(name)) count();
     return result;
   });
 }
 
-/** A proxy whose methods call `after(name, result)` on what the original returned. */
+function sqlOf(args: unknown[]): string | undefined {
+  const query = args[0] as { sql?: unknown } | undefined;
+  return typeof query?.sql === 'string' ? query.sql : undefined;
+}
+
+/** A proxy whose methods call `after(name, result, args)` on what the original returned. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function wrap<T extends object>(target: T, after: (name: string, result: any) => any): T {
+function wrap<T extends object>(target: T, after: (name: string, result: any, args: unknown[]) => any): T {
   return new Proxy(target, {
     get(object, property, receiver) {
       const value = Reflect.get(object, property, receiver) as unknown;
       if (typeof value !== 'function' || typeof property !== 'string') return value;
-      return (...args: unknown[]) => after(property, (value as (...a: unknown[]) => unknown).apply(object, args));
+      return (...args: unknown[]) => after(property, (value as (...a: unknown[]) => unknown).apply(object, args), args);
     },
   });
 }
