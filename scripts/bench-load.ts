@@ -13,6 +13,8 @@
  * postgresql://postgres@127.0.0.1:5432/postgres), dropped afterwards. BENCH_REPLICAS=1,2,3
  * runs the PostgreSQL load once per replica count, requests round-robin over the processes.
  *
+ * BENCH_BASELINE=<other checkout>/dist/src/main.js measures that build too, first, as `load_baseline`.
+ *
  * Run: npm run bench:load. Last line:
  *   load db=postgres replicas=1 ratio=… p99_ratio=… rss_mb=… bot_rps=… echo_rps=… …
  */
@@ -34,6 +36,9 @@ const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const DATABASES = (process.env.BENCH_DB ?? 'pglite,postgres').split(',').filter(Boolean);
 const REPLICAS = (process.env.BENCH_REPLICAS ?? '1').split(',').map(Number);
+/** Another build of the bot (its dist/src/main.js) to measure in the same run, e.g. before a change. */
+const BASELINE = process.env.BENCH_BASELINE ?? '';
+const MAIN = join(__dirname, '..', 'src', 'main.js');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -59,12 +64,14 @@ async function main(): Promise<void> {
   );
   const lines: string[] = [];
   for (const db of DATABASES) {
-    for (const replicas of db === 'postgres' ? REPLICAS : [1]) lines.push(await runOne(db as 'pglite' | 'postgres', replicas, people));
+    if (BASELINE) lines.push(await runOne(db as 'pglite' | 'postgres', 1, people, BASELINE, 'load_baseline'));
+    for (const replicas of db === 'postgres' ? REPLICAS : [1])
+      lines.push(await runOne(db as 'pglite' | 'postgres', replicas, people, MAIN, 'load'));
   }
   for (const line of lines) console.log(line);
 }
 
-async function runOne(db: 'pglite' | 'postgres', replicas: number, people: BenchUser[]): Promise<string> {
+async function runOne(db: 'pglite' | 'postgres', replicas: number, people: BenchUser[], main: string, label: string): Promise<string> {
   const platforms = await new FakePlatforms().start();
   const work = mkdtempSync(join(tmpdir(), 'senco-bench-load-'));
   const store =
@@ -79,8 +86,7 @@ async function runOne(db: 'pglite' | 'postgres', replicas: number, people: Bench
     const env = { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${platforms.url}/api/` };
     const echo = await startProcess(join(__dirname, 'bench-load', 'echo-bot.js'), env, work);
     procs.push(echo);
-    for (let i = 1; i <= replicas; i++)
-      procs.push(await startProcess(join(__dirname, '..', 'src', 'main.js'), { ...env, ...store.env, INSTANCE_ID: `load-${i}` }, work));
+    for (let i = 1; i <= replicas; i++) procs.push(await startProcess(main, { ...env, ...store.env, INSTANCE_ID: `load-${i}` }, work));
     const bots = procs.slice(1);
     // Echo first, then the bot: one at a time, so neither competes with the other for the CPU.
     const echoStats = await drive(people, () => echo.url, platforms);
@@ -93,7 +99,7 @@ async function runOne(db: 'pglite' | 'postgres', replicas: number, people: Bench
     const used = (await statements(bots)) - before - idleRate * seconds;
     const rss = bots.reduce((sum, b) => sum + rssMb(b.child.pid!), 0);
     const line = [
-      `load db=${db} replicas=${replicas}`,
+      `${label} db=${db} replicas=${replicas}`,
       `ratio=${(botStats.rps / echoStats.rps).toFixed(2)}`,
       `p99_ratio=${(botStats.p99 / echoStats.p99).toFixed(2)}`,
       `rss_mb=${Math.round(rss)}`,
