@@ -68,9 +68,14 @@ export interface StartOptions {
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
-  const database = options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }));
+  // The outbox depth is read only when Prometheus scrapes, by then the database is open.
+  const metrics = new BotMetrics(() => outboxDepthReader(db)());
+  const database =
+    options.database ??
+    (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }, {
+      onStatement: () => metrics.dbStatements.inc(),
+    }));
   const db = database.prisma;
-  const metrics = new BotMetrics(outboxDepthReader(db));
   const logger = metrics.countErrors(options.logger ?? createLogger());
   const outbox = new PrismaOutbox(db, clock, platformAddressing);
   let listeningUrl = '';

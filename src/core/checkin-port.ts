@@ -110,4 +110,10 @@ export interface CheckinRepo {
   history(trustId: string, schoolId: string, exceptRoundId: string | null): Promise<PastAnswer[]>;
   /** The school's check-in in the latest round before `roundId` that it took part in. */
   previousCheckin(trustId: string, schoolId: string, roundId: string): Promise<(CheckinWithRound & { answers: CheckinAnswer[] }) | null>;
+  /** `previousCheckin` for several schools at once, by school id (schools with none are absent). */
+  previousCheckins(
+    trustId: string,
+    schoolIds: readonly string[],
+    roundId: string,
+  ): Promise<Map<string, CheckinWithRound & { answers: CheckinAnswer[] }>>;
 }

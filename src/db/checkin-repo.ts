@@ -456,18 +456,49 @@ export class PrismaCheckinRepo implements CheckinRepo {
     schoolId: string,
     roundId: string,
   ): Promise<(CheckinWithRound & { answers: CheckinAnswer[] }) | null> {
+    return (await this.previousCheckins(trustId, [schoolId], roundId)).get(schoolId) ?? null;
+  }
+
+  /**
+   * A few statements whatever the number of schools (the round summary and `checkin status`
+   * used to ask per school): the schools' check-ins in the latest earlier round first, then,
+   * for any school that was not in it, in all earlier rounds at once, newest kept.
+   */
+  async previousCheckins(
+    trustId: string,
+    schoolIds: readonly string[],
+    roundId: string,
+  ): Promise<Map<string, CheckinWithRound & { answers: CheckinAnswer[] }>> {
+    const found = new Map<string, CheckinWithRound & { answers: CheckinAnswer[] }>();
+    if (!schoolIds.length) return found;
     const current = await this.db.checkinRound.findFirst({ where: { id: roundId, trustId }, select: { opensAt: true } });
-    if (!current) return null;
-    const row = await this.db.schoolCheckin.findFirst({
-      where: {
-        trustId,
-        schoolId,
-        roundId: { not: roundId },
-        round: { status: { in: ['open', 'closed'] }, opensAt: { lt: current.opensAt } },
-      },
-      orderBy: { round: { opensAt: 'desc' } },
-      select: { ...checkinSelect, round: { select: roundSelect }, answers: { select: answerSelect } },
+    if (!current) return found;
+    const rounds = await this.db.checkinRound.findMany({
+      where: { trustId, id: { not: roundId }, status: { in: ['open', 'closed'] }, opensAt: { lt: current.opensAt } },
+      orderBy: { opensAt: 'desc' },
+      select: roundSelect,
     });
-    return row ? { checkin: toCheckin(row), round: toRound(row.round), answers: row.answers.map(toAnswer) } : null;
+    if (!rounds.length) return found;
+    const order = new Map(rounds.map((r, i) => [r.id, i]));
+    const take = async (roundIds: string[], schools: string[]) => {
+      const rows = await this.db.schoolCheckin.findMany({
+        where: { trustId, schoolId: { in: schools }, roundId: { in: roundIds } },
+        select: { ...checkinSelect, answers: { select: answerSelect } },
+      });
+      rows.sort((a, b) => order.get(a.roundId)! - order.get(b.roundId)!);
+      for (const row of rows) {
+        if (found.has(row.schoolId)) continue;
+        const round = rounds[order.get(row.roundId)!]!;
+        found.set(row.schoolId, { checkin: toCheckin(row), round: toRound(round), answers: row.answers.map(toAnswer) });
+      }
+    };
+    await take([rounds[0]!.id], [...schoolIds]);
+    const missing = schoolIds.filter((id) => !found.has(id));
+    if (missing.length && rounds.length > 1)
+      await take(
+        rounds.slice(1).map((r) => r.id),
+        missing,
+      );
+    return found;
   }
 }

@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { lockDataDir } from './data-dir-lock';
+import { countingAdapter, type StatementCounter } from './query-counter';
 import { applyMigrations } from './migrate';
 import { pgliteRunner, withPgRunner } from './sql-runner';
 
@@ -32,10 +33,11 @@ const PGLITE_OPTIONS = {
  * Opens the database and applies pending migrations: PostgreSQL when a URL is given,
  * otherwise embedded PGlite in a data folder (or in memory, for tests).
  */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: { onStatement?: StatementCounter } = {}): Promise<Database> {
+  const counted = <A extends object>(adapter: A): A => (options.onStatement ? countingAdapter(adapter, options.onStatement) : adapter);
   if ('url' in target) {
     await withPgRunner(target.url, (runner) => applyMigrations(runner));
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+    const prisma = new PrismaClient({ adapter: counted(new PrismaPg({ connectionString: target.url, max: 10 })) });
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
   }
   if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });
@@ -58,7 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       ? NonNullable<A>
       : never
     : never;
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter: counted(adapter) });
   return {
     prisma,
     kind: 'pglite',

@@ -27,6 +27,16 @@ export class PrismaIdentityRepo implements IdentityRepo {
       unreachableAt: null,
       ...(email ? { email } : {}),
     };
+    // Most messages come from someone already known with nothing new to record: read, and
+    // write only what changed (or `lastSeenAt`, at most once a minute), so a message does not
+    // cost a write and its commit.
+    const known = await this.db.chatIdentity.findUnique({ where, select: knownSelect });
+    if (known) {
+      const changes = changesOf(known, input, email, now);
+      if (changes) await this.db.chatIdentity.update({ where: { id: known.id }, data: changes });
+      const personId = known.personId ?? (await this.linkByEmail(known.id, email ?? known.email));
+      return this.actorFor(input, personId);
+    }
     // A 1:1 chat's address beats one seen in a channel (an @mention): keep the direct one, so
     // proactive messages continue the existing chat instead of opening another.
     const identity = await this.db.chatIdentity.upsert({
@@ -67,4 +77,59 @@ export class PrismaIdentityRepo implements IdentityRepo {
       roles: person.roles.map((r) => ({ role: r.role as Role, schoolId: r.schoolId })),
     };
   }
+}
+
+/** How often `lastSeenAt` is rewritten for someone whose identity is otherwise unchanged. */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+const knownSelect = {
+  id: true,
+  personId: true,
+  email: true,
+  displayName: true,
+  conversationRef: true,
+  unreachableAt: true,
+  lastSeenAt: true,
+} as const;
+
+type Known = Prisma.ChatIdentityGetPayload<{ select: typeof knownSelect }>;
+
+/**
+ * What a message changes in a known identity (as the upsert wrote it: name, email, reachable
+ * again, the address of a 1:1 chat, last seen), or null when nothing worth a write has. A
+ * Teams reference names the message it came from (`activityId`); a new one alone is no change,
+ * but it is written with anything else.
+ */
+function changesOf(known: Known, input: ResolveInput, email: string | null, now: Date): Prisma.ChatIdentityUpdateInput | null {
+  const changes: Prisma.ChatIdentityUpdateInput = {};
+  if (known.displayName !== input.userName) changes.displayName = input.userName;
+  if (email && known.email !== email) changes.email = email;
+  if (known.unreachableAt) changes.unreachableAt = null;
+  const moved = input.direct && !sameAddress(known.conversationRef, input.address);
+  const stale = now.getTime() - known.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS;
+  if (!stale && !moved && Object.keys(changes).length === 0) return null;
+  // Written anyway: the 1:1 address as it came, as the upsert always did.
+  return { ...changes, ...(input.direct ? { conversationRef: input.address as Prisma.InputJsonValue } : {}), lastSeenAt: now };
+}
+
+function sameAddress(stored: Prisma.JsonValue, address: unknown): boolean {
+  return equalJson(withoutActivityId(stored), withoutActivityId(JSON.parse(JSON.stringify(address ?? null)) as unknown));
+}
+
+function withoutActivityId(address: unknown): unknown {
+  const reference = (address as { reference?: unknown } | null)?.reference;
+  if (!reference || typeof reference !== 'object') return address;
+  const { activityId: _activityId, ...rest } = reference as Record<string, unknown>;
+  return { ...(address as object), reference: rest };
+}
+
+/** Deep equality of JSON values, key order aside (jsonb stores keys in its own order). */
+function equalJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => equalJson(x, (b as unknown[])[i]));
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => equalJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -31,6 +31,11 @@ export class BotMetrics {
     labelNames: ['platform'] as const,
     registers: [this.registry],
   });
+  readonly dbStatements = new Counter({
+    name: 'senco_db_statements_total',
+    help: 'SQL statements sent to the database (queries, writes, BEGIN/COMMIT), inbound and background alike.',
+    registers: [this.registry],
+  });
   readonly errors = new Counter({
     name: 'senco_errors_total',
     help: 'Error log lines written (failed handlers, failed jobs, failed deliveries).',

@@ -71,18 +71,32 @@ export async function roundFacts(svc: CheckinSvc, round: CheckinRound): Promise<
     svc.roster.repo.listPeople(trustId),
   ]);
   const list = checklist ?? (await repo.checklist(trustId));
+  // Batched: a query or two for every school's previous check-in, one per checklist version.
+  const previousOf = await repo.previousCheckins(
+    trustId,
+    checkins.map((c) => c.schoolId),
+    round.id,
+  );
+  const versions = new Map<number, ReturnType<typeof repo.checklistVersion>>();
+  const versionOf = (version: number) => {
+    if (!versions.has(version)) versions.set(version, repo.checklistVersion(trustId, version));
+    return versions.get(version)!;
+  };
+  const checkinOf = new Map(checkins.map((c) => [c.schoolId, c]));
+  const answersOf = new Map<string, typeof answers>();
+  for (const a of answers) answersOf.set(a.checkinId, [...(answersOf.get(a.checkinId) ?? []), a]);
   const data: SchoolRoundData[] = [];
   for (const school of schools) {
-    const checkin = checkins.find((c) => c.schoolId === school.id) ?? null;
+    const checkin = checkinOf.get(school.id) ?? null;
     if (!checkin && school.archived) continue;
-    const previous = checkin ? await repo.previousCheckin(trustId, school.id, round.id) : null;
-    const previousChecklist = previous ? await repo.checklistVersion(trustId, previous.round.checklistVersion) : null;
+    const previous = checkin ? (previousOf.get(school.id) ?? null) : null;
+    const previousChecklist = previous ? await versionOf(previous.round.checklistVersion) : null;
     data.push({
       schoolId: school.id,
       schoolName: school.name,
       phase: school.phase,
       checkin,
-      answers: checkin ? answers.filter((a) => a.checkinId === checkin.id) : [],
+      answers: checkin ? (answersOf.get(checkin.id) ?? []) : [],
       previous: previous ? { answers: previous.answers, checklist: previousChecklist ?? list } : null,
       sencos: sencosOf(people, school.id).map(sencoFacts),
     });

@@ -149,6 +149,10 @@ describe.each(databaseKinds)('PrismaCheckinRepo on %s', (kind) => {
     expect(previous?.round.period).toEqual(autumn);
     expect(previous?.answers).toHaveLength(2);
     expect(await repo.previousCheckin(T, 's1', previous!.round.id)).toBeNull();
+    // The batched form agrees, and leaves out a school with no earlier check-in.
+    const batch = await repo.previousCheckins(T, ['s1', 'no-such-school'], round.id);
+    expect([...batch.keys()]).toEqual(['s1']);
+    expect(batch.get('s1')?.checkin.id).toBe(previous?.checkin.id);
     expect((await repo.openCheckins(T, ['s1'])).map((c) => c.checkin.id)).toEqual([checkin.id]);
     expect(await repo.roundsDue('close', new Date('2027-01-20T00:00:00Z'), new Date('2027-01-27T00:00:00Z'))).toHaveLength(1);
   });

@@ -55,4 +55,25 @@ describe.each(databaseKinds)('PrismaIdentityRepo on %s', (kind) => {
     expect(row.createdAt.toISOString()).toBe('2031-02-03T10:00:00.000Z');
     expect(row.lastSeenAt.toISOString()).toBe('2031-02-03T10:01:00.000Z');
   });
+
+  it('writes a known identity only when something changed, and last seen at most once a minute', async () => {
+    const repo = new PrismaIdentityRepo(db.prisma, clock);
+    const address = (activityId: string) => ({ kind: 'reference', reference: { activityId, conversation: { id: 'a:1to1-w' } } });
+    const row = () =>
+      db.prisma.chatIdentity.findFirstOrThrow({
+        where: { userId: 'quiet' },
+        select: { lastSeenAt: true, displayName: true, conversationRef: true },
+      });
+    await repo.resolve(inbound({ userId: 'quiet', userName: 'Wyn', address: address('1') }));
+    const first = (await row()).lastSeenAt.toISOString();
+    clock.advance(30_000);
+    await repo.resolve(inbound({ userId: 'quiet', userName: 'Wyn', address: address('2') }));
+    expect((await row()).lastSeenAt.toISOString()).toBe(first);
+    await repo.resolve(inbound({ userId: 'quiet', userName: 'Wyn Jones', address: address('3') }));
+    expect(await row()).toMatchObject({ displayName: 'Wyn Jones', conversationRef: address('3') });
+    expect((await row()).lastSeenAt.getTime()).toBe(clock.now().getTime());
+    const moved = { kind: 'reference', reference: { activityId: '4', conversation: { id: 'a:1to1-moved' } } };
+    await repo.resolve(inbound({ userId: 'quiet', userName: 'Wyn Jones', address: moved }));
+    expect((await row()).conversationRef).toEqual(moved);
+  });
 });

@@ -50,6 +50,7 @@ describe.each(databaseKinds)('operations on %s', (kind) => {
     expect(text).toMatch(/senco_inbound_request_duration_seconds_count\{platform="slack",status="200"\} 1/);
     expect(text).toMatch(/senco_outbox_depth\{status="queued"\} \d+/);
     expect(text).toContain('senco_errors_total 0');
+    expect(text).toMatch(/senco_db_statements_total \d+/);
     expect(text).toContain('process_resident_memory_bytes');
   });
 
