@@ -1,10 +1,10 @@
-import { accountConversationKey, personConversationKey } from '../core/conversation';
 import type { Prisma } from '@prisma/client';
 import type { Platform } from '../core/model';
 import type { AuditEntryInput, Clock } from '../core/ports';
 import type { PersonalData, PrivacyRepo } from '../core/roster-port';
 import { fail, ok, type Result } from '../core/result';
 import type { Db } from './database';
+import { personErasers } from './erasers';
 import { personSelect, toPerson } from './roster-mapping';
 
 /** The name an erased person's row keeps, so counts and the audit trail still add up. */
@@ -64,20 +64,8 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
         data: { status: 'approved', decidedById: d.deciderId, decidedAt: now, data: {} },
       });
       if (decided.count !== 1) return 'conflict' as const;
-      const identities = await tx.chatIdentity.findMany({ where: { personId }, select: { platform: true, tenantId: true, userId: true } });
-      const stateKeys = [personConversationKey(personId), ...identities.map((i) => accountConversationKey(i))];
-      await tx.conversationState.deleteMany({ where: { key: { in: stateKeys } } });
-      await tx.chatIdentity.deleteMany({ where: { personId } });
-      await tx.roleAssignment.deleteMany({ where: { personId } });
-      await tx.snooze.deleteMany({ where: { personId } });
-      await tx.digestSubscription.deleteMany({ where: { trustId, personId } });
-      // Undelivered messages to them go; delivered ones keep their status (anonymous
-      // delivery counts) but lose the address and the text.
-      await tx.outboxMessage.deleteMany({ where: { personId, status: { in: ['queued', 'held'] } } });
-      await tx.outboxMessage.updateMany({
-        where: { personId },
-        data: { target: {}, content: {} as Prisma.InputJsonValue, lastError: null },
-      });
+      // Each feature removes what it keeps about them (src/db/erasers/), then the row itself.
+      for (const eraser of personErasers) await eraser.erase({ tx, trustId, personId, now });
       await tx.person.update({
         where: { id: personId },
         data: {

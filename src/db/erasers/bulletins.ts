@@ -1,0 +1,20 @@
+import type { PersonEraser } from './eraser';
+
+/** Acknowledgements and sender grants are theirs; bulletins sent are the trust's. */
+export const bulletinsEraser: PersonEraser = {
+  feature: 'bulletins',
+  columns: {
+    'BulletinAck.personId': 'deleted (the acknowledged count drops by their one)',
+    'BulletinSender.personId': 'deleted (their permission to send)',
+    'BulletinSender.grantedBy': 'kept: anonymous id (grants they gave others stay)',
+    'Bulletin.createdBy': "their unsent drafts deleted; scheduled and sent bulletins keep the anonymous id (the trust's communication)",
+    'Bulletin.closedBy': 'unlinked',
+    'BulletinList.createdBy': 'kept: anonymous id (a saved audience names schools or groups, never people)',
+  },
+  async erase({ tx, trustId, personId }) {
+    await tx.bulletinAck.deleteMany({ where: { personId, bulletin: { trustId } } });
+    await tx.bulletinSender.deleteMany({ where: { trustId, personId } });
+    await tx.bulletin.deleteMany({ where: { trustId, createdBy: personId, status: 'draft' } });
+    await tx.bulletin.updateMany({ where: { trustId, closedBy: personId }, data: { closedBy: null } });
+  },
+};
