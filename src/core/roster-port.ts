@@ -192,6 +192,8 @@ export interface PersonalData {
   }>;
   requests: Array<{ kind: string; status: string; createdAt: Date }>;
   auditEntriesAboutOrBy: number;
+  /** Each feature's data about them (meetings, buddying, ...), keyed by feature, as plain JSON. */
+  features: Record<string, Record<string, unknown>>;
 }
 
 export interface PrivacyRepo {
@@ -199,7 +201,8 @@ export interface PrivacyRepo {
   /**
    * Removes a person's personal data in one transaction: name replaced, email, profile and
    * roles cleared, chat identities (ids, emails, conversation references) and conversation
-   * state deleted. The row stays as an anonymous id so counts and the audit trail hold.
+   * state deleted, and each feature's data erased as it declares (src/db/erasers/). The row
+   * stays as an anonymous id so counts and the audit trail hold.
    */
   erase(
     trustId: string,

@@ -23,7 +23,7 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
       select: { ...personSelect, school: { select: { name: true } } },
     });
     if (!row) return null;
-    const [identities, requests, audit] = await Promise.all([
+    const [identities, requests, audit, features] = await Promise.all([
       this.db.chatIdentity.findMany({
         where: { personId },
         select: { platform: true, userId: true, email: true, displayName: true, lastSeenAt: true, unreachableAt: true },
@@ -34,6 +34,7 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
         select: { kind: true, status: true, createdAt: true },
       }),
       this.db.auditEntry.count({ where: { trustId, OR: [{ actorId: personId }, { subject: personId }] } }),
+      this.featureData(trustId, personId),
     ]);
     return {
       person: toPerson(row),
@@ -48,7 +49,17 @@ export class PrismaPrivacyRepo implements PrivacyRepo {
       })),
       requests,
       auditEntriesAboutOrBy: audit,
+      features,
     };
+  }
+
+  private async featureData(trustId: string, personId: string): Promise<PersonalData['features']> {
+    const out: PersonalData['features'] = {};
+    for (const eraser of personErasers) {
+      const data = await eraser.personalData?.(this.db, trustId, personId);
+      if (data) out[eraser.feature] = data;
+    }
+    return out;
   }
 
   async erase(

@@ -28,5 +28,7 @@ export function personalDataDocument(data: PersonalData, generatedAt: Date): Rec
     })),
     requests: data.requests.map((r) => ({ kind: r.kind, status: r.status, createdAt: r.createdAt.toISOString() })),
     auditEntriesAboutOrByYou: data.auditEntriesAboutOrBy,
+    // What each feature holds (meetings, buddies, selfeval, bulletins, ...; src/db/erasers/).
+    features: data.features,
   };
 }

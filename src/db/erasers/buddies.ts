@@ -17,6 +17,32 @@ export const buddiesEraser: PersonEraser = {
     'BuddyPair.buddyId': 'kept: anonymous id; live pairs ended (left), their feedback and the match reasons emptied',
     'BuddyPair.approvedBy': 'unlinked',
   },
+  async personalData(db, trustId, personId) {
+    const [settings, requests, pairs] = await Promise.all([
+      db.buddyProfile.findUnique({
+        where: { trustId_personId: { trustId, personId } },
+        select: { available: true, optedOut: true, capacity: true, strengths: true },
+      }),
+      db.buddyRequest.findMany({
+        where: { trustId, personId },
+        select: { needs: true, wantsSpecialist: true, status: true, createdAt: true },
+      }),
+      db.buddyPair.findMany({
+        where: { trustId, OR: [{ menteeId: personId }, { buddyId: personId }] },
+        select: { menteeId: true, status: true, startsOn: true, endsOn: true, menteeFeedback: true, buddyFeedback: true },
+      }),
+    ]);
+    if (!settings && requests.length === 0 && pairs.length === 0) return null;
+    return {
+      settings,
+      requests,
+      pairs: pairs.map((p) => {
+        const asMentee = p.menteeId === personId;
+        const yourFeedback = asMentee ? p.menteeFeedback : p.buddyFeedback;
+        return { youAre: asMentee ? 'mentee' : 'buddy', status: p.status, startsOn: p.startsOn, endsOn: p.endsOn, yourFeedback };
+      }),
+    };
+  },
   async erase({ tx, trustId, personId, now }) {
     await tx.buddyProfile.deleteMany({ where: { trustId, personId } });
     await endLivePairs(tx, trustId, personId, now);

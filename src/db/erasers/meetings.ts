@@ -17,6 +17,34 @@ export const meetingsEraser: PersonEraser = {
     'MeetingNotes.postedBy': "kept: anonymous id (required column; the notes are the meeting's record)",
     'MeetingSeries.leaderId': 'kept: anonymous id (required column; the flows treat an erased leader as gone)',
   },
+  async personalData(db, trustId, personId) {
+    const [rsvps, topics, votes, feeds, presenting] = await Promise.all([
+      db.meetingRsvp.findMany({
+        where: { trustId, personId },
+        select: {
+          answer: true,
+          answeredAt: true,
+          attended: true,
+          occurrence: { select: { date: true, series: { select: { title: true } } } },
+        },
+      }),
+      db.agendaTopic.findMany({ where: { trustId, proposedBy: personId }, select: { text: true, createdAt: true } }),
+      db.agendaVote.count({ where: { personId, topic: { trustId } } }),
+      db.calendarFeedToken.findMany({ where: { trustId, personId }, select: { createdAt: true, revokedAt: true } }),
+      db.meetingAgenda.findMany({
+        where: { trustId, strengthPresenterId: personId },
+        select: { strengthTitle: true, occurrence: { select: { date: true } } },
+      }),
+    ]);
+    if (rsvps.length + topics.length + votes + feeds.length + presenting.length === 0) return null;
+    return {
+      rsvps: rsvps.map((r) => ({ meeting: r.occurrence.series.title, date: r.occurrence.date, answer: r.answer, attended: r.attended })),
+      topicsProposed: topics,
+      topicVotes: votes,
+      calendarFeeds: feeds.map((f) => ({ createdAt: f.createdAt, revoked: f.revokedAt !== null })),
+      presenting: presenting.map((p) => ({ date: p.occurrence.date, title: p.strengthTitle })),
+    };
+  },
   async erase({ tx, trustId, personId }) {
     await tx.meetingRsvp.deleteMany({ where: { trustId, personId } });
     await tx.agendaVote.deleteMany({ where: { personId, topic: { trustId } } });

@@ -8,6 +8,15 @@ export const selfevalEraser: PersonEraser = {
     'SelfEvalCycle.createdBy': 'unlinked',
     'SelfEvalAnswer.answeredBy': 'unlinked; their evidence and help text emptied, the rating kept',
   },
+  async personalData(db, trustId, personId) {
+    const answers = await db.selfEvalAnswer.findMany({
+      where: { trustId, answeredBy: personId },
+      select: { statementId: true, rating: true, evidence: true, help: true, answeredAt: true, cycle: { select: { label: true } } },
+      orderBy: { answeredAt: 'asc' },
+    });
+    if (answers.length === 0) return null;
+    return { selfEvaluationAnswersYouGave: answers.map(({ cycle, ...a }) => ({ cycle: cycle.label, ...a })) };
+  },
   async erase({ tx, trustId, personId }) {
     await tx.selfEvalFramework.updateMany({ where: { trustId, createdBy: personId }, data: { createdBy: null } });
     await tx.selfEvalCycle.updateMany({ where: { trustId, createdBy: personId }, data: { createdBy: null } });

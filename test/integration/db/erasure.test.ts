@@ -1,3 +1,4 @@
+import type { PersonalData } from '../../../src/core/roster-port';
 import { PrismaPrivacyRepo } from '../../../src/db/privacy-repo';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../helpers/databases';
 import { EVE, EVE_TEXT, seedErasureWorld, type ErasureWorld } from '../../helpers/erasure-seed';
@@ -46,6 +47,7 @@ async function everyRow(db: TestDatabase): Promise<Array<{ table: string; row: R
 describe.each(databaseKinds)('erasing a person from every feature on %s', (kind) => {
   let db: TestDatabase;
   let w: ErasureWorld;
+  let exported: PersonalData | null;
   const clock = new FakeClock('2027-01-20T10:00:00Z');
   beforeAll(async () => {
     db = await createTestDatabase(kind);
@@ -56,6 +58,7 @@ describe.each(databaseKinds)('erasing a person from every feature on %s', (kind)
     expect(withText).toEqual(
       new Set(['AgendaTopic', 'Bulletin', 'BuddyPair', 'CheckinAnswer', 'ConversationState', 'MeetingAgenda', 'SelfEvalAnswer']),
     );
+    exported = await new PrismaPrivacyRepo(db.prisma, clock).personalData(w.trustId, w.people.eve);
     const erased = await new PrismaPrivacyRepo(db.prisma, clock).erase(
       w.trustId,
       w.people.eve,
@@ -167,6 +170,23 @@ describe.each(databaseKinds)('erasing a person from every feature on %s', (kind)
     expect(await p.bulletinSender.findMany({ select: { personId: true } })).toEqual([{ personId: w.people.ola }]);
     expect(await p.bulletinList.count()).toBe(1);
     expect(await p.digestSubscription.findMany({ select: { personId: true } })).toEqual([{ personId: w.people.ola }]);
+  });
+
+  it('listed every feature’s data in their export before, and has nothing to export after', async () => {
+    const features = exported?.features ?? {};
+    expect(Object.keys(features).sort()).toEqual(['buddies', 'bulletins', 'checkin', 'digest', 'meetings', 'selfeval']);
+    const text = JSON.stringify(features);
+    for (const words of [`${EVE_TEXT} loose topic`, `${EVE_TEXT} as mentee`, `${EVE_TEXT} as buddy`, `${EVE_TEXT} strength`]) {
+      expect(text).toContain(words);
+    }
+    expect(features.selfeval).toEqual({
+      selfEvaluationAnswersYouGave: [expect.objectContaining({ cycle: '2026-27', statementId: 'lead-1', evidence: EVE_TEXT })],
+    });
+    expect(features.bulletins).toMatchObject({ maySendBulletins: true, bulletinsWritten: 2, acknowledged: [{ bulletin: 'News' }] });
+    // Other people's words and ids are not in her export.
+    expect(text).not.toContain('Ola evidence');
+    expect(text).not.toContain(w.people.ola);
+    expect(await new PrismaPrivacyRepo(db.prisma, clock).personalData(w.trustId, w.people.eve)).toBeNull();
   });
 
   it('erases once: a second confirmation is a conflict and changes nothing', async () => {
