@@ -192,8 +192,17 @@ export async function seedErasureWorld(db: PrismaClient, at: Date): Promise<Eras
 
   // Buddying: Eve is Ola's mentee (active), Ben's buddy (active) and proposed to Ola's second ask.
   await db.buddyProfile.createMany({
-    data: [eve, ola].map((personId) => ({ trustId, personId, available: true, capacity: 2, strengths: ['semh'], updatedAt: at })),
+    data: [eve, ola].map((personId) => ({
+      trustId,
+      personId,
+      available: true,
+      capacity: 2,
+      strengths: ['semh'],
+      updatedAt: at,
+      ...(personId === ola ? { markedNewAt: at, markedNewBy: eve } : {}),
+    })),
   });
+  await db.buddyTrustSetting.create({ data: { trustId, autoApprove: true, updatedAt: at, updatedBy: eve } });
   const buddyRequest = (personId: string, status: string, needs: string[]) =>
     db.buddyRequest.create({
       data: {

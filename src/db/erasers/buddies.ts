@@ -12,6 +12,8 @@ export const buddiesEraser: PersonEraser = {
   feature: 'buddies',
   columns: {
     'BuddyProfile.personId': 'deleted',
+    'BuddyProfile.markedNewBy': 'unlinked (others they marked new stay marked)',
+    'BuddyTrustSetting.updatedBy': 'unlinked',
     'BuddyRequest.personId': 'deleted if never paired; else closed, emptied and kept with the anonymous id (its pairs hang off it)',
     'BuddyPair.menteeId': 'kept: anonymous id; live pairs ended (left), their feedback and the match reasons emptied',
     'BuddyPair.buddyId': 'kept: anonymous id; live pairs ended (left), their feedback and the match reasons emptied',
@@ -45,6 +47,8 @@ export const buddiesEraser: PersonEraser = {
   },
   async erase({ tx, trustId, personId, now }) {
     await tx.buddyProfile.deleteMany({ where: { trustId, personId } });
+    await tx.buddyProfile.updateMany({ where: { trustId, markedNewBy: personId }, data: { markedNewBy: null } });
+    await tx.buddyTrustSetting.updateMany({ where: { trustId, updatedBy: personId }, data: { updatedBy: null } });
     await endLivePairs(tx, trustId, personId, now);
     await tx.buddyPair.updateMany({ where: { trustId, menteeId: personId }, data: { menteeFeedback: null, reasons: [] } });
     await tx.buddyPair.updateMany({ where: { trustId, buddyId: personId }, data: { buddyFeedback: null, reasons: [] } });

@@ -112,7 +112,13 @@ describe.each(databaseKinds)('erasing a person from every feature on %s', (kind)
 
   it('ends their buddy pairs quietly: the other mentee waits again, nothing is sent', async () => {
     const p = db.prisma;
-    expect(await p.buddyProfile.findMany({ select: { personId: true } })).toEqual([{ personId: w.people.ola }]);
+    expect(await p.buddyProfile.findMany({ select: { personId: true, markedNewBy: true, markedNewAt: true } })).toEqual([
+      { personId: w.people.ola, markedNewBy: null, markedNewAt: expect.any(Date) },
+    ]);
+    expect(await p.buddyTrustSetting.findUniqueOrThrow({ where: { trustId: w.trustId } })).toMatchObject({
+      autoApprove: true,
+      updatedBy: null,
+    });
     const evesPair = await p.buddyPair.findUniqueOrThrow({ where: { id: w.buddies.evesPair } });
     expect(evesPair).toMatchObject({
       status: 'ended',
