@@ -316,7 +316,7 @@ export const rosterMessages = {
   'mydata.requests': 'Requests',
   'mydata.auditCount': 'Audit entries by or about you',
   'erase.confirm':
-    'Erasing removes your name, email, SENCO profile, roles and chat accounts from the bot, and you lose access. Anonymous counts stay, and the audit log keeps only an anonymous id. A MAT SEND leader confirms it. Go ahead?',
+    'Erasing removes your name, email, SENCO profile, roles and chat accounts from the bot, with your RSVPs, votes, buddy settings, acknowledgements and your own words in answers and feedback; buddy pairs you are in end. You lose access. Your school keeps its answers, anonymous counts stay, and the audit log keeps only an anonymous id. A MAT SEND leader confirms it. Go ahead?',
   'erase.yes': 'Yes, ask for erasure',
   'erase.asked': 'Done: I have asked your MAT SEND leader to confirm the erasure. You can keep using the bot until then.',
   'erase.askedNoNotify': 'Done: your request is waiting for your MAT SEND leader, who will see it next time they type **requests**.',
