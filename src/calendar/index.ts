@@ -10,3 +10,4 @@ export * from './school-calendar';
 export * from './london-time';
 export * from './weekly-rule';
 export * from './quiet-hours';
+export * from './daily';

@@ -34,4 +34,14 @@ export interface SelfEvalRepo {
   saveAnswer(trustId: string, answer: SelfEvalAnswer): Promise<Result<SaveSelfEvalOutcome, SaveSelfEvalError>>;
   /** A cycle's answers, of one school or all; in school then statement order. */
   answers(trustId: string, cycleId: string, schoolId?: string): Promise<SelfEvalAnswer[]>;
+
+  /**
+   * Shares a school's summary for a cycle with the trust leaders; true when it was not shared
+   * before (a second share changes nothing).
+   */
+  share(trustId: string, cycleId: string, schoolId: string, sharedBy: string | null, at: Date): Promise<boolean>;
+  /** Withdraws the share; true when there was one. */
+  unshare(trustId: string, cycleId: string, schoolId: string): Promise<boolean>;
+  /** The ids of the schools whose summary is shared in this cycle. */
+  sharedSchools(trustId: string, cycleId: string): Promise<string[]>;
 }

@@ -184,4 +184,28 @@ export class PrismaSelfEvalRepo implements SelfEvalRepo {
     });
     return rows.map(toAnswer);
   }
+
+  async share(trustId: string, cycleId: string, schoolId: string, sharedBy: string | null, at: Date): Promise<boolean> {
+    const cycle = await this.db.selfEvalCycle.findFirst({ where: { id: cycleId, trustId }, select: { id: true } });
+    if (!cycle) return false;
+    const r = await this.db.selfEvalShare.createMany({
+      data: [{ trustId, cycleId, schoolId, sharedBy, sharedAt: at }],
+      skipDuplicates: true,
+    });
+    return r.count > 0;
+  }
+
+  async unshare(trustId: string, cycleId: string, schoolId: string): Promise<boolean> {
+    const r = await this.db.selfEvalShare.deleteMany({ where: { trustId, cycleId, schoolId } });
+    return r.count > 0;
+  }
+
+  async sharedSchools(trustId: string, cycleId: string): Promise<string[]> {
+    const rows = await this.db.selfEvalShare.findMany({
+      where: { trustId, cycleId },
+      select: { schoolId: true },
+      orderBy: { sharedAt: 'asc' },
+    });
+    return rows.map((r) => r.schoolId);
+  }
 }

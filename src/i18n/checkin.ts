@@ -82,6 +82,10 @@ export const checkinMessages = {
   'checkin.followup.by': 'By when (optional)',
   'checkin.followup.skip': 'Skip this',
   'checkin.saved': 'Saved.',
+  'checkin.guard.summary': 'That note might name a pupil: not saved yet',
+  'checkin.guard.warn':
+    'That note looks as if it might name a pupil ({names}), so it is not saved yet. Please leave names out of chat: write it again without the name below, or tap **Save anyway** if it is not a pupil.',
+  'checkin.guard.expired': 'There is no note waiting to be saved. Answer on the check-in card, or type **checkin** to carry on.',
   'checkin.conversation.describe': 'your check-in ({answered} of {total} questions answered; those answers are saved)',
   'checkin.conversation.resume': 'type **checkin** to carry on where you left off.',
   'checkin.conversation.useCard':

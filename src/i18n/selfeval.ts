@@ -80,7 +80,39 @@ export const selfevalMessages = {
     'Here are the self-evaluation files for {cycle}: the roll-up and school summaries (Markdown) and every answer (CSV).',
   'selfeval.export.summaryLine': 'Self-evaluation files for {cycle}',
   'selfeval.nudge':
-    'You are part-way through **{area}** in your self-evaluation ({answered} of {total} answered). Type **selfeval** to pick up where you left off.',
+    'You are part-way through **{area}** in the self-evaluation of {school} ({answered} of {total} answered). Tap Continue to pick up where you left off: every answer so far is saved.',
+  'selfeval.continue': 'Continue',
+  'selfeval.choose': 'You are SENCO of more than one school. Which school are you self-evaluating now?',
+  'selfeval.evaluating': 'Self-evaluating **{school}**.',
+  'selfeval.share.button': 'Share with trust leaders',
+  'selfeval.share.summary': "Share one school's self-evaluation summary with the trust leaders",
+  'selfeval.share.usage': 'Name the school, for example **selfeval share Oak Primary**.',
+  'selfeval.share.noSchool': 'There is no school called "{name}" in your trust. Type the name as it is on the roster.',
+  'selfeval.share.done':
+    "{school}'s self-evaluation summary for {cycle} is now shared with the trust leaders (they type **selfeval summary {school}**). Withdraw it with **selfeval unshare {school}**.",
+  'selfeval.share.already': "{school}'s self-evaluation summary for {cycle} is already shared with the trust leaders.",
+  'selfeval.unshare.summary': "Stop sharing a school's self-evaluation summary with the trust leaders",
+  'selfeval.unshare.usage': 'Name the school, for example **selfeval unshare Oak Primary**.',
+  'selfeval.unshare.done':
+    "{school}'s self-evaluation summary for {cycle} is no longer shared: trust leaders see figures across schools only.",
+  'selfeval.unshare.notShared': "{school}'s self-evaluation summary for {cycle} was not shared, so nothing changed.",
+  'selfeval.summary.summary': "See one school's self-evaluation summary (trust leaders: when its SEND leader has shared it)",
+  'selfeval.summary.usage': 'Name the school, for example **selfeval summary Oak Primary**.',
+  'selfeval.summary.notShared':
+    "{school}'s self-evaluation has not been shared with trust leaders, so you see figures across schools only (**selfeval rollup**). The MAT SEND leader can share it.",
+  'selfeval.summary.none': '{school} has not started its self-evaluation for {cycle} yet.',
+  'selfeval.rollup.shared': 'Shared with you: {schools}. Type **selfeval summary** and the school name to read one.',
+  'selfeval.home.heading': 'Self-evaluation {cycle}: {school}',
+  'selfeval.home.progress': 'Area {area} of {areas}: {title} ({answered} of {total} statements answered).',
+  'selfeval.home.leaderHeading': 'Self-evaluation {cycle}',
+  'selfeval.home.leaderLine': '{finished} of {schools} schools finished, {started} in progress.',
+  'selfeval.digest.title': 'Self-evaluation',
+  'selfeval.digest.headline': '{cycle}: {finished} of {schools} schools finished all five areas, {started} in progress',
+  'selfeval.digest.area': '{area}: {count} of {schools} schools finished',
+  'selfeval.digest.notStarted': 'Not started yet: {schools}',
+  'selfeval.digest.chart': 'Schools that finished each area',
+  'selfeval.digest.finished': 'Finished',
+  'selfeval.digest.common': 'Most common development area: {text} ({count} schools)',
 } as const;
 
 export type SelfevalKey = keyof typeof selfevalMessages;

@@ -38,7 +38,7 @@ export function featureServices(ctx: WiringContext): FeatureServices {
     meetings: { repo: new PrismaMeetingsRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger), publicUrl: ctx.publicUrl },
     meetingAgenda: { repo: new PrismaMeetingAgendaRepo(ctx.db) },
     bulletins: { repo: new PrismaBulletinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
-    selfeval: { repo: new PrismaSelfEvalRepo(ctx.db) },
+    selfeval: { repo: new PrismaSelfEvalRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger) },
   };
 }
 
@@ -49,7 +49,7 @@ function schoolCalendar(store: PrismaTermDatesStore, logger: Logger) {
     try {
       return buildSchoolCalendar(stored, now);
     } catch (error) {
-      logger.error('invalid term dates: meetings use the default pattern', { trustId, schoolId, error: (error as Error).message });
+      logger.error('invalid term dates: the school uses the default pattern', { trustId, schoolId, error: (error as Error).message });
       return buildSchoolCalendar({ trustYears: [], schoolYears: [], extraBankHolidays: stored.extraBankHolidays }, now);
     }
   };

@@ -15,6 +15,7 @@ import type { ActionHandler, Command, HandlerContext, Reply } from '../registry'
 import { followUpMessage, itemBlocks, reviewMessage, stepMessage, VERBS, type CheckinView } from './cards';
 import { formatInstant, periodLabel } from './text';
 import { trackCheckin } from './conversation';
+import { guardFreeText, NOTE_ANYWAY_VERB, pendingSubmission } from './note-guard';
 import { loadView } from './view';
 
 const SENCO = ['senco'] as const;
@@ -136,6 +137,8 @@ async function answer(ctx: HandlerContext, data: Record<string, string>): Promis
   if (!parsed.ok) return errorReply(view, itemId, parsed.error);
   const note = parseNote(data.note);
   if (!note.ok) return errorReply(view, itemId, note.error);
+  const warning = await guardFreeText(ctx, view, 'answer', data, note.value);
+  if (warning) return [{ summary: t('checkin.guard.summary'), blocks: [...warning, ...itemBlocks(view, itemId)] }];
   const record: CheckinAnswer = {
     checkinId: view.checkin.id,
     itemId,
@@ -168,6 +171,11 @@ async function followUp(ctx: HandlerContext, data: Record<string, string>): Prom
     if (parsed.error === 'empty') return stepAfter(ctx, view, itemId, [t('checkin.skipped')]);
     const value = view.answers.find((a) => a.itemId === itemId)?.value ?? '';
     return [followUpMessage(view, itemId, value, [t(`checkin.error.${parsed.error}`)])];
+  }
+  const warning = await guardFreeText(ctx, view, 'followUp', data, parsed.value.help);
+  if (warning) {
+    const card = followUpMessage(view, itemId, view.answers.find((a) => a.itemId === itemId)?.value ?? '');
+    return [{ summary: t('checkin.guard.summary'), blocks: [...warning, ...card.blocks] }];
   }
   const saved = await ctx.deps.checkin.repo.setFollowUp(view.checkin.trustId, view.checkin.id, itemId, parsed.value);
   if (!saved.ok) return saved.error === 'closed' ? [closedMessage(view)] : [textMessage(t('checkin.unknownItem'))];
@@ -210,6 +218,11 @@ export const sencoActions: ActionHandler[] = [
   action(VERBS.answer, answer),
   action(VERBS.followUp, followUp),
   action(VERBS.confirm, confirmUnchanged),
+  action(NOTE_ANYWAY_VERB, async (ctx, data) => {
+    const pending = await pendingSubmission(ctx, data.c);
+    if (!pending) return [textMessage(t('checkin.guard.expired'))];
+    return pending.kind === 'answer' ? answer(ctx, pending.data) : followUp(ctx, pending.data);
+  }),
   action(VERBS.open, async (ctx, data) => {
     const found = await access(ctx, data.c);
     return found.ok ? stepAfter(ctx, found.view, undefined, []) : found.reply;

@@ -9,7 +9,6 @@ import { outboundFile, textMessage, type Block, type OutboundMessage } from '../
 import type { Actor } from '../../core/model';
 import { selfEvalCsv, type SelfEvalExportRow } from '../../core/selfeval/export-csv';
 import type { Framework, SelfEvalCycle } from '../../core/selfeval/model';
-import { areaProgress } from '../../core/selfeval/progress';
 import { buildRollup } from '../../core/selfeval/rollup';
 import { renderChartPng } from '../../charts/chart-png';
 import { selfEvalDocument } from '../../digest/selfeval-document';
@@ -19,8 +18,8 @@ import { forLinked, type LinkedContext } from '../linked';
 import type { Command, Reply } from '../registry';
 import { LEADERS, TRUST_READERS } from '../shared/common';
 import { heatMapChart } from './heat-map';
-import { frameworkOf, openCycle, type SchoolSitting } from './load';
-import { schoolMessages } from './summaries';
+import { currentCycle, frameworkOf, type SchoolSitting } from './load';
+import { startedAreaMessages } from './summaries';
 
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/;
 
@@ -78,11 +77,6 @@ async function inviteSencos(ctx: LinkedContext, cycle: SelfEvalCycle): Promise<v
   });
 }
 
-/** The open cycle, else the newest one (a closed cycle can still be rolled up and exported). */
-async function currentCycle(ctx: LinkedContext): Promise<SelfEvalCycle | null> {
-  return (await openCycle(ctx, ctx.actor.trustId)) ?? (await ctx.deps.selfeval.repo.cycles(ctx.actor.trustId))[0] ?? null;
-}
-
 async function rollupOf(ctx: LinkedContext, cycle: SelfEvalCycle) {
   const trustId = ctx.actor.trustId;
   const [framework, schools, answers] = await Promise.all([
@@ -128,15 +122,22 @@ function withHeatMap(
 }
 
 async function rollup(ctx: LinkedContext): Promise<Reply> {
-  const cycle = await currentCycle(ctx);
+  const cycle = await currentCycle(ctx, ctx.actor.trustId);
   if (!cycle) return [textMessage(t('selfeval.noCycleLeader'))];
   const r = await rollupOf(ctx, cycle);
-  return [withHeatMap(rollupMessage(r.rollup, r.framework), r.framework, r.rollup, ctx.actor)];
+  const message = withHeatMap(rollupMessage(r.rollup, r.framework), r.framework, r.rollup, ctx.actor);
+  if (!seesSchools(ctx.actor)) {
+    // Trust leaders: which schools' summaries the SEND leader has shared with them.
+    const shared = new Set(await ctx.deps.selfeval.repo.sharedSchools(ctx.actor.trustId, cycle.id));
+    const names = r.schools.filter((s) => shared.has(s.id)).map((s) => s.name);
+    if (names.length > 0) message.blocks.push({ type: 'text', text: t('selfeval.rollup.shared', { schools: names.join(', ') }) });
+  }
+  return [message];
 }
 
 async function exportFiles(ctx: LinkedContext): Promise<Reply> {
   const trustId = ctx.actor.trustId;
-  const cycle = await currentCycle(ctx);
+  const cycle = await currentCycle(ctx, ctx.actor.trustId);
   if (!cycle) return [textMessage(t('selfeval.noCycleLeader'))];
   const r = await rollupOf(ctx, cycle);
   const previous = cycle.previousCycleId ? await ctx.deps.selfeval.repo.answers(trustId, cycle.previousCycleId) : [];
@@ -153,8 +154,7 @@ async function exportFiles(ctx: LinkedContext): Promise<Reply> {
       answers: r.answers.filter((a) => a.schoolId === school.id),
       previous: previous.filter((a) => a.schoolId === school.id),
     };
-    // Areas not started are left out of the school's document.
-    return schoolMessages(sitting).filter((_, i) => areaProgress(r.framework, r.framework.areas[i]!.id, sitting.answers)!.answered > 0);
+    return startedAreaMessages(sitting);
   });
   const title = t('selfeval.export.summaryLine', { cycle: cycle.label });
   const rows: SelfEvalExportRow[] = r.answers.map((answer) => ({

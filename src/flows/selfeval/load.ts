@@ -1,6 +1,7 @@
 /** Loading a school's self-evaluation for a handler: the cycle, its framework version and the answers. */
 import type { Framework, SelfEvalAnswer, SelfEvalCycle } from '../../core/selfeval/model';
 import type { Actor } from '../../core/model';
+import type { SelfEvalRepo } from '../../core/selfeval-port';
 import type { HandlerContext } from '../registry';
 
 export interface SchoolSitting {
@@ -24,9 +25,23 @@ export async function openCycle(ctx: HandlerContext, trustId: string): Promise<S
   return (await ctx.deps.selfeval.repo.cycles(trustId)).find((c) => c.status === 'open') ?? null;
 }
 
-export async function frameworkOf(ctx: HandlerContext, trustId: string, cycle: SelfEvalCycle): Promise<Framework> {
-  const repo = ctx.deps.selfeval.repo;
+/** The open cycle, else the newest one (a closed cycle can still be rolled up, shared and exported). */
+export async function currentCycleOf(repo: SelfEvalRepo, trustId: string): Promise<SelfEvalCycle | null> {
+  const cycles = await repo.cycles(trustId);
+  return cycles.find((c) => c.status === 'open') ?? cycles[0] ?? null;
+}
+
+export async function currentCycle(ctx: HandlerContext, trustId: string): Promise<SelfEvalCycle | null> {
+  return currentCycleOf(ctx.deps.selfeval.repo, trustId);
+}
+
+/** The framework version the cycle was opened with (the latest if that one is gone). */
+export async function cycleFramework(repo: SelfEvalRepo, trustId: string, cycle: SelfEvalCycle): Promise<Framework> {
   return (await repo.frameworkVersion(trustId, cycle.frameworkVersion)) ?? (await repo.framework(trustId));
+}
+
+export async function frameworkOf(ctx: HandlerContext, trustId: string, cycle: SelfEvalCycle): Promise<Framework> {
+  return cycleFramework(ctx.deps.selfeval.repo, trustId, cycle);
 }
 
 export async function loadSitting(

@@ -18,14 +18,10 @@ import { forLinked, type LinkedContext } from '../linked';
 import type { ActionHandler, Command, Conversation, HandlerContext, Reply } from '../registry';
 import { loadSitting, openCycle, sencoSchoolIds, type SchoolSitting } from './load';
 import { sendFinishedSummaries } from './summaries';
+import { VERBS } from './verbs';
 
-export const VERBS = {
-  begin: 'selfeval-begin',
-  rate: 'selfeval-rate',
-  skip: 'selfeval-skip',
-  finish: 'selfeval-finish',
-  saveAnyway: 'selfeval-save-anyway',
-} as const;
+export { VERBS };
+
 const SENCO = ['senco'] as const;
 const MAX_TEXT = 500;
 
@@ -97,13 +93,50 @@ function nextCard(s: SchoolSitting, areaId: string, lead: string[], withEvidence
   return { summary: `${progressText}: ${statement.text}`, blocks };
 }
 
-/** `selfeval`: the next unfinished area, at the first unanswered statement. */
-async function start(ctx: LinkedContext): Promise<Reply> {
+/** The school a SENCO of several chose earlier in this sitting (kept in the conversation), if any. */
+async function rememberedSchool(ctx: LinkedContext, mine: readonly string[]): Promise<string | undefined> {
+  const state = await ctx.deps.state.get(conversationKeyOf(ctx.actor));
+  const s = state?.flow === sittingConversation.id ? (state.data as unknown as Partial<SittingData>).s : undefined;
+  return s && mine.includes(s) ? s : undefined;
+}
+
+/** A SENCO of several schools picks which one to evaluate, once per sitting. */
+async function chooseSchool(ctx: LinkedContext, mine: readonly string[]): Promise<OutboundMessage> {
+  const schools = await ctx.deps.roster.repo.listSchools(ctx.actor.trustId);
+  const named = mine.flatMap((id) => schools.filter((s) => s.id === id));
+  return {
+    summary: t('selfeval.choose'),
+    blocks: [
+      { type: 'text', text: t('selfeval.choose') },
+      { type: 'buttons', buttons: named.map((school) => ({ label: school.name, verb: VERBS.begin, data: { s: school.id } })) },
+    ],
+  };
+}
+
+async function refuseOtherSchool(ctx: HandlerContext, schoolId: string): Promise<Reply> {
+  await ctx.deps.audit.record({
+    trustId: ctx.actor.trustId,
+    actorId: ctx.actor.personId,
+    action: 'selfeval.refused',
+    subject: schoolId,
+    details: { reason: 'other-school' },
+  });
+  return [textMessage(t('selfeval.otherSchool'))];
+}
+
+/**
+ * `selfeval`: the next unfinished area, at the first unanswered statement. A SENCO of several
+ * schools is asked which one first (or names it with the button's `chosen`).
+ */
+async function start(ctx: LinkedContext, chosen?: string): Promise<Reply> {
   const trustId = ctx.actor.trustId;
-  const schoolId = sencoSchoolIds(ctx.actor)[0];
-  if (!schoolId) return [textMessage(t('selfeval.noSchool'))];
+  const mine = sencoSchoolIds(ctx.actor);
+  if (mine.length === 0) return [textMessage(t('selfeval.noSchool'))];
+  if (chosen && !mine.includes(chosen)) return refuseOtherSchool(ctx, chosen);
   const cycle = await openCycle(ctx, trustId);
   if (!cycle) return [textMessage(t('selfeval.noCycle'))];
+  const schoolId = chosen ?? (mine.length === 1 ? mine[0] : await rememberedSchool(ctx, mine));
+  if (!schoolId) return [await chooseSchool(ctx, mine)];
   const s = await loadSitting(ctx, trustId, cycle, schoolId);
   if (!s) return [textMessage(t('selfeval.noSchool'))];
   // Finished areas whose summary has not gone yet (left without tapping Finish) go now.
@@ -115,7 +148,8 @@ async function start(ctx: LinkedContext): Promise<Reply> {
   }
   const area = findArea(s.framework, next)!;
   await save(ctx, 'rating', { c: cycle.id, s: schoolId, area: next, areaTitle: area.title });
-  return [nextCard(s, next, [], false, true)];
+  const lead = mine.length > 1 ? [t('selfeval.evaluating', { school: s.schoolName })] : [];
+  return [nextCard(s, next, lead, false, true)];
 }
 
 export const selfevalCommand: Command = {
@@ -128,12 +162,12 @@ export const selfevalCommand: Command = {
   run: forLinked((ctx) => start(ctx)),
 };
 
-/** The Start button on the invitation and nudges: the same as typing `selfeval`. */
+/** The Start button on the invitation, the school choice, nudges and Home: `s` names the school. */
 const beginAction: ActionHandler = {
   verb: VERBS.begin,
   audience: SENCO,
   dataRule: 'own school only',
-  run: forLinked((ctx) => start(ctx)),
+  run: forLinked((ctx, data: Record<string, string>) => start(ctx, data.s || undefined)),
 };
 
 type Access = { ok: true; s: SchoolSitting } | { ok: false; reply: Reply };
@@ -142,16 +176,7 @@ type Access = { ok: true; s: SchoolSitting } | { ok: false; reply: Reply };
 async function access(ctx: HandlerContext, cycleId: string | undefined, schoolId: string | undefined): Promise<Access> {
   const trustId = ctx.actor.trustId;
   if (!trustId || !cycleId || !schoolId) return { ok: false, reply: [textMessage(t('selfeval.badButton'))] };
-  if (!sencoSchoolIds(ctx.actor).includes(schoolId)) {
-    await ctx.deps.audit.record({
-      trustId,
-      actorId: ctx.actor.personId,
-      action: 'selfeval.refused',
-      subject: schoolId,
-      details: { reason: 'other-school' },
-    });
-    return { ok: false, reply: [textMessage(t('selfeval.otherSchool'))] };
-  }
+  if (!sencoSchoolIds(ctx.actor).includes(schoolId)) return { ok: false, reply: await refuseOtherSchool(ctx, schoolId) };
   const cycle = await ctx.deps.selfeval.repo.getCycle(trustId, cycleId);
   if (!cycle) return { ok: false, reply: [textMessage(t('selfeval.badButton'))] };
   if (cycle.status !== 'open') return { ok: false, reply: [textMessage(t('selfeval.closed'))] };

@@ -11,6 +11,7 @@ import { areaSummaryMessage } from '../../digest/selfeval-summary';
 import { t } from '../../i18n/en-GB';
 import type { HandlerContext } from '../registry';
 import type { SchoolSitting } from './load';
+import { VERBS } from './verbs';
 
 export function areaKey(s: SchoolSitting, areaId: string): string {
   return `selfeval-area:${s.cycle.id}:${s.schoolId}:${areaId}`;
@@ -20,6 +21,11 @@ export function areaKey(s: SchoolSitting, areaId: string): string {
 export function schoolMessages(s: SchoolSitting): OutboundMessage[] {
   const summary = summariseSchool({ framework: s.framework, answers: s.answers, previous: s.previous });
   return summary.areas.map((area) => areaSummaryMessage(s.schoolName, area, s.framework));
+}
+
+/** The school's summary of the areas it has started (areas not started are left out). */
+export function startedAreaMessages(s: SchoolSitting): OutboundMessage[] {
+  return schoolMessages(s).filter((_, i) => areaProgress(s.framework, s.framework.areas[i]!.id, s.answers)!.answered > 0);
 }
 
 async function leaderIds(ctx: HandlerContext, trustId: string): Promise<string[]> {
@@ -60,6 +66,7 @@ export async function sendFinishedSummaries(ctx: HandlerContext, s: SchoolSittin
         rows: summary.areas.map((a) => [a.title, String(a.strengths.length), String(a.development.length)]),
       },
       { type: 'text', text: t('selfeval.rollup.privacy'), muted: true },
+      { type: 'buttons', buttons: [{ label: t('selfeval.share.button'), verb: VERBS.share, data: { c: s.cycle.id, s: s.schoolId } }] },
     ],
   };
   await notifier.notify(s.trustId, leaders, `selfeval-school:${s.cycle.id}:${s.schoolId}`, message);

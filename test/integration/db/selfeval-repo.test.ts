@@ -74,4 +74,18 @@ describe.each(databaseKinds)('PrismaSelfEvalRepo on %s', (kind) => {
     ]);
     expect(await repo.answers('trust-other', open!.id)).toEqual([]);
   });
+
+  it('shares a school summary once, lists it, unshares, and ignores another trust', async () => {
+    const [open] = await repo.cycles(T);
+    const when = at('2026-10-05T09:00:00Z');
+    expect(await repo.share(T, open!.id, 's1', 'lead', when)).toBe(true);
+    expect(await repo.share(T, open!.id, 's1', 'lead', when)).toBe(false);
+    expect(await repo.share('trust-other', open!.id, 's2', 'lead', when)).toBe(false);
+    expect(await repo.sharedSchools(T, open!.id)).toEqual(['s1']);
+    expect(await repo.sharedSchools('trust-other', open!.id)).toEqual([]);
+    expect(await repo.unshare('trust-other', open!.id, 's1')).toBe(false);
+    expect(await repo.unshare(T, open!.id, 's1')).toBe(true);
+    expect(await repo.unshare(T, open!.id, 's1')).toBe(false);
+    expect(await repo.sharedSchools(T, open!.id)).toEqual([]);
+  });
 });
