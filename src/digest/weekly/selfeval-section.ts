@@ -25,10 +25,7 @@ export function selfEvalDigestSection({ cycleLabel, rollup, audience }: SelfEval
   if (schools === 0) return { section: null, lookAt: [] };
   const started = rollup.cells.filter((row) => row.some((c) => c.answered > 0)).length - rollup.complete;
   const finishedPerArea = rollup.areas.map((_, ai) => rollup.cells.filter((row) => row[ai]!.answered === row[ai]!.total).length);
-  const lines = [
-    ...rollup.commonDevelopment.slice(0, TOP).map((d) => t('selfeval.digest.common', { text: d.text, count: d.schools })),
-    ...rollup.areas.map((a, ai) => t('selfeval.digest.area', { area: a.title, count: finishedPerArea[ai]!, schools })),
-  ];
+  const lines: string[] = [];
   if (audience === 'send-leader') {
     const notStarted = rollup.schools.filter((_, si) => rollup.cells[si]!.every((c) => c.answered === 0)).map((s) => s.schoolName);
     if (notStarted.length > 0) {
@@ -36,6 +33,10 @@ export function selfEvalDigestSection({ cycleLabel, rollup, audience }: SelfEval
       lines.push(t('selfeval.digest.notStarted', { schools: notStarted.slice(0, NAMED).join(', ') }) + more);
     }
   }
+  lines.push(
+    ...rollup.commonDevelopment.slice(0, TOP).map((d) => t('selfeval.digest.common', { text: d.text, count: d.schools })),
+    ...rollup.areas.map((a, ai) => t('selfeval.digest.area', { area: a.title, count: finishedPerArea[ai]!, schools })),
+  );
   const chart: ChartSpec = {
     id: 'selfeval-finished',
     kind: 'horizontal-bar',

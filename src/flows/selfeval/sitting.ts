@@ -93,11 +93,25 @@ function nextCard(s: SchoolSitting, areaId: string, lead: string[], withEvidence
   return { summary: `${progressText}: ${statement.text}`, blocks };
 }
 
-/** The school a SENCO of several chose earlier in this sitting (kept in the conversation), if any. */
+/** A SENCO of several schools is asked once per sitting: the choice is kept until the area is finished, or half a day. */
+const CHOICE_TTL_MS = 12 * 60 * 60 * 1000;
+const choiceKey = (personId: string) => `selfeval-school:${personId}`;
+
+/**
+ * The school a SENCO of several chose earlier in this sitting. Kept beside the conversation
+ * (not in it): typing `selfeval` is a command, and a command ends the running conversation first.
+ */
 async function rememberedSchool(ctx: LinkedContext, mine: readonly string[]): Promise<string | undefined> {
-  const state = await ctx.deps.state.get(conversationKeyOf(ctx.actor));
-  const s = state?.flow === sittingConversation.id ? (state.data as unknown as Partial<SittingData>).s : undefined;
-  return s && mine.includes(s) ? s : undefined;
+  const s = (await ctx.deps.state.get(choiceKey(ctx.actor.personId)))?.data.s;
+  return typeof s === 'string' && mine.includes(s) ? s : undefined;
+}
+
+async function rememberSchool(ctx: LinkedContext, schoolId: string): Promise<void> {
+  await ctx.deps.state.set(
+    choiceKey(ctx.actor.personId),
+    { flow: 'selfeval-school', step: 'chosen', data: { s: schoolId } },
+    CHOICE_TTL_MS,
+  );
 }
 
 /** A SENCO of several schools picks which one to evaluate, once per sitting. */
@@ -137,6 +151,7 @@ async function start(ctx: LinkedContext, chosen?: string): Promise<Reply> {
   if (!cycle) return [textMessage(t('selfeval.noCycle'))];
   const schoolId = chosen ?? (mine.length === 1 ? mine[0] : await rememberedSchool(ctx, mine));
   if (!schoolId) return [await chooseSchool(ctx, mine)];
+  if (chosen && mine.length > 1) await rememberSchool(ctx, chosen);
   const s = await loadSitting(ctx, trustId, cycle, schoolId);
   if (!s) return [textMessage(t('selfeval.noSchool'))];
   // Finished areas whose summary has not gone yet (left without tapping Finish) go now.
@@ -270,6 +285,7 @@ const finishAction: ActionHandler = {
     if (!progress) return [textMessage(t('selfeval.badButton'))];
     if (!progress.complete) return [nextCard(s, progress.areaId, [], false)];
     await endConversation(ctx);
+    if (ctx.actor.personId) await ctx.deps.state.clear(choiceKey(ctx.actor.personId));
     await sendFinishedSummaries(ctx, s);
     const done = schoolProgress(s.framework, s.answers).areas.filter((a) => a.complete).length;
     if (done === s.framework.areas.length) return [textMessage(t('selfeval.allDone', { cycle: s.cycle.label }))];
