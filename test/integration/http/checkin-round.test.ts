@@ -7,12 +7,11 @@
 import type { Platform } from '../../../src/core/model';
 import { receiveFile } from '../../helpers/files';
 import { latestFlags } from '../../../src/flows/checkin/index';
-import { startBot } from '../../../src/main';
-import { slackHeaders } from '../../fixtures/slack/factory';
 import { buttonData, buttons, chatUser, joined, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
-import { SIGNING_SECRET, startHarness, type Harness } from '../../helpers/harness';
+import { startHarness, type Harness } from '../../helpers/harness';
+import { restart } from '../../helpers/restart';
 
 jest.setTimeout(120_000);
 
@@ -39,17 +38,6 @@ function sentTo(h: Harness, platform: Platform, who: ChatUser, before: { teams: 
 
 function mark(h: Harness) {
   return { teams: h.teams.sentActivities().length, slack: h.slack.callsTo('chat.postMessage').length };
-}
-
-/** The bot on the same database again, as after a deploy or a crash: nothing is kept in memory. */
-async function restart(h: Harness, clock: FakeClock): Promise<void> {
-  await h.bot.stop();
-  const bot = await startBot({ config: h.config, logger: h.logger, database: h.db, clock, scheduler: { cron: false, sleep: clock.sleep } });
-  h.bot = bot;
-  h.postTeams = (activity) =>
-    fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  h.postSlack = (body, contentType = 'application/json', headers = {}) =>
-    fetch(`${bot.url}/slack/events`, { method: 'POST', headers: { ...slackHeaders(SIGNING_SECRET, body, contentType), ...headers }, body });
 }
 
 type Answers = Record<string, { value: string; note?: string } | string>;
