@@ -40,36 +40,28 @@ async function byName(ctx: LinkedContext, args: string, usage: 'share' | 'unshar
   return target(ctx, school, args, usage);
 }
 
-async function share(ctx: LinkedContext, found: Target): Promise<Reply> {
+/**
+ * Shares or unshares; only a real change is audited (a second share or unshare changes nothing).
+ * The reply names the school and cycle either way.
+ */
+async function setShared(ctx: LinkedContext, found: Target, on: boolean): Promise<Reply> {
   if (!found.ok) return found.reply;
   const { school, cycle } = found;
   const trustId = ctx.actor.trustId;
-  const changed = await ctx.deps.selfeval.repo.share(trustId, cycle.id, school.id, ctx.actor.personId, ctx.deps.clock.now());
-  if (!changed) return [textMessage(t('selfeval.share.already', { school: school.name, cycle: cycle.label }))];
+  const repo = ctx.deps.selfeval.repo;
+  const changed = on
+    ? await repo.share(trustId, cycle.id, school.id, ctx.actor.personId, ctx.deps.clock.now())
+    : await repo.unshare(trustId, cycle.id, school.id);
+  const words = { school: school.name, cycle: cycle.label };
+  if (!changed) return [textMessage(t(on ? 'selfeval.share.already' : 'selfeval.unshare.notShared', words))];
   await ctx.deps.audit.record({
     trustId,
     actorId: ctx.actor.personId,
-    action: 'selfeval.shared',
+    action: on ? 'selfeval.shared' : 'selfeval.unshared',
     subject: school.id,
     details: { cycle: cycle.label },
   });
-  return [textMessage(t('selfeval.share.done', { school: school.name, cycle: cycle.label }))];
-}
-
-async function unshare(ctx: LinkedContext, found: Target): Promise<Reply> {
-  if (!found.ok) return found.reply;
-  const { school, cycle } = found;
-  const trustId = ctx.actor.trustId;
-  if (!(await ctx.deps.selfeval.repo.unshare(trustId, cycle.id, school.id)))
-    return [textMessage(t('selfeval.unshare.notShared', { school: school.name, cycle: cycle.label }))];
-  await ctx.deps.audit.record({
-    trustId,
-    actorId: ctx.actor.personId,
-    action: 'selfeval.unshared',
-    subject: school.id,
-    details: { cycle: cycle.label },
-  });
-  return [textMessage(t('selfeval.unshare.done', { school: school.name, cycle: cycle.label }))];
+  return [textMessage(t(on ? 'selfeval.share.done' : 'selfeval.unshare.done', words))];
 }
 
 /** `selfeval summary <school>`: the SEND leader always; a trust leader only when it is shared. */
@@ -103,7 +95,7 @@ export const sharingCommands: Command[] = [
     usage: 'selfeval share <school>',
     examples: ['selfeval share Oak Primary'],
     audience: SEND_LEADER,
-    run: forLinked((ctx, args: string) => byName(ctx, args, 'share').then((found) => share(ctx, found))),
+    run: forLinked((ctx, args: string) => byName(ctx, args, 'share').then((found) => setShared(ctx, found, true))),
   },
   {
     id: 'selfeval unshare',
@@ -112,7 +104,7 @@ export const sharingCommands: Command[] = [
     usage: 'selfeval unshare <school>',
     examples: ['selfeval unshare Oak Primary'],
     audience: SEND_LEADER,
-    run: forLinked((ctx, args: string) => byName(ctx, args, 'unshare').then((found) => unshare(ctx, found))),
+    run: forLinked((ctx, args: string) => byName(ctx, args, 'unshare').then((found) => setShared(ctx, found, false))),
   },
   {
     id: 'selfeval summary',
@@ -133,6 +125,6 @@ export const shareAction: ActionHandler = {
   dataRule: 'own trust',
   run: forLinked(async (ctx, data: Record<string, string>) => {
     const school = data.s ? await ctx.deps.roster.repo.getSchool(ctx.actor.trustId, data.s) : null;
-    return share(ctx, await target(ctx, school, data.s ?? '', 'share', data.c || undefined));
+    return setShared(ctx, await target(ctx, school, data.s ?? '', 'share', data.c || undefined), true);
   }),
 };
