@@ -242,7 +242,7 @@ export async function seedErasureWorld(db: PrismaClient, at: Date): Promise<Eras
   const bensPair = (await pair(bensRequest.id, ben, eve, 'active')).id;
   const olasProposed = (await pair(olasRequest.id, ola, eve, 'proposed')).id;
 
-  // Self-evaluation: a framework and cycle Eve opened, answers by Eve and Ola for Oak.
+  // Self-evaluation: a framework and cycle Eve opened, answers by Eve and Ola for Oak, Oak's summary shared by Eve.
   await db.selfEvalFramework.create({
     data: { trustId, version: 2, base: 'selfeval-v1', areas: [], ratings: [], createdBy: eve, createdAt: at },
   });
@@ -262,6 +262,7 @@ export async function seedErasureWorld(db: PrismaClient, at: Date): Promise<Eras
     answeredAt: at,
   });
   await db.selfEvalAnswer.createMany({ data: [selfevalAnswer('lead-1', eve, EVE_TEXT), selfevalAnswer('lead-2', ola, 'Ola evidence')] });
+  await db.selfEvalShare.create({ data: { cycleId: cycle.id, trustId, schoolId: oak.id, sharedBy: eve, sharedAt: at } });
 
   // Bulletins: Lee's open bulletin both acknowledged; Eve's draft and her sent one; grants; a list.
   const bulletin = (createdBy: string, status: string, body: string) =>

@@ -7,6 +7,7 @@ export const selfevalEraser: PersonEraser = {
     'SelfEvalFramework.createdBy': 'unlinked',
     'SelfEvalCycle.createdBy': 'unlinked',
     'SelfEvalAnswer.answeredBy': 'unlinked; their evidence and help text emptied, the rating kept',
+    'SelfEvalShare.sharedBy': "unlinked; the share stays (it is the school's, decided by the SEND leader role)",
   },
   async personalData(db, trustId, personId) {
     const answers = await db.selfEvalAnswer.findMany({
@@ -20,6 +21,7 @@ export const selfevalEraser: PersonEraser = {
   async erase({ tx, trustId, personId }) {
     await tx.selfEvalFramework.updateMany({ where: { trustId, createdBy: personId }, data: { createdBy: null } });
     await tx.selfEvalCycle.updateMany({ where: { trustId, createdBy: personId }, data: { createdBy: null } });
+    await tx.selfEvalShare.updateMany({ where: { trustId, sharedBy: personId }, data: { sharedBy: null } });
     await tx.selfEvalAnswer.updateMany({
       where: { trustId, answeredBy: personId },
       data: { answeredBy: null, evidence: null, help: null },
