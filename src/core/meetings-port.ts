@@ -31,6 +31,14 @@ export interface NewOccurrence {
   schoolsOff: readonly string[];
 }
 
+/** What a leader may change on a live series without moving its dates. */
+export interface SeriesDetailsChange {
+  title: string;
+  mode: MeetingMode;
+  venue: string | null;
+  joinUrl: string | null;
+}
+
 export type ChangeOutcome =
   | 'updated'
   /** The stored row already has this sequence: the same change arrived twice. */
@@ -85,6 +93,16 @@ export interface MeetingsRepo {
   getSeries(trustId: string, seriesId: string): Promise<MeetingSeries | null>;
   /** Marks the series cancelled; its occurrences are cancelled one by one with saveOccurrence. */
   cancelSeries(trustId: string, seriesId: string, at: Date): Promise<'updated' | 'unchanged' | 'not-found'>;
+  /**
+   * Sets the title, mode, venue and link of a live series, compare-and-set on the values read:
+   * 'unchanged' when it already has them (a double press), 'stale' when another edit won,
+   * 'not-found' for another trust's or a cancelled series.
+   */
+  updateSeriesDetails(
+    trustId: string,
+    seriesId: string,
+    details: SeriesDetailsChange,
+  ): Promise<'updated' | 'unchanged' | 'stale' | 'not-found'>;
   listOccurrences(trustId: string, seriesId: string): Promise<MeetingOccurrence[]>;
   getOccurrence(trustId: string, occurrenceId: string): Promise<OccurrenceWithSeries | null>;
   /**

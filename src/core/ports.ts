@@ -74,6 +74,11 @@ export interface StateStore {
   get(key: string): Promise<ConversationState | null>;
   set(key: string, state: ConversationState, ttlMs: number): Promise<void>;
   clear(key: string): Promise<void>;
+  /**
+   * Removes the state and returns it, in one step in the database: of two callers taking the
+   * same key at once (two presses, two replicas) exactly one gets it, the other null.
+   */
+  take(key: string): Promise<ConversationState | null>;
 }
 
 /** Remembers deliveries already handled. */

@@ -9,6 +9,7 @@ import type {
   NewOccurrence,
   NewSeries,
   OccurrenceWithSeries,
+  SeriesDetailsChange,
   Rsvp,
   WriteOutcome,
 } from '../core/meetings-port';
@@ -113,6 +114,30 @@ export class PrismaMeetingsRepo implements MeetingsRepo {
     });
     if (count > 0) return 'updated';
     return (await this.getSeries(trustId, seriesId)) ? 'unchanged' : 'not-found';
+  }
+
+  async updateSeriesDetails(
+    trustId: string,
+    seriesId: string,
+    details: SeriesDetailsChange,
+  ): Promise<'updated' | 'unchanged' | 'stale' | 'not-found'> {
+    const data = { title: details.title, mode: details.mode, venue: details.venue, joinUrl: details.joinUrl };
+    const same = (row: { title: string; mode: string; venue: string | null; joinUrl: string | null }) =>
+      row.title === data.title && row.mode === data.mode && row.venue === data.venue && row.joinUrl === data.joinUrl;
+    const read = () =>
+      this.db.meetingSeries.findFirst({
+        where: { id: seriesId, trustId, cancelledAt: null },
+        select: { title: true, mode: true, venue: true, joinUrl: true },
+      });
+    const current = await read();
+    if (!current) return 'not-found';
+    if (same(current)) return 'unchanged';
+    // Compare-and-set on the values read: of two edits at once only the first is written.
+    const { count } = await this.db.meetingSeries.updateMany({ where: { id: seriesId, trustId, cancelledAt: null, ...current }, data });
+    if (count > 0) return 'updated';
+    const now = await read();
+    if (!now) return 'not-found';
+    return same(now) ? 'unchanged' : 'stale';
   }
 
   async listOccurrences(trustId: string, seriesId: string): Promise<MeetingOccurrence[]> {

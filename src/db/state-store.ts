@@ -30,4 +30,15 @@ export class PrismaStateStore implements StateStore {
   async clear(key: string): Promise<void> {
     await this.db.conversationState.deleteMany({ where: { key } });
   }
+
+  // One DELETE ... RETURNING: the row lock makes a second concurrent DELETE find nothing (the
+  // compare-and-set), where get-then-clear would let both callers read the row first.
+  async take(key: string): Promise<ConversationState | null> {
+    const rows = await this.db.$queryRaw<Array<{ flow: string; step: string; data: unknown }>>`
+      DELETE FROM "ConversationState" WHERE "key" = ${key} AND "expiresAt" > ${this.clock.now()}
+      RETURNING "flow", "step", "data"`;
+    const row = rows[0];
+    if (!row) return null;
+    return { flow: row.flow, step: row.step, data: (row.data ?? {}) as Record<string, unknown> };
+  }
 }

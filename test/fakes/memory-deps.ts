@@ -35,6 +35,11 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
     get: async (key) => states.get(key) ?? null,
     set: async (key, value) => void states.set(key, value),
     clear: async (key) => void states.delete(key),
+    take: async (key) => {
+      const found = states.get(key) ?? null;
+      states.delete(key);
+      return found;
+    },
   };
   return {
     identities,

@@ -1,5 +1,16 @@
-/** Shared by the HTTP tests of network meetings: a valid series form and "deliver everything queued". */
+/**
+ * What the network meeting HTTP tests share: a valid series form, an outbox drained, what one
+ * person received since a mark, the .ics files they got (Teams through the file consent card,
+ * Slack as uploads) read back by ical.js, a card as it stands after in-place updates, an RSVP
+ * pressed on the delivered card, and London dates and times by Intl.
+ */
+import ICAL from 'ical.js';
+import type { Platform } from '../../src/core/model';
+import { blockAction } from '../fixtures/slack/factory';
+import { teamsSubmit } from '../fixtures/teams/factory';
+import type { ChatUser } from './chat';
 import type { FakeClock } from './fake-clock';
+import { consentCards, FILE_INFO } from './files';
 import type { Harness } from './harness';
 
 /** The leader's series form, filled in: once a term on Tuesdays at 15:45 for 90 minutes, online. */
@@ -25,4 +36,139 @@ export async function deliverAll(h: Harness, clock: FakeClock, ticks = 12): Prom
     if ((await h.db.prisma.outboxMessage.count({ where: { status: 'queued' } })) === 0) return;
     clock.advance(2_000);
   }
+}
+
+export interface Mark {
+  teams: number;
+  slack: number;
+  uploads: number;
+}
+
+export function mark(h: Harness): Mark {
+  return { teams: h.teams.sentActivities().length, slack: h.slack.callsTo('chat.postMessage').length, uploads: h.slack.uploads.size };
+}
+
+const dmOf = (who: ChatUser) => `D${who.slack.id.replace(/^U/, '')}`;
+
+/** Messages the bot sent to one person since `before` (replies and proactive messages), as JSON text. */
+export function sentTo(h: Harness, platform: Platform, who: ChatUser, before: Pick<Mark, 'teams' | 'slack'>): string[] {
+  if (platform === 'teams') {
+    return h.teams
+      .sentActivities()
+      .slice(before.teams)
+      .filter((a) => a.conversationId === `a:1personal-${who.teams.id}`)
+      .map((a) => JSON.stringify(a.activity));
+  }
+  return h.slack
+    .callsTo('chat.postMessage')
+    .slice(before.slack)
+    .filter((b) => b.channel === dmOf(who))
+    .map((b) => JSON.stringify(b));
+}
+
+/** The .ics files a person received since `before`, in order, as text (on Teams: accepts each consent card in `texts`). */
+export async function icsSince(
+  h: Harness,
+  platform: Platform,
+  who: ChatUser,
+  texts: string[],
+  slackUploadsBefore: number,
+): Promise<string[]> {
+  if (platform === 'slack') {
+    return [...h.slack.uploads.values()]
+      .slice(slackUploadsBefore)
+      .filter((u) => u.channel === dmOf(who) && u.name.endsWith('.ics'))
+      .map((u) => new TextDecoder().decode(u.bytes!));
+  }
+  const out: string[] = [];
+  for (const card of consentCards(texts)) {
+    const before = [...h.teams.uploads.keys()];
+    const res = await h.postTeams(h.teams.consentInvoke(card, who.teams, 'accept'));
+    expect(res.status).toBe(200);
+    const added = [...h.teams.uploads.keys()].filter((k) => !before.includes(k));
+    expect(added).toHaveLength(1);
+    out.push(new TextDecoder().decode(h.teams.uploads.get(added[0]!)!));
+  }
+  expect(h.teams.sentTexts().some((t) => t.includes(FILE_INFO)) || out.length === 0).toBe(true);
+  return out;
+}
+
+/** The first VEVENT of an .ics, read back with ical.js (an independent parser). */
+export function parseEvent(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  const [event] = calendar.getAllSubcomponents('vevent');
+  const dtstart = event!.getFirstProperty('dtstart')!;
+  return {
+    method: calendar.getFirstPropertyValue('method'),
+    uid: event!.getFirstPropertyValue('uid'),
+    sequence: event!.getFirstPropertyValue('sequence'),
+    status: event!.getFirstPropertyValue('status'),
+    summary: event!.getFirstPropertyValue('summary'),
+    location: event!.getFirstPropertyValue('location'),
+    tzid: dtstart.getParameter('tzid'),
+    start: (dtstart.getFirstValue() as ICAL.Time).toString(),
+    hasZone: calendar.getAllSubcomponents('vtimezone').some((z) => z.getFirstPropertyValue('tzid') === 'Europe/London'),
+  };
+}
+
+/** The message sent under an outbox key as it stands now (after in-place updates), as JSON text. */
+export async function current(h: Harness, platform: Platform, key: string): Promise<string> {
+  const row = await h.db.prisma.outboxMessage.findFirst({ where: { key } });
+  expect(row?.status).toBe('sent');
+  if (platform === 'teams') {
+    const sentTo = row!.sentTo as { activityId: string };
+    const match = [...h.teams.activities.entries()].find(([k]) => k.endsWith(`/${sentTo.activityId}`));
+    return JSON.stringify(match?.[1]);
+  }
+  const sentTo = row!.sentTo as { channel: string; ts: string };
+  return JSON.stringify(h.slack.messages.get(`${sentTo.channel}:${sentTo.ts}`));
+}
+
+/** Presses an RSVP button on the delivered invitation card itself; returns the card as it then stands. */
+export async function answerOnCard(
+  h: Harness,
+  platform: Platform,
+  who: ChatUser,
+  occurrence: { id: string; sequence?: number },
+  answer: string,
+): Promise<string> {
+  const person = await h.db.prisma.person.findFirst({ where: { name: who.name } });
+  const key = `meetings-invite:${occurrence.id}:${person!.id}`;
+  const row = await h.db.prisma.outboxMessage.findFirst({ where: { key } });
+  const data = { occurrenceId: occurrence.id, sequence: String(occurrence.sequence ?? 0), answer };
+  if (platform === 'teams') {
+    const { activityId } = row!.sentTo as { activityId: string };
+    const res = await h.postTeams({ ...teamsSubmit(h.teams.url, { verb: 'meetings.rsvp', ...data }, who.teams), replyToId: activityId });
+    expect(res.status).toBe(200);
+  } else {
+    const { channel, ts } = row!.sentTo as { channel: string; ts: string };
+    const updates = h.slack.callsTo('chat.update').length;
+    const body = blockAction('meetings.rsvp', data, who.slack).replace('1700000000.000100', ts);
+    expect(body).toContain(channel);
+    const res = await h.postSlack(body, 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    await h.slack.waitFor(() => h.slack.callsTo('chat.update').length > updates, 10_000);
+  }
+  return current(h, platform, key);
+}
+
+/** The event's start as an instant, worked out by ical.js from the file's own VTIMEZONE (not the bot's arithmetic). */
+export function icsStartInstant(text: string): Date {
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  const zone = new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!);
+  const start = (calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('dtstart') as ICAL.Time).clone();
+  start.zone = zone;
+  return start.toJSDate();
+}
+
+/** 'HH:mm' in London by Intl (independent of src/calendar). */
+export function londonClock(instant: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    instant,
+  );
+}
+
+/** 'YYYY-MM-DD' in London by Intl. */
+export function londonDay(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }

@@ -28,3 +28,9 @@ export function cancelOccurrence(occurrence: MeetingOccurrence): MeetingOccurren
   if (occurrence.status === 'cancelled') return occurrence;
   return { ...occurrence, status: 'cancelled', sequence: occurrence.sequence + 1 };
 }
+
+/** The series' title, mode, venue or link changed: a scheduled occurrence gets a new SEQUENCE, a cancelled one stays as it is. */
+export function reviseOccurrence(occurrence: MeetingOccurrence): MeetingOccurrence {
+  if (occurrence.status === 'cancelled') return occurrence;
+  return { ...occurrence, sequence: occurrence.sequence + 1 };
+}

@@ -10,13 +10,19 @@ import { registerAgenda } from './agenda-feature';
 import { meetingCampaign } from './campaign';
 import { meetingsCommand, subscribeAction, subscribeCommand, unsubscribeAction, unsubscribeCommand } from './mine';
 import { attendedAction, cancelAction, cancelSeriesAction, cancelSeriesConfirm, moveAction, moveSubmit, rsvpAction } from './occurrence';
+import { editSeriesAction, editSeriesCommand, editSeriesSubmit } from './edit-series';
 import { changeDraft, confirmSeries, draftSubmit, newMeetingCommand } from './series';
 import './deps';
 
 export const meetingsFeature: Feature = {
   id: 'meetings',
   register(app) {
-    app.command(meetingsCommand).command(newMeetingCommand).command(subscribeCommand).command(unsubscribeCommand);
+    app
+      .command(meetingsCommand)
+      .command(newMeetingCommand)
+      .command(subscribeCommand)
+      .command(unsubscribeCommand)
+      .command(editSeriesCommand);
     for (const action of [
       draftSubmit,
       changeDraft,
@@ -30,6 +36,8 @@ export const meetingsFeature: Feature = {
       cancelSeriesConfirm,
       subscribeAction,
       unsubscribeAction,
+      editSeriesAction,
+      editSeriesSubmit,
     ])
       app.action(action);
     app.dueWork((deps) => campaignDueWork(deps, meetingCampaign(deps)));

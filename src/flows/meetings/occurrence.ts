@@ -10,7 +10,7 @@ import type { MeetingOccurrence, MeetingSeries, RsvpAnswer } from '../../core/me
 import { textMessage, type OutboundMessage } from '../../core/message';
 import { deliverToPeople } from '../../core/deliver-to-people';
 import { t } from '../../i18n/en-GB';
-import { MEETING_VERBS, meetingErrorText, whenText } from '../../meetings/cards';
+import { MEETING_VERBS, meetingErrorText, whenText, whereText } from '../../meetings/cards';
 import { planMove } from '../../meetings/move-occurrence';
 import { forLinked, type LinkedContext } from '../linked';
 import type { ActionHandler, Reply } from '../registry';
@@ -239,11 +239,16 @@ export async function cancelSeries(
 }
 
 /**
- * Tells everyone invited about a move or cancellation: each delivered card is updated in place,
+ * Tells everyone invited about a move, a cancellation or new series details (title, mode, venue, link): each delivered card is updated in place,
  * and a short notice with the updated .ics (same UID, higher SEQUENCE) follows. Keyed by the
  * sequence, so the same change is announced once.
  */
-export async function announceChange(svc: MeetingsSvc, occurrence: MeetingOccurrence, series: MeetingSeries): Promise<number> {
+export async function announceChange(
+  svc: MeetingsSvc,
+  occurrence: MeetingOccurrence,
+  series: MeetingSeries,
+  change: 'moved' | 'details' = 'moved',
+): Promise<number> {
   const invitees = await inviteesOf(svc, series);
   const edits = [];
   for (const person of invitees) {
@@ -262,7 +267,9 @@ export async function announceChange(svc: MeetingsSvc, occurrence: MeetingOccurr
   const cancelled = occurrence.status === 'cancelled';
   const text = cancelled
     ? t('meetings.flow.noticeCancelled', { title: series.title, when: whenText(occurrence) })
-    : t('meetings.flow.noticeMoved', { title: series.title, when: whenText(occurrence) });
+    : change === 'details'
+      ? t('meetings.flow.noticeDetails', { title: series.title, when: whenText(occurrence), where: whereText(series) })
+      : t('meetings.flow.noticeMoved', { title: series.title, when: whenText(occurrence) });
   const notice: OutboundMessage = {
     summary: text,
     blocks: [{ type: 'text', text }],

@@ -2,11 +2,13 @@
  * The leader creates a series: `meeting new` shows one form (title, audience, how often, day,
  * time, length, mode, venue or link); the submit checks it, proposes the year's dates from each
  * audience school's calendar and shows them; "Send invitations" creates the series and invites
- * everyone. The draft waits in the state store, so a second press finds nothing to send twice.
+ * everyone. The draft waits in the state store and the confirm takes it atomically, so a second
+ * press (or a simultaneous one on another replica) finds nothing to send twice.
  */
 import { academicYearLabel, localDateParts, type Weekday } from '../../calendar';
 import { londonDate } from '../../core/dates';
 import type { MeetingMode } from '../../core/meetings/model';
+import type { SeriesDetailsChange } from '../../core/meetings-port';
 import type { Field, OutboundMessage } from '../../core/message';
 import { textMessage } from '../../core/message';
 import type { School } from '../../core/model';
@@ -50,6 +52,37 @@ function thisYearStart(now: Date): number {
   return month >= 9 ? year : year - 1;
 }
 
+export function titleField(values: Record<string, string>): Field {
+  return {
+    kind: 'text',
+    id: 'title',
+    label: t('meetings.form.title'),
+    value: values.title,
+    placeholder: t('meetings.form.titleHint'),
+    required: true,
+  };
+}
+
+/** Mode, venue and link: the new-series form and the edit form. */
+export function whereFields(values: Record<string, string>): Field[] {
+  return [
+    {
+      kind: 'choice',
+      id: 'mode',
+      label: t('meetings.form.mode'),
+      options: [
+        { label: t('meetings.form.mode.online'), value: 'online' },
+        { label: t('meetings.form.mode.inPerson'), value: 'in-person' },
+        { label: t('meetings.form.mode.hybrid'), value: 'hybrid' },
+      ],
+      value: values.mode || 'online',
+      required: true,
+    },
+    { kind: 'text', id: 'venue', label: t('meetings.form.venue'), value: values.venue },
+    { kind: 'text', id: 'link', label: t('meetings.form.link'), value: values.link, placeholder: 'https://' },
+  ];
+}
+
 export function seriesForm(schools: readonly School[], values: Record<string, string> = {}, now: Date): OutboundMessage {
   const regions = [...new Set(schools.map((s) => s.region).filter((r): r is string => Boolean(r)))].sort();
   const start = thisYearStart(now);
@@ -62,14 +95,7 @@ export function seriesForm(schools: readonly School[], values: Record<string, st
     required: true,
   });
   const fields: Field[] = [
-    {
-      kind: 'text',
-      id: 'title',
-      label: t('meetings.form.title'),
-      value: values.title,
-      placeholder: t('meetings.form.titleHint'),
-      required: true,
-    },
+    titleField(values),
     choice(
       'audience',
       t('meetings.form.audience'),
@@ -124,18 +150,7 @@ export function seriesForm(schools: readonly School[], values: Record<string, st
     ),
     { kind: 'text', id: 'time', label: t('meetings.form.time'), value: values.time || '15:45', required: true },
     { kind: 'text', id: 'duration', label: t('meetings.form.duration'), value: values.duration || '90', required: true },
-    choice(
-      'mode',
-      t('meetings.form.mode'),
-      [
-        { label: t('meetings.form.mode.online'), value: 'online' },
-        { label: t('meetings.form.mode.inPerson'), value: 'in-person' },
-        { label: t('meetings.form.mode.hybrid'), value: 'hybrid' },
-      ],
-      'online',
-    ),
-    { kind: 'text', id: 'venue', label: t('meetings.form.venue'), value: values.venue },
-    { kind: 'text', id: 'link', label: t('meetings.form.link'), value: values.link, placeholder: 'https://' },
+    ...whereFields(values),
   ];
   return {
     summary: t('meetings.form.heading'),
@@ -196,15 +211,38 @@ export function audienceOf(
   return { schools: picked, unknown: [] };
 }
 
+type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** Title, mode, venue and link: checked the same way when a series is set up and when it is edited. */
+export function readDetails(data: Record<string, string>): Checked<SeriesDetailsChange> {
+  const title = value(data, 'title');
+  if (!title) return { ok: false, problem: t('meetings.form.problem.title') };
+  if (title.length > TITLE_MAX)
+    return { ok: false, problem: t('meetings.form.problem.tooLong', { what: t('meetings.form.title'), max: TITLE_MAX }) };
+  const mode = value(data, 'mode') || 'online';
+  if (mode !== 'online' && mode !== 'in-person' && mode !== 'hybrid') return { ok: false, problem: t('meetings.form.problem.mode') };
+  const venue = value(data, 'venue');
+  const link = value(data, 'link');
+  if (venue.length > VENUE_MAX)
+    return { ok: false, problem: t('meetings.form.problem.tooLong', { what: t('meetings.form.venue'), max: VENUE_MAX }) };
+  if (link.length > LINK_MAX)
+    return { ok: false, problem: t('meetings.form.problem.tooLong', { what: t('meetings.form.link'), max: LINK_MAX }) };
+  if (mode !== 'online' && !venue) return { ok: false, problem: t('meetings.form.problem.venue') };
+  if (mode !== 'in-person' && !link) return { ok: false, problem: t('meetings.form.problem.link') };
+  if (mode !== 'in-person' && !isHttpsUrl(link)) return { ok: false, problem: t('meetings.form.problem.notUrl') };
+  return {
+    ok: true,
+    value: { title, mode, venue: mode === 'online' ? null : venue, joinUrl: mode === 'in-person' ? null : link },
+  };
+}
+
 /** Checks the form; the first problem is explained (bad input is never silently scheduled). */
 export function readDraft(
   data: Record<string, string>,
   schools: readonly School[],
 ): { ok: true; draft: SeriesDraft } | { ok: false; problem: string } {
-  const title = value(data, 'title');
-  if (!title) return { ok: false, problem: t('meetings.form.problem.title') };
-  if (title.length > TITLE_MAX)
-    return { ok: false, problem: t('meetings.form.problem.tooLong', { what: t('meetings.form.title'), max: TITLE_MAX }) };
+  const details = readDetails(data);
+  if (!details.ok) return details;
   const audience = value(data, 'audience') || 'trust';
   const picked = audienceOf(schools, audience, value(data, 'schools'), value(data, 'special') !== 'no');
   if (picked.unknown.length > 0)
@@ -216,31 +254,17 @@ export function readDraft(
   const durationText = value(data, 'duration') || '90';
   const durationMinutes = /^\d{1,4}$/.test(durationText) ? Number(durationText) : NaN;
   if (!Number.isInteger(durationMinutes)) return { ok: false, problem: meetingErrorText('bad-duration') };
-  const mode = value(data, 'mode') || 'online';
-  if (mode !== 'online' && mode !== 'in-person' && mode !== 'hybrid') return { ok: false, problem: t('meetings.form.problem.mode') };
-  const venue = value(data, 'venue');
-  const link = value(data, 'link');
-  if (venue.length > VENUE_MAX)
-    return { ok: false, problem: t('meetings.form.problem.tooLong', { what: t('meetings.form.venue'), max: VENUE_MAX }) };
-  if (link.length > LINK_MAX)
-    return { ok: false, problem: t('meetings.form.problem.tooLong', { what: t('meetings.form.link'), max: LINK_MAX }) };
-  if (mode !== 'online' && !venue) return { ok: false, problem: t('meetings.form.problem.venue') };
-  if (mode !== 'in-person' && !link) return { ok: false, problem: t('meetings.form.problem.link') };
-  if (link && !isHttpsUrl(link)) return { ok: false, problem: t('meetings.form.problem.notUrl') };
   const yearLabel = value(data, 'year');
   if (!/^\d{4}-\d{2}$/.test(yearLabel)) return { ok: false, problem: t('meetings.form.problem.year') };
   return {
     ok: true,
     draft: {
-      title,
+      ...details.value,
       schoolIds: picked.schools.map((s) => s.id),
       perTerm,
       weekday: weekday as Weekday,
       time: value(data, 'time'),
       durationMinutes,
-      mode,
-      venue: mode === 'online' ? null : venue,
-      joinUrl: mode === 'in-person' ? null : link,
       yearLabel,
     },
   };
@@ -326,13 +350,16 @@ export const confirmSeries: ActionHandler = {
   dataRule: "own trust only; the draft is the pressing leader's own",
   run: forLinked(async (ctx) => {
     const key = draftKey(ctx.actor.personId);
-    const stored = await ctx.deps.state.get(key);
+    // Taken in one DELETE ... RETURNING (a compare-and-set in the database): of two presses at
+    // the same instant, on one replica or two, exactly one gets the draft; the other finds none.
+    const stored = await ctx.deps.state.take(key);
     if (!stored) return [textMessage(t('meetings.flow.nothingToConfirm'))];
-    // Cleared first: a double press finds no draft and creates nothing twice.
-    await ctx.deps.state.clear(key);
     const draft = stored.data as unknown as SeriesDraft;
     const { result } = await proposeFor(ctx, draft);
-    if (!result.ok) return [textMessage(meetingErrorText(result.error, result.detail))];
+    if (!result.ok) {
+      await ctx.deps.state.set(key, stored, DRAFT_TTL_MS); // kept, so "Change" can still show it
+      return [textMessage(meetingErrorText(result.error, result.detail))];
+    }
     return createAndInvite(ctx, draft, result.value.occurrences);
   }),
 };

@@ -82,7 +82,7 @@ export async function invitationFor(
   return options.withFile ? { ...card, files: [icsFile(occurrence, series, svc.clock.now())] } : card;
 }
 
-/** The leader's card with live counts, and a button to cancel the whole series. */
+/** The leader's card with live counts, and buttons to edit or cancel the whole series. */
 export async function leaderMessage(svc: MeetingsSvc, occurrence: MeetingOccurrence, series: MeetingSeries): Promise<OutboundMessage> {
   const invited = (await inviteesOf(svc, series)).length;
   const rsvps = await svc.meetings.repo.listRsvps(series.trustId, occurrence.id);
@@ -106,6 +106,7 @@ export async function leaderMessage(svc: MeetingsSvc, occurrence: MeetingOccurre
       {
         type: 'buttons',
         buttons: [
+          { label: t('meetings.flow.editSeries'), verb: MEETING_VERBS_EXTRA.editSeries, data: { seriesId: series.id } },
           {
             label: t('meetings.flow.cancelSeries'),
             verb: MEETING_VERBS_EXTRA.cancelSeries,
@@ -124,6 +125,8 @@ export const MEETING_VERBS_EXTRA = {
   moveSubmit: 'meetings.move.submit',
   cancelSeries: 'meetings.series.cancel',
   cancelSeriesConfirm: 'meetings.series.cancel.confirm',
+  editSeries: 'meetings.series.edit',
+  editSeriesSubmit: 'meetings.series.edit.submit',
   subscribe: 'meetings.subscribe',
   unsubscribe: 'meetings.unsubscribe',
 } as const;

@@ -11,11 +11,17 @@ import { occurrenceUid } from '../../../src/meetings/ics';
 import { buttonData, buttons, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
-import { consentCards, FILE_INFO } from '../../helpers/files';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { seedTrust } from '../../helpers/roster-seed';
-import { blockAction } from '../../fixtures/slack/factory';
-import { teamsSubmit } from '../../fixtures/teams/factory';
+import {
+  answerOnCard as answerOnDelivered,
+  current as currentCard,
+  deliverAll as drain,
+  icsSince,
+  mark,
+  parseEvent,
+  sentTo,
+} from '../../helpers/meetings';
 
 jest.setTimeout(180_000);
 
@@ -38,64 +44,6 @@ const FORM = {
   link: 'https://teams.example.org/l/meetup-join/abc',
 };
 
-function mark(h: Harness) {
-  return { teams: h.teams.sentActivities().length, slack: h.slack.callsTo('chat.postMessage').length };
-}
-
-/** Messages the bot sent to one person since `before` (replies and proactive messages). */
-function sentTo(h: Harness, platform: Platform, who: ChatUser, before: { teams: number; slack: number }): string[] {
-  if (platform === 'teams') {
-    return h.teams
-      .sentActivities()
-      .slice(before.teams)
-      .filter((a) => a.conversationId === `a:1personal-${who.teams.id}`)
-      .map((a) => JSON.stringify(a.activity));
-  }
-  const channel = `D${who.slack.id.replace(/^U/, '')}`;
-  return h.slack
-    .callsTo('chat.postMessage')
-    .slice(before.slack)
-    .filter((b) => b.channel === channel)
-    .map((b) => JSON.stringify(b));
-}
-
-/** The .ics files a person received since `before`, in order, as text. */
-async function icsSince(h: Harness, platform: Platform, who: ChatUser, texts: string[], slackUploadsBefore: number): Promise<string[]> {
-  if (platform === 'slack') {
-    const channel = `D${who.slack.id.replace(/^U/, '')}`;
-    return [...h.slack.uploads.values()]
-      .slice(slackUploadsBefore)
-      .filter((u) => u.channel === channel && u.name.endsWith('.ics'))
-      .map((u) => new TextDecoder().decode(u.bytes!));
-  }
-  const out: string[] = [];
-  for (const card of consentCards(texts)) {
-    const before = [...h.teams.uploads.keys()];
-    const res = await h.postTeams(h.teams.consentInvoke(card, who.teams, 'accept'));
-    expect(res.status).toBe(200);
-    const added = [...h.teams.uploads.keys()].filter((k) => !before.includes(k));
-    expect(added).toHaveLength(1);
-    out.push(new TextDecoder().decode(h.teams.uploads.get(added[0]!)!));
-  }
-  expect(h.teams.sentTexts().some((t) => t.includes(FILE_INFO)) || out.length === 0).toBe(true);
-  return out;
-}
-
-function parseEvent(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
-  const [event] = calendar.getAllSubcomponents('vevent');
-  const dtstart = event!.getFirstProperty('dtstart')!;
-  return {
-    method: calendar.getFirstPropertyValue('method'),
-    uid: event!.getFirstPropertyValue('uid'),
-    sequence: event!.getFirstPropertyValue('sequence'),
-    status: event!.getFirstPropertyValue('status'),
-    tzid: dtstart.getParameter('tzid'),
-    start: (dtstart.getFirstValue() as ICAL.Time).toString(),
-    hasZone: calendar.getAllSubcomponents('vtimezone').some((z) => z.getFirstPropertyValue('tzid') === 'Europe/London'),
-  };
-}
-
 describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
   describe.each(platforms)('on %s', (platform) => {
     let h: Harness;
@@ -108,51 +56,9 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
     let movedTo: string;
 
     const slackUploads = () => h.slack.uploads.size;
-    const current = async (key: string) => {
-      const row = await h.db.prisma.outboxMessage.findFirst({ where: { key } });
-      expect(row?.status).toBe('sent');
-      if (platform === 'teams') {
-        const sentTo = row!.sentTo as { activityId: string; conversationId?: string };
-        const match = [...h.teams.activities.entries()].find(([k]) => k.endsWith(`/${sentTo.activityId}`));
-        return JSON.stringify(match?.[1]);
-      }
-      const sentTo = row!.sentTo as { channel: string; ts: string };
-      return JSON.stringify(h.slack.messages.get(`${sentTo.channel}:${sentTo.ts}`));
-    };
-
-    /** Presses an RSVP button on the delivered invitation card itself; returns the card as it then stands. */
-    const answerOnCard = async (who: ChatUser, answer: string): Promise<string> => {
-      const person = await h.db.prisma.person.findFirst({ where: { trustId, name: who.name } });
-      const key = `meetings-invite:${occurrences[0]!.id}:${person!.id}`;
-      const row = await h.db.prisma.outboxMessage.findFirst({ where: { key } });
-      const data = { occurrenceId: occurrences[0]!.id, sequence: '0', answer };
-      if (platform === 'teams') {
-        const { activityId } = row!.sentTo as { activityId: string };
-        const res = await h.postTeams({
-          ...teamsSubmit(h.teams.url, { verb: 'meetings.rsvp', ...data }, who.teams),
-          replyToId: activityId,
-        });
-        expect(res.status).toBe(200);
-      } else {
-        const { channel, ts } = row!.sentTo as { channel: string; ts: string };
-        const updates = h.slack.callsTo('chat.update').length;
-        const body = blockAction('meetings.rsvp', data, who.slack).replace('1700000000.000100', ts);
-        expect(body).toContain(channel);
-        const res = await h.postSlack(body, 'application/x-www-form-urlencoded');
-        expect(res.status).toBe(200);
-        await h.slack.waitFor(() => h.slack.callsTo('chat.update').length > updates, 10_000);
-      }
-      return current(key);
-    };
-
-    /** Runs the scheduler until the outbox is empty: sends are paced, so one tick may not send them all. */
-    const deliverAll = async () => {
-      for (let i = 0; i < 10; i += 1) {
-        await h.bot.scheduler.runOnce();
-        if ((await h.db.prisma.outboxMessage.count({ where: { status: 'queued' } })) === 0) return;
-        clock.advance(2_000);
-      }
-    };
+    const current = (key: string) => currentCard(h, platform, key);
+    const answerOnCard = (who: ChatUser, answer: string) => answerOnDelivered(h, platform, who, occurrences[0]!, answer);
+    const deliverAll = () => drain(h, clock);
 
     beforeAll(async () => {
       h = await startHarness(kind, {}, clock);
