@@ -10,6 +10,7 @@ import { registerAgenda } from './agenda-feature';
 import { meetingCampaign } from './campaign';
 import { meetingsCommand, subscribeAction, subscribeCommand, unsubscribeAction, unsubscribeCommand } from './mine';
 import { attendedAction, cancelAction, cancelSeriesAction, cancelSeriesConfirm, moveAction, moveSubmit, rsvpAction } from './occurrence';
+import { meetingsHomeSection } from './home-section';
 import { editSeriesAction, editSeriesCommand, editSeriesSubmit } from './edit-series';
 import { changeDraft, confirmSeries, draftSubmit, newMeetingCommand } from './series';
 import './deps';
@@ -42,5 +43,6 @@ export const meetingsFeature: Feature = {
       app.action(action);
     app.dueWork((deps) => campaignDueWork(deps, meetingCampaign(deps)));
     registerAgenda(app);
+    app.homeSection(meetingsHomeSection);
   },
 };

@@ -10,7 +10,8 @@ import type { MeetingOccurrence, MeetingSeries, RsvpAnswer } from '../../core/me
 import { textMessage, type OutboundMessage } from '../../core/message';
 import { deliverToPeople } from '../../core/deliver-to-people';
 import { t } from '../../i18n/en-GB';
-import { MEETING_VERBS, meetingErrorText, whenText, whereText } from '../../meetings/cards';
+import { answerLabel, MEETING_VERBS, meetingErrorText, whenText, whereText } from '../../meetings/cards';
+import { FROM_HOME } from './home-section';
 import { planMove } from '../../meetings/move-occurrence';
 import { forLinked, type LinkedContext } from '../linked';
 import type { ActionHandler, Reply } from '../registry';
@@ -54,7 +55,13 @@ export const rsvpAction: ActionHandler = {
       const outcome = await ctx.deps.meetings.repo.setRsvp(ctx.actor.trustId, occurrence.id, ctx.actor.personId, answer, now);
       if (outcome !== 'unchanged') await refreshLeaderCard(ctx.deps, occurrence.id, ctx.actor.trustId);
     }
-    return [{ ...(await invitationFor(ctx.deps, occurrence, series, ctx.actor.personId)), replaceSource: true }];
+    const card = await invitationFor(ctx.deps, occurrence, series, ctx.actor.personId);
+    if (value(data, 'from') !== FROM_HOME) return [{ ...card, replaceSource: true }];
+    // Pressed on Home: Home itself is refreshed by the platform plumbing (the Teams home card is
+    // edited, the Slack tab re-published), so the invitation card is updated in place instead.
+    const of = inviteKey(occurrence.id, ctx.actor.personId);
+    await ctx.deps.outbox.edit([{ key: `${of}:home-${answer}-${now.getTime()}`, of, op: 'update', content: card }]);
+    return [textMessage(t('meetings.home.answered', { title: series.title, when: whenText(occurrence), answer: answerLabel(answer) }))];
   }),
 };
 

@@ -123,7 +123,9 @@ describe.each(databaseKinds)('meeting series over HTTP on %s', (kind) => {
       const done = await press(h, platform, lee, 'meetings.series.edit.submit', { seriesId }, EDITED);
       expect(plain(done)).toContain('2 meetings still to come, 2 people have the updated calendar entry');
       // Pressed again: nothing new.
-      expect(plain(await press(h, platform, lee, 'meetings.series.edit.submit', { seriesId }, EDITED))).toContain('already has these details');
+      expect(plain(await press(h, platform, lee, 'meetings.series.edit.submit', { seriesId }, EDITED))).toContain(
+        'already has these details',
+      );
       await deliverAll(h, clock);
 
       for (const who of [ann, sam]) {
@@ -152,7 +154,11 @@ describe.each(databaseKinds)('meeting series over HTTP on %s', (kind) => {
       expect(stored.map((o) => o.sequence)).toEqual([0, 1, 1]);
       const audit = await h.db.prisma.auditEntry.findMany({ where: { trustId, action: 'meetings.series.edit' } });
       expect(audit).toHaveLength(1);
-      expect(audit[0]!.details).toMatchObject({ from: { title: FORM.title, mode: 'online' }, to: { title: EDITED.title, mode: 'hybrid' }, meetings: 2 });
+      expect(audit[0]!.details).toMatchObject({
+        from: { title: FORM.title, mode: 'online' },
+        to: { title: EDITED.title, mode: 'hybrid' },
+        meetings: 2,
+      });
     });
   });
 });
