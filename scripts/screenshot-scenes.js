@@ -76,6 +76,41 @@ const stages = [
     as: 'trust-leader',
     scenes: [{ name: 'trust-leader-digest', what: 'the weekly digest on demand', play: async (chat) => chat.say('digest') }],
   },
+  {
+    as: 'leader',
+    scenes: [
+      {
+        name: 'meetings-leader-proposal',
+        what: 'a series of network meetings: the dates proposed from the school calendars',
+        play: async (chat) => {
+          await chat.say('meeting new');
+          await chat.fill('Title', 'SENCO network: provision maps');
+          await chat.fill('Join link (online), starting https://', 'https://teams.microsoft.com/l/meetup-join/north-star');
+          await chat.press('Propose dates');
+        },
+      },
+      { name: 'meetings-leader-sent', shot: false, what: 'invitations sent', play: async (chat) => chat.press('Send invitations') },
+    ],
+  },
+  {
+    as: 'senco',
+    scenes: [
+      {
+        name: 'meetings-invitation',
+        what: "a SENCO's invitation to the next network meeting (as `meetings` shows it)",
+        // The reply is an intro, one card per meeting still to come, then the subscribe button:
+        // the picture is the first meeting's card (the intro is plain text, not a card).
+        cards: 1,
+        fromReply: 0,
+        play: async (chat) => {
+          // The invitations (and any reminder already due) arrive on their own first: let them,
+          // for longer than the scheduler's one-minute tick, so the reply below is not mixed in.
+          await chat.settle(65_000);
+          await chat.say('meetings');
+        },
+      },
+    ],
+  },
 ];
 
 module.exports = { stages };

@@ -83,6 +83,7 @@ function startPlayground(role) {
 class Chat {
   constructor(page) {
     this.page = page;
+    this.replyStart = 0;
   }
 
   async open() {
@@ -110,8 +111,21 @@ class Chat {
     throw new Error('the bot did not answer in time');
   }
 
+  /** Waits until nothing new has arrived for `quietMs` (proactive messages: invitations, reminders). */
+  async settle(quietMs, maxMs = 4 * 60_000) {
+    let seen = await this.replyCount();
+    let quietSince = Date.now();
+    for (const until = Date.now() + maxMs; Date.now() < until;) {
+      await sleep(1000);
+      const now = await this.replyCount();
+      if (now !== seen) [seen, quietSince] = [now, Date.now()];
+      else if (Date.now() - quietSince >= quietMs) return;
+    }
+  }
+
   async say(text) {
     const before = await this.replyCount();
+    this.replyStart = await this.page.locator('.ac-adaptiveCard').count();
     const box = this.page.locator('[data-lexical-editor="true"]');
     await box.click();
     await this.page.keyboard.type(text);
@@ -121,6 +135,7 @@ class Chat {
 
   async press(label) {
     const before = await this.replyCount();
+    this.replyStart = await this.page.locator('.ac-adaptiveCard').count();
     await this.page.getByRole('button', { name: label, exact: true }).last().click();
     await this.waitForReply(before);
   }
@@ -129,14 +144,19 @@ class Chat {
     await this.page.getByLabel(label).last().fill(value);
   }
 
-  /** A PNG of the last `count` cards the bot sent. */
-  async shot(file, count = 1) {
+  /**
+   * A PNG of the last `count` cards the bot sent; with `fromReply`, of `count` cards starting at
+   * that position in the latest reply (0 = its first card), for a reply of several cards.
+   */
+  async shot(file, count = 1, fromReply = null) {
     const cards = this.page.locator('.ac-adaptiveCard');
     const total = await cards.count();
-    const first = cards.nth(Math.max(0, total - count));
+    const start = fromReply === null ? Math.max(0, total - count) : this.replyStart + fromReply;
+    const end = Math.min(total, start + count);
+    const first = cards.nth(start);
     await first.scrollIntoViewIfNeeded();
     const boxes = [];
-    for (let i = Math.max(0, total - count); i < total; i++) boxes.push(await cards.nth(i).boundingBox());
+    for (let i = start; i < end; i++) boxes.push(await cards.nth(i).boundingBox());
     const shown = boxes.filter(Boolean);
     const x = Math.min(...shown.map((b) => b.x)) - 8;
     const y = Math.min(...shown.map((b) => b.y)) - 8;
@@ -202,7 +222,7 @@ async function main() {
         }
         if (scene.shot === false) continue;
         const file = path.join(OUT, `${scene.name}.png`);
-        await chat.shot(file, scene.cards ?? 1);
+        await chat.shot(file, scene.cards ?? 1, scene.fromReply ?? null);
         saved.push(path.relative(ROOT, file));
         console.log(`saved ${path.relative(ROOT, file)} (${stage.as}: ${scene.what})`);
       }
