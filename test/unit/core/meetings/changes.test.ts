@@ -1,4 +1,4 @@
-import { cancelOccurrence, rescheduleOccurrence } from '../../../../src/core/meetings/changes';
+import { cancelOccurrence, rescheduleOccurrence, reviseOccurrence } from '../../../../src/core/meetings/changes';
 import { MeetingOccurrence } from '../../../../src/core/meetings/model';
 
 const occurrence: MeetingOccurrence = {
@@ -44,5 +44,13 @@ describe('occurrence changes', () => {
   it('reinstating a cancelled meeting on the same date is a change too', () => {
     const cancelled = cancelOccurrence(occurrence);
     expect(rescheduleOccurrence(cancelled, { ...move, date: occurrence.date })).toMatchObject({ status: 'scheduled', sequence: 2 });
+  });
+
+  it('raises it on new series details (title, mode, venue, link), keeping date and time; a cancelled one stays', () => {
+    const revised = reviseOccurrence(occurrence);
+    expect(revised).toEqual({ ...occurrence, sequence: 1 });
+    expect(reviseOccurrence(revised).sequence).toBe(2);
+    const cancelled = cancelOccurrence(occurrence);
+    expect(reviseOccurrence(cancelled)).toBe(cancelled);
   });
 });
