@@ -172,24 +172,3 @@ export function londonClock(instant: Date): string {
 export function londonDay(instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
-
-/** The event's start as an instant, worked out by ical.js from the file's own VTIMEZONE (not the bot's arithmetic). */
-export function icsStartInstant(text: string): Date {
-  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
-  const zone = new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!);
-  const start = (calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('dtstart') as ICAL.Time).clone();
-  start.zone = zone;
-  return start.toJSDate();
-}
-
-/** 'HH:mm' in London by Intl (independent of src/calendar). */
-export function londonClock(instant: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    instant,
-  );
-}
-
-/** 'YYYY-MM-DD' in London by Intl. */
-export function londonDay(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
