@@ -138,7 +138,15 @@ async function channelStatus(ctx: LinkedContext, b: Bulletin): Promise<Reply> {
     {
       type: 'table',
       columns: T.channelColumns,
-      rows: [[audienceLabel(b.audience, () => ''), String(f.sent), b.ackRequired ? String(f.acked) : '-', String(unreachable), String(f.uncertain)]],
+      rows: [
+        [
+          audienceLabel(b.audience, () => ''),
+          String(f.sent),
+          b.ackRequired ? String(f.acked) : '-',
+          String(unreachable),
+          String(f.uncertain),
+        ],
+      ],
     },
     { type: 'text', text: acked.length > 0 ? T.acknowledgedBy(names) : T.nobodyAcked },
   ];

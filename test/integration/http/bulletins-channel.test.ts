@@ -127,7 +127,13 @@ describe.each(databaseKinds)('a bulletin to a channel over HTTP on %s', (kind) =
     });
 
     it('previews "1 channel" and posts once to the channel through the outbox, however often Send is pressed', async () => {
-      const fields = { title: 'Staffroom notice', body: '# Reviews\nEHCP reviews are **due**.', audience: 'this-channel', ack: 'yes', when: 'now' };
+      const fields = {
+        title: 'Staffroom notice',
+        body: '# Reviews\nEHCP reviews are **due**.',
+        audience: 'this-channel',
+        ack: 'yes',
+        when: 'now',
+      };
       const preview = await inTheChannel(lee, { verb: 'bulletin.compose', fields });
       const text = plain(preview);
       expect(text).toContain('Reviews');
@@ -145,7 +151,9 @@ describe.each(databaseKinds)('a bulletin to a channel over HTTP on %s', (kind) =
       expect(posts).toHaveLength(1);
       expect(posts[0]).toContain('Staffroom notice');
       expect(posts[0]).toContain('bulletin.ack');
-      const rows = await h.db.prisma.outboxMessage.findMany({ where: { key: { startsWith: `bulletin-` }, NOT: { key: { startsWith: 'bulletin-progress' } } } });
+      const rows = await h.db.prisma.outboxMessage.findMany({
+        where: { key: { startsWith: `bulletin-` }, NOT: { key: { startsWith: 'bulletin-progress' } } },
+      });
       expect(rows.filter((r) => r.key.includes(bulletinId)).map((r) => [r.key, r.personId, r.status])).toEqual([
         [`bulletin-channel:${bulletinId}`, null, 'sent'],
       ]);
@@ -178,7 +186,11 @@ describe.each(databaseKinds)('a bulletin to a channel over HTTP on %s', (kind) =
 
       // The shared card was never replaced, and nothing else was posted to everyone.
       expect(JSON.stringify((await channelCard()).now)).toContain('bulletin.ack');
-      expect(inChannel(null).slice(channelBefore).filter((m) => !m.includes('do not know'))).toEqual([]);
+      expect(
+        inChannel(null)
+          .slice(channelBefore)
+          .filter((m) => !m.includes('do not know')),
+      ).toEqual([]);
       if (platform === 'slack') expect(h.slack.callsTo('chat.update').filter((b) => b.channel === SLACK_CHANNEL)).toEqual([]);
       else expect(h.teams.calls.filter((c) => c.method === 'PUT' && c.path.includes(encodeURIComponent(TEAMS_CHANNEL)))).toEqual([]);
     });
@@ -193,7 +205,14 @@ describe.each(databaseKinds)('a bulletin to a channel over HTTP on %s', (kind) =
     });
 
     it('updates the one channel post in place on edit, and deletes it on recall', async () => {
-      await press(h, platform, lee, 'bulletin.edit', { id: bulletinId }, { title: 'Staffroom notice (corrected)', body: 'Reviews are due on **Friday**.' });
+      await press(
+        h,
+        platform,
+        lee,
+        'bulletin.edit',
+        { id: bulletinId },
+        { title: 'Staffroom notice (corrected)', body: 'Reviews are due on **Friday**.' },
+      );
       await h.bot.scheduler.runOnce();
       const edited = JSON.stringify((await channelCard()).now);
       expect(edited).toContain('Staffroom notice (corrected)');
@@ -221,7 +240,9 @@ describe.each(databaseKinds)('a bulletin to a channel over HTTP on %s', (kind) =
       const list = await h.db.prisma.bulletinList.findFirstOrThrow({ where: { trustId, name: 'Staffroom' } });
       const fields = { title: 'From my chat', body: 'Hello channel', audience: `list:${list.id}`, ack: 'no', when: 'now' };
       const preview = await press(h, platform, lee, 'bulletin.compose', {}, fields);
-      expect(plain(preview)).toContain(`Send to 1 channel (the list "Staffroom": a ${platform === 'teams' ? 'Teams' : 'Slack'} channel) now?`);
+      expect(plain(preview)).toContain(
+        `Send to 1 channel (the list "Staffroom": a ${platform === 'teams' ? 'Teams' : 'Slack'} channel) now?`,
+      );
       const postsBefore = inChannel(null).length;
       await press(h, platform, lee, 'bulletin.send', buttonData(preview, 'bulletin.send'));
       await h.bot.scheduler.runOnce();

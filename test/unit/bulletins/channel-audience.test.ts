@@ -45,7 +45,13 @@ describe('channel addresses from the adapters', () => {
   });
 
   it('Teams: the team channel without the thread suffix, no activity or user; nothing outside channels', () => {
-    const reference = { channelId: 'msteams', serviceUrl: 'https://smba.example/', bot: { id: '28:bot' }, user: { id: '29:ann' }, activityId: 'a1' };
+    const reference = {
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.example/',
+      bot: { id: '28:bot' },
+      user: { id: '29:ann' },
+      activityId: 'a1',
+    };
     const activity = {
       conversation: { id: '19:abc@thread.tacv2;messageid=17000', conversationType: 'channel', tenantId: 'ten' },
     } as unknown as Activity;
