@@ -11,7 +11,7 @@ import { renderSlackHome, renderSlackMessage } from './render-blocks';
 import { RestifyReceiver } from './restify-receiver';
 import { SlackDirectory } from './slack-directory';
 import { SlackSender, uploadFiles } from './slack-sender';
-import { actionOf, fileOf, messageEvent, slackAddress } from './to-event';
+import { actionOf, fileOf, messageEvent, slackAddress, slackChannelAddress } from './to-event';
 
 export interface SlackBotOptions {
   config: SlackConfig;
@@ -207,6 +207,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       email: await emailOf(client, user),
       direct,
       address: slackAddress(teamId, user, direct ? channel : null),
+      channel: direct ? null : slackChannelAddress(teamId, channel),
       text: null,
       action: action ?? { verb: '', data: {} },
       fromBot: false,

@@ -7,6 +7,11 @@ interface SlackUserRef {
   userName: string | null;
 }
 
+/** A Slack channel (public or private, not a DM) as an outbox target for one message to it. */
+export function slackChannelAddress(teamId: string, channel: string) {
+  return channel && !channel.startsWith('D') ? { kind: 'slack-channel', teamId, channel } : null;
+}
+
 /** A proactive message to a Slack user goes to their DM, opened on demand by the sender. */
 export function slackAddress(teamId: string, userId: string, dmChannel: string | null) {
   return { kind: 'slack-user', teamId, userId, ...(dmChannel ? { channel: dmChannel } : {}) };
@@ -25,6 +30,7 @@ export function messageEvent(
     email: input.email,
     direct: input.direct,
     address: slackAddress(who.teamId, who.userId, input.direct ? input.channel : null),
+    channel: input.direct ? null : slackChannelAddress(who.teamId, input.channel),
     text: input.text.replace(/<@[A-Z0-9]+>/g, '').trim(),
     action: null,
     fromBot: input.fromBot,

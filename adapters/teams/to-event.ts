@@ -86,6 +86,24 @@ export function addressOf(activity: Partial<Activity>, reference: Record<string,
   };
 }
 
+/**
+ * A team channel as an outbox target for a new top-level post: the conversation without the
+ * thread suffix (`;messageid=`), no activity to reply to and no user. Null outside channels.
+ */
+export function channelOf(activity: Partial<Activity>, reference: Record<string, unknown>): ConversationAddress | null {
+  const conversation = activity.conversation;
+  if (conversation?.conversationType !== 'channel' || !conversation.id) return null;
+  return {
+    kind: 'reference',
+    reference: {
+      channelId: reference.channelId,
+      serviceUrl: reference.serviceUrl,
+      conversation: { id: conversation.id.split(';')[0], conversationType: 'channel', isGroup: true, tenantId: tenantOf(activity) },
+      bot: reference.bot,
+    },
+  };
+}
+
 /** Action.Submit data arrives as the activity's `value`: `{ verb, ...buttonData, ...inputs }`. */
 export function actionOf(value: unknown): ActionInput | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
@@ -123,6 +141,7 @@ export function toInboundEvent(activity: Activity, reference: Record<string, unk
     email,
     direct: activity.conversation.conversationType === 'personal' || !activity.conversation.conversationType,
     address: addressOf(activity, reference),
+    channel: channelOf(activity, reference),
     text: action
       ? null
       : (activity.text ?? '')

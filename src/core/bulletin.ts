@@ -4,8 +4,9 @@
  * The port its repository implements lives here too; the use cases are in src/flows/bulletins/.
  */
 import type { Campaign } from './campaign';
+import type { ConversationAddress } from './events';
 import type { Block, OutboundFile } from './message';
-import type { Person, School, SchoolPhase } from './model';
+import type { Person, Platform, School, SchoolPhase } from './model';
 import { SCHOOL_PHASES } from './model';
 
 /** The five areas of the MAT SEND review framework a bulletin can be tagged with. */
@@ -19,7 +20,12 @@ export type BulletinAudience =
   | { kind: 'region'; region: string }
   | { kind: 'schools'; schoolIds: string[] }
   | { kind: 'new-sencos' }
-  | { kind: 'trust-leaders' };
+  | { kind: 'trust-leaders' }
+  /**
+   * A Teams or Slack channel the bot is in: one message to the channel (its address, kept
+   * from where the bulletin was composed, is opaque here); any roster member in it acknowledges.
+   */
+  | { kind: 'channel'; platform: Platform; address: ConversationAddress };
 
 export interface Bulletin extends Campaign {
   title: string;
@@ -116,6 +122,8 @@ export function audienceToText(a: BulletinAudience): string {
       return `region:${a.region}`;
     case 'schools':
       return `schools:${a.schoolIds.join(',')}`;
+    case 'channel':
+      return `channel:${a.platform}:${JSON.stringify(a.address)}`;
     default:
       return a.kind;
   }
@@ -127,7 +135,21 @@ export function audienceFromText(text: string): BulletinAudience | null {
   if (kind === 'phase' && (SCHOOL_PHASES as readonly string[]).includes(rest)) return { kind, phase: rest as SchoolPhase };
   if (kind === 'region' && rest) return { kind, region: rest };
   if (kind === 'schools' && rest) return { kind, schoolIds: rest.split(',').filter(Boolean) };
+  if (kind === 'channel') return channelFromText(rest);
   return null;
+}
+
+function channelFromText(rest: string): BulletinAudience | null {
+  const [platform, json = ''] = rest.split(/:(.*)/s, 2) as [string, string?];
+  if (platform !== 'teams' && platform !== 'slack') return null;
+  try {
+    const address = JSON.parse(json) as unknown;
+    return address && typeof address === 'object' && !Array.isArray(address)
+      ? { kind: 'channel', platform, address: address as ConversationAddress }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The people a bulletin goes to (current, not archived or erased), in name order. */
@@ -157,6 +179,10 @@ export function recipientsOf(audience: BulletinAudience, people: readonly Person
       break;
     case 'trust-leaders':
       chosen = live.filter((p) => p.roles.some((r) => r.role === 'trust-leader'));
+      break;
+    case 'channel':
+      // Delivered once to the channel, not to people: whoever acknowledges there is counted.
+      chosen = [];
       break;
   }
   return [...chosen].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));

@@ -42,6 +42,11 @@ export interface InboundEvent {
   /** True in a 1:1 chat with the bot. */
   direct: boolean;
   address: ConversationAddress;
+  /**
+   * The shared channel the event came from (a Teams team channel, a Slack channel), as an
+   * outbox target for one message to everyone in it; absent in 1:1 chats. Opaque to the core.
+   */
+  channel?: ConversationAddress | null;
   text: string | null;
   action: ActionInput | null;
   /** A file sent with the message, if any. */

@@ -19,6 +19,8 @@ export type BulletinSvc = CampaignSvc & Pick<FlowDeps, 'bulletins'>;
 export type BulletinUnit = CampaignUnit<{ school: string }>;
 
 export const BULLETIN_KIND = 'bulletin';
+/** The one message of a bulletin sent to a Teams or Slack channel. */
+export const channelKey = (id: string) => `bulletin-channel:${id}`;
 export const REMINDER_KIND = 'bulletin-reminder';
 
 /** Recipients of a bulletin as campaign units, with the sender's name for the card. */
@@ -27,15 +29,30 @@ export async function bulletinAudience(svc: BulletinSvc, b: Bulletin): Promise<{
     svc.roster.repo.listPeople(b.trustId, { includeArchived: true }),
     svc.roster.repo.listSchools(b.trustId, { includeArchived: true }),
   ]);
-  const schoolName = new Map(schools.map((s) => [s.id, s.name]));
-  const label = (p: Person) => schoolName.get(p.schoolId ?? '') ?? 'Trust';
-  const units = recipientsOf(b.audience, people, schools, londonDate(svc.clock.now())).map((p) => ({
-    id: p.id,
-    label: label(p),
-    people: [{ id: p.id, name: p.name, preferredPlatform: p.preferredPlatform }],
-    detail: { school: label(p) },
-  }));
+  const toUnit = unitOf(schools);
+  const units = recipientsOf(b.audience, people, schools, londonDate(svc.clock.now())).map(toUnit);
   return { units, sender: people.find((p) => p.id === b.createdBy)?.name ?? 'the MAT SEND leader' };
+}
+
+/** A person as a unit, labelled with their school. */
+function unitOf(schools: readonly { id: string; name: string }[]): (p: Person) => BulletinUnit {
+  const schoolName = new Map(schools.map((s) => [s.id, s.name]));
+  return (p) => {
+    const label = schoolName.get(p.schoolId ?? '') ?? 'Trust';
+    return { id: p.id, label, people: [{ id: p.id, name: p.name, preferredPlatform: p.preferredPlatform }], detail: { school: label } };
+  };
+}
+
+/** The people of the trust with these ids as units (those who acknowledged a channel's copy), in name order. */
+export async function unitsOfPeople(svc: BulletinSvc, trustId: string, ids: ReadonlySet<string>): Promise<BulletinUnit[]> {
+  const [people, schools] = await Promise.all([
+    svc.roster.repo.listPeople(trustId, { includeArchived: true }),
+    svc.roster.repo.listSchools(trustId, { includeArchived: true }),
+  ]);
+  return people
+    .filter((p) => ids.has(p.id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+    .map(unitOf(schools));
 }
 
 export function bulletinCampaign(svc: BulletinSvc): CampaignKind<Bulletin, { school: string }> {
@@ -63,6 +80,13 @@ export function bulletinCampaign(svc: BulletinSvc): CampaignKind<Bulletin, { sch
       markClosed: (b, now, by) => repo.markClosed(b.trustId, b.id, now, by),
     },
     audience: async (b) => (await bulletinAudience(svc, b)).units,
+    // A channel audience: one post in the channel, queued when the bulletin opens.
+    async posts(b) {
+      const a = b.audience;
+      if (a.kind !== 'channel') return [];
+      const content = bulletinCard(b, await senderOf(b), null, undefined, true);
+      return [{ key: channelKey(b.id), trustId: b.trustId, platform: a.platform, target: a.address, content }];
+    },
     async responded(b) {
       return b.ackRequired ? new Set((await repo.acknowledgedBy(b.id)).keys()) : new Set<string>();
     },

@@ -39,7 +39,7 @@ export function senderButtons(b: Bulletin): Block {
     buttons: [
       { label: T.statusButton, verb: 'bulletin.status', data },
       { label: T.recipientsButton, verb: 'bulletin.recipients', data: { ...data, offset: '0' } },
-      ...(b.ackRequired ? [{ label: T.remindButton, verb: 'bulletin.remind.ask', data }] : []),
+      ...(b.ackRequired && b.audience.kind !== 'channel' ? [{ label: T.remindButton, verb: 'bulletin.remind.ask', data }] : []),
       { label: T.editButton, verb: 'bulletin.edit.form', data },
       { label: T.recallButton, verb: 'bulletin.recall.ask', data, style: 'danger' as const },
     ],
@@ -50,7 +50,11 @@ export function senderButtons(b: Bulletin): Block {
 export function progressCard(b: Bulletin, figures: { sent: number; total: number; acked: number; uncertain: number }): OutboundMessage {
   const line = T.progress(verbatim(b.title), figures.sent, figures.total);
   const blocks: Block[] = [{ type: 'text', text: `**${line}**` }];
-  if (b.ackRequired) blocks.push({ type: 'text', text: T.progressAcks(figures.acked, figures.total) });
+  if (b.ackRequired)
+    blocks.push({
+      type: 'text',
+      text: b.audience.kind === 'channel' ? T.progressChannelAcks(figures.acked) : T.progressAcks(figures.acked, figures.total),
+    });
   if (figures.uncertain > 0) blocks.push({ type: 'text', text: T.progressUncertain(figures.uncertain) });
   if (!b.recalledAt) blocks.push(senderButtons(b));
   return { summary: line, blocks };

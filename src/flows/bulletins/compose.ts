@@ -21,6 +21,8 @@ import { bulletinCard } from './cards';
 const MAX_BODY = 3000;
 /** The form's value for a saved audience list. */
 const LIST_PREFIX = 'list:';
+/** The form's value for "this channel" (the channel the form was submitted in). */
+const CHANNEL = 'this-channel';
 
 /** Only the MAT SEND leader (and admins) and the people they granted may send; trust leaders never. */
 export async function maySend(ctx: LinkedContext): Promise<boolean> {
@@ -43,6 +45,8 @@ export function audienceLabel(a: BulletinAudience, schoolNames: (ids: string[]) 
       return 'new SENCOs';
     case 'trust-leaders':
       return 'trust leaders';
+    case 'channel':
+      return T.channelLabel(a.platform);
   }
 }
 
@@ -50,7 +54,10 @@ export async function composeForm(ctx: LinkedContext): Promise<Reply> {
   if (!(await maySend(ctx))) return [{ summary: T.notAllowed, blocks: [{ type: 'text', text: T.notAllowed }] }];
   const schools = await ctx.deps.roster.repo.listSchools(ctx.actor.trustId);
   const regions = [...new Set(schools.map((s) => s.region).filter((r): r is string => !!r))].sort();
+  // Composed in a Teams or Slack channel the bot is in: that channel is offered first.
+  const inChannel = !!ctx.event.channel;
   const audiences = [
+    ...(inChannel ? [{ label: T.channelOption, value: CHANNEL }] : []),
     { label: 'All SENCOs', value: 'all' },
     ...SCHOOL_PHASES.filter((p) => schools.some((s) => s.phase === p)).map((p) => ({
       label: `${PHASE_LABELS[p]} SENCOs`,
@@ -75,7 +82,7 @@ export async function composeForm(ctx: LinkedContext): Promise<Reply> {
           fields: [
             { kind: 'text', id: 'title', label: T.fTitle, required: true },
             { kind: 'text', id: 'body', label: T.fBody, multiline: true, required: true },
-            { kind: 'choice', id: 'audience', label: T.fAudience, options: audiences, value: 'all' },
+            { kind: 'choice', id: 'audience', label: T.fAudience, options: audiences, value: inChannel ? CHANNEL : 'all' },
             { kind: 'text', id: 'schools', label: T.fSchools },
             {
               kind: 'choice',
@@ -119,6 +126,10 @@ export async function composeSubmit(ctx: LinkedContext, data: Record<string, str
   let audience: BulletinAudience | null = audienceFromText(chosenAudience);
   // A saved list: its audience is copied into the bulletin (a later change to the list does not move a sent one).
   let listName: string | null = null;
+  if (chosenAudience === CHANNEL) {
+    if (!ctx.event.channel) return [text(T.channelOnlyHere)];
+    audience = { kind: 'channel', platform: ctx.event.platform, address: ctx.event.channel };
+  }
   if (chosenAudience.startsWith(LIST_PREFIX)) {
     const list = (await ctx.deps.bulletins.repo.lists(trust)).find((l) => `${LIST_PREFIX}${l.id}` === chosenAudience);
     if (!list) return [text(T.listGone)];
@@ -161,7 +172,8 @@ export async function composeSubmit(ctx: LinkedContext, data: Record<string, str
     now,
   });
   const { units, sender } = await bulletinAudience(ctx.deps, draft);
-  if (units.length === 0) return [text(T.nobody)];
+  const toChannel = audience.kind === 'channel';
+  if (units.length === 0 && !toChannel) return [text(T.nobody)];
   const ids = units.map((u) => u.id);
   const [contacts, linked] = await Promise.all([
     ctx.deps.roster.identities.contacts(trust, ids),
@@ -173,14 +185,16 @@ export async function composeSubmit(ctx: LinkedContext, data: Record<string, str
   const later = opensAt.getTime() > now.getTime();
   const whenText = later ? `on ${formatLondon(opensAt)}` : 'now';
   const label = listName ? T.listAudience(verbatim(listName), audienceLabel(audience, names)) : audienceLabel(audience, names);
+  const question = toChannel ? T.confirmChannel(label, whenText) : T.confirm(units.length, label, whenText);
   const confirm: OutboundMessage = {
-    summary: T.confirm(units.length, label, whenText),
+    summary: question,
     blocks: [
-      { type: 'text', text: `**${T.confirm(units.length, label, whenText)}**` },
+      { type: 'text', text: `**${question}**` },
       {
         type: 'text',
-        text:
-          unreached.length > 0
+        text: toChannel
+          ? T.channelReach
+          : unreached.length > 0
             ? T.unreachable(unreached.length, unreached.map((u) => `${verbatim(u.people[0]!.name)} (${verbatim(u.label)})`).join(', '))
             : T.allReachable,
       },

@@ -38,7 +38,7 @@ async function sent({ actor, deps }: HomeInput): Promise<HomeSection[]> {
   const lines = [T.homeLastSent(verbatim(last.title), formatDate(londonDate(last.opensAt)))];
   if (last.ackRequired) {
     const [{ units }, acks] = await Promise.all([bulletinAudience(deps, last), deps.bulletins.repo.acknowledgedBy(last.id)]);
-    lines.push(T.progressAcks(acks.size, units.length));
+    lines.push(last.audience.kind === 'channel' ? T.progressChannelAcks(acks.size) : T.progressAcks(acks.size, units.length));
   }
   return [
     {

@@ -101,7 +101,12 @@ const actions: ActionHandler[] = [
   action('bulletin.send', forLinked(confirmSend)),
   action('bulletin.attach', forLinked(attachAsk), SENDERS, 'own drafts; the next upload (within 30 minutes) is attached'),
   action('bulletin.cancel', async () => [{ summary: T.cancelled, blocks: [{ type: 'text', text: T.cancelled }] }], 'linked', 'none'),
-  action('bulletin.ack', forLinked(acknowledge), 'linked', 'recipients of the bulletin only'),
+  action(
+    'bulletin.ack',
+    forLinked(acknowledge),
+    'linked',
+    "recipients of the bulletin only; a channel's bulletin: anyone on the trust's roster (answered privately)",
+  ),
   action('bulletin.status', forLinked(status)),
   action('bulletin.recipients', forLinked(recipients)),
   action('bulletin.resend', forLinked(resend)),

@@ -16,10 +16,12 @@ import { offsetOf, pageFooter, pageOf } from '../paging';
 import { entry } from '../shared/common';
 import { bulletinCampaign } from './campaign';
 import { bulletinCard, recalledCard } from './cards';
-import { maySend } from './compose';
+import { audienceLabel, maySend } from './compose';
+import { deliver } from '../checkin/delivery';
 import {
   bulletinKeys,
   editDelivered,
+  figuresOf,
   recipientStatuses,
   refreshProgress,
   resendUncertain,
@@ -57,6 +59,7 @@ export async function confirmSend(ctx: LinkedContext, data: Record<string, strin
   const confirmed = (await load(ctx, data))!;
   if (confirmed.opensAt.getTime() > now.getTime()) return [text(T.scheduled(verbatim(b.title), formatLondon(b.opensAt)), true)];
   await sendNow(ctx.deps, confirmed);
+  if (b.audience.kind === 'channel') return [text(T.sendingChannel(verbatim(b.title)), true)];
   const figures = await ctx.deps.outbox.countByStatus(`bulletin-invite:${b.id}:`);
   const total = Object.values(figures).reduce((a, n) => a + n, 0);
   return [text(T.sending(verbatim(b.title), total), true)];
@@ -65,6 +68,7 @@ export async function confirmSend(ctx: LinkedContext, data: Record<string, strin
 export async function acknowledge(ctx: LinkedContext, data: Record<string, string>): Promise<Reply> {
   const b = await load(ctx, data);
   const me = ctx.actor.personId;
+  if (b && !b.draft && b.audience.kind === 'channel') return acknowledgeInChannel(ctx, b);
   // Only a recipient (someone it was queued for) may acknowledge it.
   const mine =
     b && ((await ctx.deps.outbox.get(bulletinKeys.invite(b.id, me))) ?? (await ctx.deps.outbox.get(bulletinKeys.resend(b.id, me))));
@@ -75,9 +79,32 @@ export async function acknowledge(ctx: LinkedContext, data: Record<string, strin
   return [{ ...bulletinCard(b, await senderName(ctx.deps, b), formatDate(londonDate(at))), replaceSource: true }];
 }
 
+/**
+ * A press on a channel's shared card: anyone on the trust's roster who presses is recorded
+ * (once), and answered privately, so the card everyone sees keeps its button. Slack answers a
+ * press in a channel ephemerally; Teams would answer in the channel, so the reply goes to the
+ * person's own chat through the outbox instead.
+ */
+async function acknowledgeInChannel(ctx: LinkedContext, b: Bulletin): Promise<Reply> {
+  const me = ctx.actor.personId;
+  const now = ctx.deps.clock.now();
+  let reply: OutboundMessage;
+  if (b.recalledAt) reply = text(T.recalled(verbatim(b.title)));
+  else {
+    const fresh = await ctx.deps.bulletins.repo.acknowledge(b.id, me, now);
+    const on = formatDate(londonDate((await ctx.deps.bulletins.repo.acknowledgedBy(b.id)).get(me) ?? now));
+    reply = text(fresh ? T.ackedPrivate(verbatim(b.title), on) : T.ackedAlready(verbatim(b.title), on));
+  }
+  if (ctx.event.direct || ctx.event.platform !== 'teams') return [reply];
+  const person = { id: me, name: ctx.actor.displayName ?? '', preferredPlatform: ctx.event.platform };
+  await deliver(ctx.deps, b.trustId, null, [{ person, key: `bulletin-ack-reply:${b.id}:${me}:${ctx.event.deliveryId}`, content: reply }]);
+  return [];
+}
+
 export async function status(ctx: LinkedContext, data: Record<string, string>): Promise<Reply> {
   const b = await owned(ctx, data);
   if (Array.isArray(b)) return b;
+  if (b.audience.kind === 'channel') return channelStatus(ctx, b);
   const { rows, uncertain } = await statusBySchool(ctx.deps, b);
   const blocks: OutboundMessage['blocks'] = [
     { type: 'heading', text: T.statusTitle(verbatim(b.title)) },
@@ -96,6 +123,33 @@ export async function status(ctx: LinkedContext, data: Record<string, string>): 
   const buttons: Button[] = [{ label: T.recipientsButton, verb: 'bulletin.recipients', data: { id: b.id, offset: '0' } }];
   if (uncertain.length > 0) buttons.push({ label: T.resendButton(uncertain.length), verb: 'bulletin.resend', data: { id: b.id } });
   blocks.push({ type: 'buttons', buttons });
+  return [{ summary: T.statusTitle(b.title), blocks }];
+}
+
+/** A channel's bulletin: its one post (delivered or not) and who acknowledged it there. */
+async function channelStatus(ctx: LinkedContext, b: Bulletin): Promise<Reply> {
+  if (b.audience.kind !== 'channel') return [];
+  const [f, acked] = await Promise.all([figuresOf(ctx.deps, b), recipientStatuses(ctx.deps, b)]);
+  const post = await ctx.deps.outbox.get(bulletinKeys.channel(b.id));
+  const unreachable = post?.status === 'unreachable' || post?.status === 'failed' ? 1 : 0;
+  const names = acked.map((r) => `${verbatim(r.unit.people[0]?.name ?? '')} (${verbatim(r.unit.label)})`).join(', ');
+  const blocks: Block[] = [
+    { type: 'heading', text: T.statusTitle(verbatim(b.title)) },
+    {
+      type: 'table',
+      columns: T.channelColumns,
+      rows: [
+        [
+          audienceLabel(b.audience, () => ''),
+          String(f.sent),
+          b.ackRequired ? String(f.acked) : '-',
+          String(unreachable),
+          String(f.uncertain),
+        ],
+      ],
+    },
+    { type: 'text', text: acked.length > 0 ? T.acknowledgedBy(names) : T.nobodyAcked },
+  ];
   return [{ summary: T.statusTitle(b.title), blocks }];
 }
 
@@ -128,6 +182,7 @@ export async function remindAsk(ctx: LinkedContext, data: Record<string, string>
   const b = await owned(ctx, data);
   if (Array.isArray(b)) return b;
   if (!b.ackRequired) return [text(T.remindNoAck)];
+  if (b.audience.kind === 'channel') return [text(T.remindChannel)];
   const waiting = await waitingUnits(bulletinCampaign(ctx.deps), b);
   if (waiting.length === 0) return [text(T.remindNobody)];
   return [
@@ -243,6 +298,7 @@ export async function library(ctx: LinkedContext, words: string): Promise<Reply>
     const forMe =
       readsWholeTrust(ctx.actor) ||
       b.createdBy === me ||
+      (b.audience.kind === 'channel' && (await ctx.deps.bulletins.repo.acknowledgedBy(b.id)).has(me)) ||
       (await ctx.deps.outbox.get(bulletinKeys.invite(b.id, me))) !== null ||
       (await ctx.deps.outbox.get(bulletinKeys.resend(b.id, me))) !== null;
     if (forMe) mine.push(b);

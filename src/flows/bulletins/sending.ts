@@ -10,13 +10,22 @@ import { occurrenceKey, type DueOccurrence, type DueWorkSource } from '../../cor
 import type { OutboundMessage } from '../../core/message';
 import { openCampaign } from '../campaigns/engine';
 import { deliver } from '../checkin/delivery';
-import { bulletinAudience, bulletinCampaign, BULLETIN_KIND, type BulletinSvc, type BulletinUnit } from './campaign';
+import {
+  bulletinAudience,
+  bulletinCampaign,
+  BULLETIN_KIND,
+  channelKey,
+  unitsOfPeople,
+  type BulletinSvc,
+  type BulletinUnit,
+} from './campaign';
 import { bulletinCard, progressCard } from './cards';
 
 export const bulletinKeys = {
   invite: (id: string, personId: string) => campaignKeys.invite(BULLETIN_KIND, id, personId),
   resend: (id: string, personId: string) => `bulletin-resend:${id}:${personId}`,
   progress: (id: string, personId: string) => `bulletin-progress:${id}:${personId}`,
+  channel: channelKey,
 };
 
 export interface Figures {
@@ -27,6 +36,11 @@ export interface Figures {
 }
 
 export async function figuresOf(svc: BulletinSvc, b: Bulletin, units?: BulletinUnit[]): Promise<Figures> {
+  if (b.audience.kind === 'channel') {
+    // One message, to the channel; acknowledgements are counted per person who pressed.
+    const [post, acks] = await Promise.all([svc.outbox.get(channelKey(b.id)), svc.bulletins.repo.acknowledgedBy(b.id)]);
+    return { sent: post?.status === 'sent' ? 1 : 0, total: 1, acked: acks.size, uncertain: post?.status === 'uncertain' ? 1 : 0 };
+  }
   const all = units ?? (await bulletinAudience(svc, b)).units;
   const [invites, resends, acks] = await Promise.all([
     svc.outbox.countByStatus(`bulletin-invite:${b.id}:`),
@@ -76,6 +90,12 @@ export interface RecipientStatus {
 
 /** Every recipient of a bulletin with the state of their copy, in name order. */
 export async function recipientStatuses(svc: BulletinSvc, b: Bulletin): Promise<RecipientStatus[]> {
+  if (b.audience.kind === 'channel') {
+    // Posted to a channel: the people known are those who acknowledged there.
+    const acks = await svc.bulletins.repo.acknowledgedBy(b.id);
+    const units = await unitsOfPeople(svc, b.trustId, new Set(acks.keys()));
+    return units.map((unit) => ({ unit, state: 'acknowledged' as const, resendable: false }));
+  }
   const { units } = await bulletinAudience(svc, b);
   const ids = units.map((u) => u.id);
   const [contacts, linked, acks] = await Promise.all([
@@ -160,6 +180,11 @@ export async function editDelivered(
       ...(c ? { content: c } : {}),
     }));
   });
+  if (b.audience.kind === 'channel') {
+    // The channel's one shared card: acknowledgements are answered privately, so it keeps its button.
+    const c = content('channel', null);
+    edits.push({ key: `${channelKey(b.id)}:${tag}`, of: channelKey(b.id), op, ...(c ? { content: c } : {}) });
+  }
   let queued = 0;
   for (let i = 0; i < edits.length; i += 500) queued += (await svc.outbox.edit(edits.slice(i, i + 500))).queued.length;
   return queued;

@@ -32,7 +32,10 @@ export async function openCampaign<C extends Campaign, U>(
   }
   const current = (await kind.store.get(campaign.trustId, campaign.id)) ?? campaign;
   if (current.status !== 'open') return { campaign: current, opened, sent: { queued: 0, duplicates: 0, unreachable: 0 } };
-  return { campaign: current, opened, sent: await inviteAudience(svc, kind, current) };
+  const posts = kind.posts ? await kind.posts(current) : [];
+  const posted = posts.length > 0 ? (await svc.outbox.enqueue(posts)).queued.length : 0;
+  const sent = await inviteAudience(svc, kind, current);
+  return { campaign: current, opened, sent: { ...sent, queued: sent.queued + posted } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { SchoolCalendar } from '../../calendar';
 import type { Campaign, CampaignPerson, CampaignUnit } from '../../core/campaign';
 import type { OutboundMessage } from '../../core/message';
+import type { OutboxEntry } from '../../core/outbox-port';
 import type { FlowDeps } from '../deps';
 
 /** The shared services campaign use cases need (a kind closes over whatever else it uses). */
@@ -27,6 +28,11 @@ export interface CampaignStore<C extends Campaign> {
 export interface CampaignKind<C extends Campaign, U = unknown> {
   /** First part of every key: `<id>-invite`, `<id>-reminder`, `<id>-open`... */
   id: string;
+  /**
+   * Optional: messages to shared places (a Teams or Slack channel) queued each time the
+   * campaign is opened or re-opened, besides the per-person invitations; keys make them once.
+   */
+  posts?(campaign: C): Promise<OutboxEntry[]>;
   /** Nudge kinds of the invitations and reminders: quiet hours, snooze and pause apply to them. */
   nudgeKinds: { invite: string | null; reminder: string };
   store: CampaignStore<C>;
