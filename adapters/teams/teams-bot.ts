@@ -24,6 +24,7 @@ import { cleanPayload } from '../../src/core/clean-text';
 import { describeError } from '../../src/core/describe-error';
 import { createProactiveAdapter } from './proactive-adapter';
 import { TeamsSender } from './teams-sender';
+import { tokenChecker, tokenSource } from './token-check';
 
 export interface TeamsBotOptions {
   config: TeamsConfig;
@@ -56,9 +57,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.tenantId,
   };
-  const authConfig = config.authenticated ? credentials : {};
+  const authConfig = config.authenticated ? { ...credentials, ...tokenSource(config) } : {};
   const credentialsFactory = new ConfigurationServiceClientCredentialFactory(credentials);
   const adapter = new TeamsAdapter(authConfig, credentialsFactory);
+  const checkToken = config.authenticated ? tokenChecker(authConfig, credentialsFactory, logger) : null;
   const app = new Application<TurnState>({
     adapter,
     botAppId: config.appId,
@@ -122,6 +124,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       if (clean === null) {
         logger.warn('teams request refused: nested too deeply');
         return sendStatus(res, 400, 'Invalid activity: nested too deeply.');
+      }
+      if (checkToken) {
+        const verdict = await checkToken(clean as Activity, String(req.headers.authorization ?? ''));
+        if (!verdict.ok) return sendStatus(res, verdict.status, verdict.message);
       }
       (req as unknown as { body: unknown }).body = clean;
       await adapter.process(req as never, res as never, async (context) => {
