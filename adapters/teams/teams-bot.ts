@@ -93,6 +93,11 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   if (options.files) handleFileConsent(app, options.files, logger);
   app.error(async (_context, error) => {
     logger.error('teams turn failed', { error: describeError(error) });
+    // A turn that failed before it was handled (the database unreachable while claiming the
+    // receipt) must not be answered 200, or the Bot Connector never delivers it again and the
+    // message is lost. Rethrown without its message (it may quote personal data), botbuilder
+    // answers 500 and the connector retries; the receipt then keeps the retry from running twice.
+    throw new TurnFailed();
   });
 
   return {
@@ -146,6 +151,13 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       });
     },
   };
+}
+
+class TurnFailed extends Error {
+  constructor() {
+    super('The bot could not handle this activity; please retry.');
+    this.name = 'TurnFailed';
+  }
 }
 
 /**

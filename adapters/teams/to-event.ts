@@ -14,7 +14,9 @@ type Check = (value: unknown) => boolean;
 const str: Check = (v) => typeof v === 'string';
 const id: Check = (v) => typeof v === 'string' && v.length > 0 && v.length <= 1024 && !hasUnstorable(v);
 const obj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const account: Check = (v) => obj(v) && id(v.id) && optional(v.name, str) && optional(v.aadObjectId, id) && optional(v.role, str);
+// Teams display names are at most 256 characters; a longer one would be echoed into replies too large to send.
+const displayName: Check = (v) => typeof v === 'string' && v.length <= 256;
+const account: Check = (v) => obj(v) && id(v.id) && optional(v.name, displayName) && optional(v.aadObjectId, id) && optional(v.role, str);
 const arrayOf =
   (item: Check): Check =>
   (v) =>
@@ -36,7 +38,10 @@ const SHAPES: Array<[string, Check, 'required' | 'optional']> = [
   ['text', str, 'optional'],
   ['name', str, 'optional'],
   ['attachments', arrayOf((a) => obj(a) && str(a.contentType)), 'optional'],
-  ['entities', arrayOf((e) => obj(e)), 'optional'],
+  // botbuilder's mention handling calls entity.type.toLowerCase() on every entity.
+  ['entities', arrayOf((e) => obj(e) && str(e.type)), 'optional'],
+  // Echoed into every reply; the connector client refuses to serialise anything but a tag.
+  ['locale', (v) => typeof v === 'string' && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(v), 'optional'],
   ['membersAdded', arrayOf(account), 'optional'],
   ['membersRemoved', arrayOf(account), 'optional'],
   ['channelData', (v) => obj(v), 'optional'],
