@@ -13,6 +13,7 @@ const PLAYGROUND_CHANNELS = ['emulator', 'webchat', 'directline', 'agents'];
 type Check = (value: unknown) => boolean;
 const str: Check = (v) => typeof v === 'string';
 const id: Check = (v) => typeof v === 'string' && v.length > 0 && v.length <= 1024 && !hasUnstorable(v);
+const word: Check = (v) => typeof v === 'string' && /^[A-Za-z]{1,40}$/.test(v);
 const obj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 // Teams display names are at most 256 characters; a longer one would be echoed into replies too large to send.
 const displayName: Check = (v) => typeof v === 'string' && v.length <= 256;
@@ -31,7 +32,13 @@ const SHAPES: Array<[string, Check, 'required' | 'optional']> = [
   ['type', (v) => typeof v === 'string' && /^[A-Za-z]{1,40}$/.test(v), 'required'],
   ['serviceUrl', (v) => typeof v === 'string' && !hasUnstorable(v), 'required'],
   ['channelId', id, 'required'],
-  ['conversation', (v) => obj(v) && id(v.id) && optional(v.tenantId, id) && optional(v.conversationType, str), 'required'],
+  // Echoed into every reply (and the conversation id into the reply's URL): Teams uses short
+  // ASCII ids ('a:1...', '19:...@thread.tacv2') and a one-word type ('personal', 'channel', 'groupChat').
+  [
+    'conversation',
+    (v) => obj(v) && id(v.id) && /^[\x21-\x7e]+$/.test(v.id as string) && optional(v.tenantId, id) && optional(v.conversationType, word),
+    'required',
+  ],
   ['recipient', account, 'required'],
   ['id', id, 'optional'],
   ['from', account, 'optional'],

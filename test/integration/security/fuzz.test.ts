@@ -89,7 +89,7 @@ describe.each(databaseKinds)('fuzzing both endpoints on %s', (kind) => {
     fetch(`${h.bot.url}/slack/events`, { method: 'POST', headers, body });
 
   /** One hostile request; returns its HTTP status. */
-  async function oneCase(rng: Rng): Promise<{ kind: string; status: number; expect?: number[] }> {
+  async function oneCase(rng: Rng): Promise<{ kind: string; status: number; expect?: number[]; sample?: string }> {
     const who = rng.pick([ann, lee]);
     const kind = rng.pick([
       'teams-json',
@@ -103,11 +103,11 @@ describe.each(databaseKinds)('fuzzing both endpoints on %s', (kind) => {
     switch (kind) {
       case 'teams-json': {
         const body = breakJson(rng, JSON.stringify(teamsMessage(h.teams.url, nastyString(rng), who.teams)));
-        return { kind, status: (await h.postTeams(body)).status };
+        return { kind, status: (await h.postTeams(body)).status, sample: body.slice(0, 1500) };
       }
       case 'teams-mutated': {
         const activity = mutate(rng, teamsMessage(h.teams.url, nastyString(rng), who.teams));
-        return { kind, status: (await h.postTeams(activity)).status };
+        return { kind, status: (await h.postTeams(activity)).status, sample: JSON.stringify(activity).slice(0, 1500) };
       }
       case 'teams-forged':
         return {
@@ -151,7 +151,7 @@ describe.each(databaseKinds)('fuzzing both endpoints on %s', (kind) => {
       const batch = await Promise.all(Array.from({ length: Math.min(6, CASES - i) }, () => oneCase(rng)));
       batch.forEach((r, j) => {
         const ok = r.expect ? r.expect.includes(r.status) : r.status < 500;
-        if (!ok) failures.push(`case ${i + j} (${r.kind}): HTTP ${r.status}`);
+        if (!ok) failures.push(`case ${i + j} (${r.kind}): HTTP ${r.status} ${process.env.FUZZ_SHOW ? r.sample : ''}`);
       });
     }
     // Slack is answered before it is handled: let the last events finish.
