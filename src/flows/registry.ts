@@ -32,8 +32,11 @@ export interface Command {
    * without it: help then guesses from the command's first word (src/flows/help-groups.ts).
    */
   group?: CommandGroup;
-  /** Uses per person in a sliding window (commands that read a whole trust); checked by the router. */
-  rateLimit?: RateLimit;
+  /**
+   * Uses per person in a sliding window (commands that read a whole trust); checked by the
+   * router. `when` narrows it to some forms of the command (its arguments), e.g. `digest` alone.
+   */
+  rateLimit?: RateLimit & { when?: (args: string) => boolean };
   run(ctx: HandlerContext, args: string): Promise<Reply>;
 }
 

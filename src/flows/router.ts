@@ -68,7 +68,7 @@ async function routeText(ctx: HandlerContext, registry: Registry): Promise<Reply
   if (matched) {
     const denied = await refusal(ctx, matched.command.audience, matched.command.id, registry);
     if (denied) return denied;
-    const limited = await overLimit(ctx, matched.command);
+    const limited = await overLimit(ctx, matched.command, matched.args);
     if (limited) return limited;
     // A command replaces whatever conversation was running.
     await endConversation(ctx);
@@ -93,8 +93,8 @@ async function refusal(ctx: HandlerContext, audience: Audience, name: string, re
 }
 
 /** A person (or, before linking, a chat account) asking for the same expensive command too often. */
-async function overLimit(ctx: HandlerContext, command: Command): Promise<Reply | null> {
-  if (!command.rateLimit) return null;
+async function overLimit(ctx: HandlerContext, command: Command, args: string): Promise<Reply | null> {
+  if (!command.rateLimit || command.rateLimit.when?.(args) === false) return null;
   const { actor, event } = ctx;
   const who = actor.personId ? `person:${actor.personId}` : `${event.platform}:${event.tenantId}:${event.userId}`;
   const verdict = await ctx.deps.rateLimits.take(`${who}:${command.id}`, command.rateLimit, ctx.deps.clock.now());

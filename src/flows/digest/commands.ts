@@ -78,7 +78,8 @@ export function digestCommand(providers: () => readonly DigestSectionProvider[])
     examples: ['digest', 'digest unsubscribe', 'digest schedule Mondays at 08:00'],
     audience: READERS,
     dataRule: 'own trust; trust leaders see school-level figures only; schedule: SEND leaders',
-    rateLimit: EXPENSIVE,
+    // Building the digest on demand reads the whole trust; its settings do not.
+    rateLimit: { ...EXPENSIVE, when: (args) => args.trim() === '' },
     run: forLinked(async (ctx, args) => {
       const words = args.toLowerCase().split(/\s+/).filter(Boolean);
       if (words.length === 0) return showDigest(ctx, providers());

@@ -61,6 +61,8 @@ describe.each(databaseKinds)('rate limits on expensive commands on %s', (kind) =
       for (let i = 0; i < 5; i++) await send(h, 'slack', kim, command);
       expect(plain(await send(h, 'slack', kim, command))).toContain(LIMITED);
     }
+    // Only the digest built on demand is limited, not its settings.
+    expect(plain(await send(h, 'slack', kim, 'digest unsubscribe'))).not.toContain(LIMITED);
     clock.advance(61_000);
   });
 
