@@ -19,7 +19,7 @@ import { blockAction, slackDm, slackHeaders } from '../../fixtures/slack/factory
 import { teamsMessage, teamsSubmit } from '../../fixtures/teams/factory';
 
 const LONG = process.env.FUZZ_LONG === '1';
-const CASES = LONG ? 5000 : 300;
+const CASES = Number(process.env.FUZZ_CASES ?? (LONG ? 5000 : 300));
 const SEED = Number(process.env.FUZZ_SEED ?? 17);
 jest.setTimeout(LONG ? 3_600_000 : 240_000);
 
