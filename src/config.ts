@@ -30,6 +30,13 @@ export interface TeamsConfig {
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   /** No credentials: unauthenticated requests, accepted only from this machine. */
   authenticated: boolean;
+  /**
+   * Where inbound tokens' signing keys are published (OpenID metadata) and the issuer they must
+   * name. Null: botbuilder's public-cloud defaults (login.botframework.com). Set only to test
+   * token validation against a local key server, or for a sovereign cloud.
+   */
+  openIdMetadataUrl: string | null;
+  tokenIssuer: string | null;
 }
 
 export interface SlackConfig {
@@ -128,7 +135,23 @@ function readTeams(get: (n: string) => string, mode: string, errors: string[]): 
     errors.push(`MICROSOFT_APP_TENANT_ID must be your Entra tenant's GUID when MICROSOFT_APP_TYPE is SingleTenant. ${where}`);
   }
   if (appPassword && !appId) errors.push('MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not: set both, or neither for local mode.');
-  return { appId, appPassword, tenantId, appType: appType ?? 'MultiTenant', authenticated: Boolean(appId) };
+  const openIdMetadataUrl = get('MICROSOFT_OPENID_METADATA_URL') || null;
+  const tokenIssuer = get('MICROSOFT_TOKEN_ISSUER') || null;
+  if (openIdMetadataUrl && !/^https?:\/\/[^/]+/.test(openIdMetadataUrl))
+    errors.push('MICROSOFT_OPENID_METADATA_URL must be a URL (leave it unset for the Bot Framework default).');
+  if (mode === 'production' && openIdMetadataUrl?.startsWith('http://') && !isLoopbackUrl(openIdMetadataUrl))
+    errors.push('MICROSOFT_OPENID_METADATA_URL must use https in production.');
+  if (tokenIssuer && !openIdMetadataUrl)
+    errors.push('MICROSOFT_TOKEN_ISSUER is set but MICROSOFT_OPENID_METADATA_URL is not: set both, or neither.');
+  return {
+    appId,
+    appPassword,
+    tenantId,
+    appType: appType ?? 'MultiTenant',
+    authenticated: Boolean(appId),
+    openIdMetadataUrl,
+    tokenIssuer,
+  };
 }
 
 function readSlack(get: (n: string) => string, mode: string, errors: string[]): SlackConfig | null {

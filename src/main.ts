@@ -18,6 +18,7 @@ import { PrismaDeliveryQueue } from './db/outbox-delivery-repo';
 import { PrismaPaceStore } from './db/pace-store';
 import { PrismaOutbox } from './db/outbox-repo';
 import { PrismaReachability } from './db/reachability-repo';
+import { PrismaRateLimiter } from './db/rate-limiter';
 import { PrismaReceiptStore } from './db/receipt-store';
 import { prismaRosterServices } from './db/roster-services';
 import { PrismaStateStore } from './db/state-store';
@@ -92,6 +93,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     identities: new PrismaIdentityRepo(db, clock),
     state: new PrismaStateStore(db, clock),
     receipts: new PrismaReceiptStore(db, clock),
+    rateLimits: new PrismaRateLimiter(db),
     audit: new PrismaAuditLog(db, clock),
     roster: prismaRosterServices(db, outbox, { mode: config.mode, adminEmails: config.adminEmails }, clock),
     outbox,

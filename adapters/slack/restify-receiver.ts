@@ -3,6 +3,7 @@ import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from 
 import { cleanPayload } from '../../src/core/clean-text';
 import { describeError } from '../../src/core/describe-error';
 import type { Logger } from '../../src/core/ports';
+import { slackPayloadProblem } from './payload-shape';
 
 /**
  * A Bolt receiver that lives on our restify server next to Teams: it checks the signature
@@ -50,6 +51,11 @@ export class RestifyReceiver implements Receiver {
     if (!body) {
       this.logger.warn('slack request refused: malformed body');
       return reply(res, 400, { error: 'Malformed Slack payload.' });
+    }
+    const problem = slackPayloadProblem(body);
+    if (problem) {
+      this.logger.warn('slack request refused: unexpected shape', { problem });
+      return reply(res, 400, { error: `Malformed Slack payload: ${problem}.` });
     }
     if (body.type === 'url_verification') return reply(res, 200, { challenge: body.challenge });
     if (body.ssl_check) return reply(res, 200, {});

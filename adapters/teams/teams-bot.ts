@@ -24,6 +24,7 @@ import { cleanPayload } from '../../src/core/clean-text';
 import { describeError } from '../../src/core/describe-error';
 import { createProactiveAdapter } from './proactive-adapter';
 import { TeamsSender } from './teams-sender';
+import { tokenChecker, tokenSource } from './token-check';
 
 export interface TeamsBotOptions {
   config: TeamsConfig;
@@ -56,9 +57,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.tenantId,
   };
-  const authConfig = config.authenticated ? credentials : {};
+  const authConfig = config.authenticated ? { ...credentials, ...tokenSource(config) } : {};
   const credentialsFactory = new ConfigurationServiceClientCredentialFactory(credentials);
   const adapter = new TeamsAdapter(authConfig, credentialsFactory);
+  const checkToken = config.authenticated ? tokenChecker(authConfig, credentialsFactory, logger) : null;
   const app = new Application<TurnState>({
     adapter,
     botAppId: config.appId,
@@ -91,6 +93,11 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   if (options.files) handleFileConsent(app, options.files, logger);
   app.error(async (_context, error) => {
     logger.error('teams turn failed', { error: describeError(error) });
+    // A turn that failed before it was handled (the database unreachable while claiming the
+    // receipt) must not be answered 200, or the Bot Connector never delivers it again and the
+    // message is lost. Rethrown without its message (it may quote personal data), botbuilder
+    // answers 500 and the connector retries; the receipt then keeps the retry from running twice.
+    throw new TurnFailed();
   });
 
   return {
@@ -123,6 +130,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
         logger.warn('teams request refused: nested too deeply');
         return sendStatus(res, 400, 'Invalid activity: nested too deeply.');
       }
+      if (checkToken) {
+        const verdict = await checkToken(clean as Activity, String(req.headers.authorization ?? ''));
+        if (!verdict.ok) return sendStatus(res, verdict.status, verdict.message);
+      }
       (req as unknown as { body: unknown }).body = clean;
       await adapter.process(req as never, res as never, async (context) => {
         if (context.activity.type !== ActivityTypes.Invoke) return void (await app.run(context));
@@ -140,6 +151,13 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       });
     },
   };
+}
+
+class TurnFailed extends Error {
+  constructor() {
+    super('The bot could not handle this activity; please retry.');
+    this.name = 'TurnFailed';
+  }
 }
 
 /**

@@ -13,8 +13,11 @@ const PLAYGROUND_CHANNELS = ['emulator', 'webchat', 'directline', 'agents'];
 type Check = (value: unknown) => boolean;
 const str: Check = (v) => typeof v === 'string';
 const id: Check = (v) => typeof v === 'string' && v.length > 0 && v.length <= 1024 && !hasUnstorable(v);
+const word: Check = (v) => typeof v === 'string' && /^[A-Za-z]{1,40}$/.test(v);
 const obj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const account: Check = (v) => obj(v) && id(v.id) && optional(v.name, str) && optional(v.aadObjectId, id) && optional(v.role, str);
+// Teams display names are at most 256 characters; a longer one would be echoed into replies too large to send.
+const displayName: Check = (v) => typeof v === 'string' && v.length <= 256;
+const account: Check = (v) => obj(v) && id(v.id) && optional(v.name, displayName) && optional(v.aadObjectId, id) && optional(v.role, str);
 const arrayOf =
   (item: Check): Check =>
   (v) =>
@@ -29,14 +32,23 @@ const SHAPES: Array<[string, Check, 'required' | 'optional']> = [
   ['type', (v) => typeof v === 'string' && /^[A-Za-z]{1,40}$/.test(v), 'required'],
   ['serviceUrl', (v) => typeof v === 'string' && !hasUnstorable(v), 'required'],
   ['channelId', id, 'required'],
-  ['conversation', (v) => obj(v) && id(v.id) && optional(v.tenantId, id) && optional(v.conversationType, str), 'required'],
+  // Echoed into every reply (and the conversation id into the reply's URL): Teams uses short
+  // ASCII ids ('a:1...', '19:...@thread.tacv2') and a one-word type ('personal', 'channel', 'groupChat').
+  [
+    'conversation',
+    (v) => obj(v) && id(v.id) && /^[\x21-\x7e]+$/.test(v.id as string) && optional(v.tenantId, id) && optional(v.conversationType, word),
+    'required',
+  ],
   ['recipient', account, 'required'],
   ['id', id, 'optional'],
   ['from', account, 'optional'],
   ['text', str, 'optional'],
   ['name', str, 'optional'],
   ['attachments', arrayOf((a) => obj(a) && str(a.contentType)), 'optional'],
-  ['entities', arrayOf((e) => obj(e)), 'optional'],
+  // botbuilder's mention handling calls entity.type.toLowerCase() on every entity.
+  ['entities', arrayOf((e) => obj(e) && str(e.type)), 'optional'],
+  // Echoed into every reply; the connector client refuses to serialise anything but a tag.
+  ['locale', (v) => typeof v === 'string' && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(v), 'optional'],
   ['membersAdded', arrayOf(account), 'optional'],
   ['membersRemoved', arrayOf(account), 'optional'],
   ['channelData', (v) => obj(v), 'optional'],

@@ -24,6 +24,8 @@ export interface PruneReport {
   conversations: number;
   /** Sent files past their link lifetime (src/core/files-port.ts). */
   files: number;
+  /** Uses of rate-limited commands older than the receipts' retention (src/core/rate-limit-port.ts). */
+  rateLimits: number;
 }
 
 export interface Housekeeping {

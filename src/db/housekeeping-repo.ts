@@ -19,6 +19,8 @@ export class PrismaHousekeeping implements Housekeeping {
     );
     const conversations = await this.db.conversationState.deleteMany({ where: { expiresAt: { lte: now } } });
     const files = await this.db.storedFile.deleteMany({ where: { expiresAt: { lte: now } } });
+    // Windows are minutes long; a day-old use counts for nothing.
+    const rateLimits = await this.db.rateLimitHit.deleteMany({ where: { at: { lt: before(policy.receiptsDays) } } });
     return {
       receipts: receipts.count,
       outbox: outbox.count,
@@ -26,6 +28,7 @@ export class PrismaHousekeeping implements Housekeeping {
       imports,
       conversations: conversations.count,
       files: files.count,
+      rateLimits: rateLimits.count,
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { NudgePreferences, TermDatesStore } from '../core/nudge-port';
 import type { Outbox } from '../core/outbox-port';
 import type { AuditLog, Clock, IdentityRepo, Logger, ReceiptStore, StateStore } from '../core/ports';
+import type { RateLimiter } from '../core/rate-limit-port';
 import type { RosterServices } from '../core/roster-port';
 
 /**
@@ -20,6 +21,8 @@ export interface FlowDeps extends FeatureServices {
   /** Where conversations keep their place (src/flows/conversations). */
   state: StateStore;
   receipts: ReceiptStore;
+  /** Per-person limits on expensive commands, shared by replicas. */
+  rateLimits: RateLimiter;
   audit: AuditLog;
   /** Trusts, schools, people, identities, approvals, imports and personal data. */
   roster: RosterServices;

@@ -2,6 +2,7 @@ import type { InboundEvent, InboundFile } from '../core/events';
 import type { OutboundMessage } from '../core/message';
 import type { Actor } from '../core/model';
 import type { Audience } from '../core/permissions';
+import type { RateLimit } from '../core/rate-limit-port';
 import type { ConversationState } from '../core/ports';
 import type { FlowDeps } from './deps';
 import type { HomeProvider } from './home/section';
@@ -31,6 +32,11 @@ export interface Command {
    * without it: help then guesses from the command's first word (src/flows/help-groups.ts).
    */
   group?: CommandGroup;
+  /**
+   * Uses per person in a sliding window (commands that read a whole trust); checked by the
+   * router. `when` narrows it to some forms of the command (its arguments), e.g. `digest` alone.
+   */
+  rateLimit?: RateLimit & { when?: (args: string) => boolean };
   run(ctx: HandlerContext, args: string): Promise<Reply>;
 }
 

@@ -1,11 +1,12 @@
 import type { InboundEvent } from '../core/events';
 import { describeError } from '../core/describe-error';
 import { textMessage } from '../core/message';
+import { localTimeOf } from '../calendar/london-time';
 import { isAllowed, type Audience } from '../core/permissions';
-import { joinList, t } from '../i18n/en-GB';
+import { joinList, ownText, t } from '../i18n/en-GB';
 import { cancelConversation, continueConversation, endConversation } from './conversations/engine';
 import type { FlowDeps } from './deps';
-import type { HandlerContext, Registry, Reply } from './registry';
+import type { Command, HandlerContext, Registry, Reply } from './registry';
 import { suggestCommand } from './suggest';
 
 /** Longest text we accept; chat clients allow more, but nothing here needs it. */
@@ -67,6 +68,8 @@ async function routeText(ctx: HandlerContext, registry: Registry): Promise<Reply
   if (matched) {
     const denied = await refusal(ctx, matched.command.audience, matched.command.id, registry);
     if (denied) return denied;
+    const limited = await overLimit(ctx, matched.command, matched.args);
+    if (limited) return limited;
     // A command replaces whatever conversation was running.
     await endConversation(ctx);
     return matched.command.run(ctx, matched.args);
@@ -87,6 +90,17 @@ async function refusal(ctx: HandlerContext, audience: Audience, name: string, re
   if (ctx.actor.personId === null || audience === 'linked') return [textMessage(t('denied.unlinked'))];
   const roles = joinList((audience as readonly string[]).map((r) => t(`role.${r}` as 'role.senco')));
   return [textMessage(t('denied.role', { command: name, roles }))];
+}
+
+/** A person (or, before linking, a chat account) asking for the same expensive command too often. */
+async function overLimit(ctx: HandlerContext, command: Command, args: string): Promise<Reply | null> {
+  if (!command.rateLimit || command.rateLimit.when?.(args) === false) return null;
+  const { actor, event } = ctx;
+  const who = actor.personId ? `person:${actor.personId}` : `${event.platform}:${event.tenantId}:${event.userId}`;
+  const verdict = await ctx.deps.rateLimits.take(`${who}:${command.id}`, command.rateLimit, ctx.deps.clock.now());
+  if (verdict.ok) return null;
+  ctx.deps.logger.info('command refused: rate limit', { command: command.id });
+  return [textMessage(t('rate.limited', { time: ownText(localTimeOf(verdict.retryAt)) }))];
 }
 
 function unknownReply(text: string, registry: Registry) {

@@ -41,6 +41,7 @@ const messages = {
   'denied.unlinked': 'I do not know who you are yet, so I cannot do that. Ask your MAT SEND leader to add you to the roster.',
   'invoke.done': 'Done.',
   'invoke.unsupported': 'The SENCO Network bot does not support this action. Type **help** to see what it can do.',
+  'rate.limited': "You've asked for this a lot in the last minute; try again at {time}.",
   'error.generic': 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.',
   'role.senco': 'SENCOs',
   'role.send-leader': 'MAT SEND leaders',

@@ -9,6 +9,7 @@ import { memoryDigest } from './memory-digest';
 import type { SelfEvalDeps } from '../../src/flows/selfeval/deps';
 import { memoryNudges, memoryOutbox } from './memory-nudges';
 import { emptyTrustRoster } from './memory-roster';
+import { memoryRateLimiter } from './memory-rate-limiter';
 
 /** In-memory stand-ins for the database-backed ports, for unit tests of flows. */
 export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: AuditEntryInput[]; states: Map<string, ConversationState> } {
@@ -44,6 +45,7 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
   return {
     identities,
     receipts: receiptStore,
+    rateLimits: memoryRateLimiter(),
     state,
     states,
     audits,

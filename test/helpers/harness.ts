@@ -29,11 +29,13 @@ export async function startHarness(
   kind: 'pglite' | 'postgres',
   env: Record<string, string> = {},
   clock?: Clock,
-  options: Pick<StartOptions, 'features'> = {},
+  options: Pick<StartOptions, 'features'> & { database?: TestDatabase; teams?: FakeTeamsConnector } = {},
 ): Promise<Harness> {
-  const teams = await new FakeTeamsConnector().start();
+  const { database, teams: givenTeams, ...startOptions } = options;
+  const teams = givenTeams ?? (await new FakeTeamsConnector().start());
   const slack = await new FakeSlackApi().start();
-  const db = await createTestDatabase(kind);
+  // A database the test opened itself (its own PostgreSQL server, a second replica's view).
+  const db = database ?? (await createTestDatabase(kind));
   const loaded = loadConfig({
     PORT: '1',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -45,7 +47,7 @@ export async function startHarness(
   const config = { ...loaded.config, port: 0 };
   const logger = memoryLogger();
   // No background tick or delivery loop: tests drive the scheduler with bot.scheduler.runOnce().
-  const bot = await startBot({ config, logger, database: db, clock, scheduler: { cron: false, sleep: sleeperOf(clock) }, ...options });
+  const bot = await startBot({ config, logger, database: db, clock, scheduler: { cron: false, sleep: sleeperOf(clock) }, ...startOptions });
   return {
     bot,
     db,

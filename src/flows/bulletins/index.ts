@@ -1,4 +1,5 @@
 /** Bulletins from the MAT SEND leader (issue 14): every command, card action and scheduled job, in one place. */
+import { EXPENSIVE } from '../../core/rate-limit-port';
 import { bulletinText as T } from '../../i18n/bulletins';
 import { campaignDueWork } from '../campaigns/due-work';
 import type { Feature } from '../feature';
@@ -51,6 +52,7 @@ const commands: Command[] = [
     examples: ['bulletins', 'bulletins graduated approach'],
     audience: 'linked',
     dataRule: 'bulletins you were sent (leaders and trust leaders: all of the trust)',
+    rateLimit: EXPENSIVE,
     run: forLinked((ctx, args: string) => library(ctx, args)),
   },
   {

@@ -3,6 +3,7 @@
  * remind those not finished (one tap, confirmed), close with the summary, export as CSV.
  * Bulk sends are confirmed first; a second press of a confirm button changes nothing.
  */
+import { EXPENSIVE, type RateLimit } from '../../core/rate-limit-port';
 import { parseWeeklyRule, type WeeklyRule } from '../../calendar';
 import { findItem } from '../../core/checkin/checklist';
 import { prefillFor, selectDueItems } from '../../core/checkin/due';
@@ -434,19 +435,20 @@ function command(
   usage: string,
   run: (ctx: LinkedContext, args: string) => Promise<Reply>,
   aliases: string[] = [],
+  rateLimit?: RateLimit,
 ): Command {
-  return { id, aliases, summary, usage, examples: [usage], audience: LEADER, run };
+  return { id, aliases, summary, usage, examples: [usage], audience: LEADER, run, ...(rateLimit ? { rateLimit } : {}) };
 }
 
 export const leaderCommands: Command[] = [
   command('checkin round', 'Start or schedule a check-in round (termly by default)', 'checkin round start Tuesday 15:45', roundCommand),
   command('checkin preview', 'See what a school would be asked', 'checkin preview Oak Primary', previewCommand),
-  command('checkin status', 'Live completion of the check-in round', 'checkin status', (ctx) => statusReply(ctx)),
+  command('checkin status', 'Live completion of the check-in round', 'checkin status', (ctx) => statusReply(ctx), [], EXPENSIVE),
   command('checkin remind', 'Remind SENCOs who have not finished (you confirm first)', 'checkin remind', (ctx) =>
     remindAsk(ctx, undefined),
   ),
   command('checkin close', 'Close the round and get the summary', 'checkin close', (ctx) => closeAsk(ctx, undefined)),
-  command('checkin export', 'All check-in answers as CSV', 'checkin export', exportCommand),
+  command('checkin export', 'All check-in answers as CSV', 'checkin export', exportCommand, [], EXPENSIVE),
 ];
 
 function action(verb: string, run: (ctx: LinkedContext, data: Record<string, string>) => Promise<Reply>): ActionHandler {

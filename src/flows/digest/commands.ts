@@ -2,6 +2,7 @@
  * `digest` on demand for SEND leaders and trust leaders, one-tap subscribe and unsubscribe,
  * the trust's schedule, and the digest's buttons: a school's figures and the full document.
  */
+import { EXPENSIVE } from '../../core/rate-limit-port';
 import { mondayOf, parseWeeklyRule } from '../../calendar';
 import { londonDate } from '../../core/dates';
 import type { DigestAudience } from '../../core/digest/model';
@@ -77,6 +78,8 @@ export function digestCommand(providers: () => readonly DigestSectionProvider[])
     examples: ['digest', 'digest unsubscribe', 'digest schedule Mondays at 08:00'],
     audience: READERS,
     dataRule: 'own trust; trust leaders see school-level figures only; schedule: SEND leaders',
+    // Building the digest on demand reads the whole trust; its settings do not.
+    rateLimit: { ...EXPENSIVE, when: (args) => args.trim() === '' },
     run: forLinked(async (ctx, args) => {
       const words = args.toLowerCase().split(/\s+/).filter(Boolean);
       if (words.length === 0) return showDigest(ctx, providers());

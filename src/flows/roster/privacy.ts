@@ -1,3 +1,4 @@
+import { EXPENSIVE } from '../../core/rate-limit-port';
 import { outboundFile, type OutboundMessage } from '../../core/message';
 import { decideErasure, requestErasure } from '../../core/roster/erasure';
 import { personalDataDocument } from '../../core/roster/personal-data';
@@ -17,6 +18,7 @@ export const myDataCommand: Command = {
   examples: ['my data'],
   audience: 'linked',
   dataRule: 'oneself only',
+  rateLimit: EXPENSIVE,
   async run(ctx) {
     const data = await roster(ctx).privacy.personalData(trustId(ctx), ctx.actor.personId!);
     if (!data) return say('notFound.item');

@@ -4,6 +4,7 @@
  * `selfeval export` sends the documents and a CSV of every answer as files. Answers are the
  * school's SENCOs' and the SEND leader's to see; trust leaders get the aggregate picture only.
  */
+import { EXPENSIVE } from '../../core/rate-limit-port';
 import { londonDate } from '../../core/dates';
 import { outboundFile, textMessage, type Block, type OutboundMessage } from '../../core/message';
 import type { Actor } from '../../core/model';
@@ -196,6 +197,7 @@ export const leaderCommands: Command[] = [
     examples: ['selfeval rollup'],
     audience: TRUST_READERS,
     dataRule: 'trust leaders see the picture across schools, not each school',
+    rateLimit: EXPENSIVE,
     run: forLinked((ctx) => rollup(ctx)),
   },
   {
@@ -204,6 +206,7 @@ export const leaderCommands: Command[] = [
     summary: t('selfeval.export.summary'),
     examples: ['selfeval export'],
     audience: ['send-leader'],
+    rateLimit: EXPENSIVE,
     run: forLinked((ctx) => exportFiles(ctx)),
   },
 ];

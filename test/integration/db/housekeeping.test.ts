@@ -48,7 +48,7 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
     await files.put(outboundFile('old.csv', 'text/csv', 'a,b'), new Date(NOW.getTime() - 1000));
     const live = await files.put(outboundFile('live.csv', 'text/csv', 'c,d'), new Date(NOW.getTime() + 1000));
     const report = await new PrismaHousekeeping(p).prune(NOW, DEFAULT_RETENTION);
-    expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1, imports: 1, conversations: 1, files: 1 });
+    expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1, imports: 1, conversations: 1, files: 1, rateLimits: 0 });
     expect((await p.conversationState.findMany()).map((r) => r.key)).toEqual(['person:live']);
     expect((await p.storedFile.findMany()).map((f) => f.id)).toEqual([live]);
     expect(await files.get(live, NOW)).toMatchObject({ name: 'live.csv', base64: Buffer.from('c,d').toString('base64') });
