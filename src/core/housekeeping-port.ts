@@ -6,6 +6,13 @@
  */
 export interface RetentionPolicy {
   receiptsDays: number;
+  /**
+   * A settled outbox row's text is dropped after this many days; its key, address and status
+   * stay (a tombstone) so a campaign still open months later neither sends it again nor loses
+   * the card it edits in place.
+   */
+  settledOutboxContentDays: number;
+  /** Tombstones go after this: longer than any campaign (a school year) stays open. */
   settledOutboxDays: number;
   finishedJobsDays: number;
   /** Roster CSVs previewed but never confirmed hold personal data: drop them soon. */
@@ -13,11 +20,19 @@ export interface RetentionPolicy {
 }
 
 /** Keep well past the longest look-back of any due-work source (days, not minutes). */
-export const DEFAULT_RETENTION: RetentionPolicy = { receiptsDays: 7, settledOutboxDays: 90, finishedJobsDays: 90, importPreviewHours: 24 };
+export const DEFAULT_RETENTION: RetentionPolicy = {
+  receiptsDays: 7,
+  settledOutboxContentDays: 90,
+  settledOutboxDays: 400,
+  finishedJobsDays: 90,
+  importPreviewHours: 24,
+};
 
 export interface PruneReport {
   receipts: number;
   outbox: number;
+  /** Settled rows whose text was dropped (kept as tombstones). */
+  outboxEmptied: number;
   jobs: number;
   imports: number;
   /** Conversations past their expiry (already ignored when read; this forgets them for good). */

@@ -12,6 +12,10 @@ export class PrismaHousekeeping implements Housekeeping {
     const receipts = await this.db.inboundReceipt.deleteMany({ where: { receivedAt: { lt: before(policy.receiptsDays) } } });
     // Only settled rows: queued, held and sending rows are live work, whatever their age.
     const outbox = await this.db.outboxMessage.deleteMany({ where: { settledAt: { lt: before(policy.settledOutboxDays) } } });
+    const emptied = await this.db.outboxMessage.updateMany({
+      where: { settledAt: { lt: before(policy.settledOutboxContentDays) }, NOT: { content: { equals: {} } } },
+      data: { content: {}, lastError: null },
+    });
     const jobs = await this.db.jobRun.deleteMany({ where: { finishedAt: { lt: before(policy.finishedJobsDays) } } });
     // The sweep's own `now` stamps the cancellations, as every other time here.
     const imports = await new PrismaImportStore(this.db, { now: () => now }).expire(
@@ -24,6 +28,7 @@ export class PrismaHousekeeping implements Housekeeping {
     return {
       receipts: receipts.count,
       outbox: outbox.count,
+      outboxEmptied: emptied.count,
       jobs: jobs.count,
       imports,
       conversations: conversations.count,

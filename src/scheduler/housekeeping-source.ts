@@ -26,7 +26,7 @@ export function housekeepingSource(housekeeping: Housekeeping, logger: Logger, p
           run: async () => {
             const report = await housekeeping.prune(dueAt, policy);
             logger.info('housekeeping pruned old rows', { ...report });
-            return `pruned receipts=${report.receipts} outbox=${report.outbox} jobs=${report.jobs} imports=${report.imports} conversations=${report.conversations} files=${report.files}`;
+            return `pruned receipts=${report.receipts} outbox=${report.outbox} outbox_emptied=${report.outboxEmptied} jobs=${report.jobs} imports=${report.imports} conversations=${report.conversations} files=${report.files}`;
           },
         });
       }

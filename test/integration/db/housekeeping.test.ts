@@ -14,7 +14,7 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
   });
   afterAll(async () => db.destroy());
 
-  it('deletes only old receipts, settled outbox rows, finished jobs and expired files', async () => {
+  it('deletes only old receipts, settled outbox tombstones, finished jobs and expired files; empties the text of settled rows after 90 days', async () => {
     const p = db.prisma;
     await p.inboundReceipt.createMany({
       data: [
@@ -25,8 +25,16 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
     const row = { platform: 'teams', target: {}, content: {}, bucket: 'teams:t1' };
     await p.outboxMessage.createMany({
       data: [
-        { ...row, key: 'sent-old', status: 'sent', settledAt: daysAgo(91) },
-        { ...row, key: 'sent-new', status: 'sent', settledAt: daysAgo(10) },
+        { ...row, key: 'sent-ancient', status: 'sent', settledAt: daysAgo(401) },
+        {
+          ...row,
+          key: 'sent-old',
+          status: 'sent',
+          settledAt: daysAgo(91),
+          target: { conversation: 'c1' },
+          content: { summary: 'Invitation' },
+        },
+        { ...row, key: 'sent-new', status: 'sent', settledAt: daysAgo(10), content: { summary: 'Agenda' } },
         { ...row, key: 'queued-old', status: 'queued', createdAt: daysAgo(200) },
       ],
     });
@@ -48,7 +56,7 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
     await files.put(outboundFile('old.csv', 'text/csv', 'a,b'), new Date(NOW.getTime() - 1000));
     const live = await files.put(outboundFile('live.csv', 'text/csv', 'c,d'), new Date(NOW.getTime() + 1000));
     const report = await new PrismaHousekeeping(p).prune(NOW, DEFAULT_RETENTION);
-    expect(report).toEqual({ receipts: 1, outbox: 1, jobs: 1, imports: 1, conversations: 1, files: 1, rateLimits: 0 });
+    expect(report).toEqual({ receipts: 1, outbox: 1, outboxEmptied: 1, jobs: 1, imports: 1, conversations: 1, files: 1, rateLimits: 0 });
     expect((await p.conversationState.findMany()).map((r) => r.key)).toEqual(['person:live']);
     expect((await p.storedFile.findMany()).map((f) => f.id)).toEqual([live]);
     expect(await files.get(live, NOW)).toMatchObject({ name: 'live.csv', base64: Buffer.from('c,d').toString('base64') });
@@ -58,7 +66,13 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
       ['previewed', 'name,email'],
     ]);
     expect((await p.inboundReceipt.findMany()).map((r) => r.key)).toEqual(['new']);
-    expect((await p.outboxMessage.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual(['queued-old', 'sent-new']);
+    // The 91-day-old row stays as a tombstone: its key stops a resend, its address lets a card be edited.
+    expect((await p.outboxMessage.findMany({ orderBy: { key: 'asc' } })).map((r) => [r.key, r.target, r.content])).toEqual([
+      ['queued-old', {}, {}],
+      ['sent-new', {}, { summary: 'Agenda' }],
+      ['sent-old', { conversation: 'c1' }, {}],
+    ]);
+    expect(await new PrismaHousekeeping(p).prune(NOW, DEFAULT_RETENTION)).toMatchObject({ outbox: 0, outboxEmptied: 0 });
     expect((await p.jobRun.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual(['done-new', 'running-old']);
   });
 });

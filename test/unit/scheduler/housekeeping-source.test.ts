@@ -7,7 +7,7 @@ describe('housekeepingSource', () => {
   const housekeeping: Housekeeping = {
     prune: async (now, policy) => {
       calls.push({ now, policy });
-      return { receipts: 3, outbox: 2, jobs: 1, imports: 4, conversations: 5, files: 0, rateLimits: 0 };
+      return { receipts: 3, outbox: 2, outboxEmptied: 6, jobs: 1, imports: 4, conversations: 5, files: 0, rateLimits: 0 };
     },
   };
   const source = housekeepingSource(housekeeping, memoryLogger());
@@ -28,10 +28,10 @@ describe('housekeepingSource', () => {
 
   it('prunes as of the occurrence time and reports the counts', async () => {
     const [occurrence] = await source.due(new Date('2026-11-23T00:00:00Z'), new Date('2026-11-23T03:00:00Z'));
-    expect(await occurrence!.run()).toBe('pruned receipts=3 outbox=2 jobs=1 imports=4 conversations=5 files=0');
+    expect(await occurrence!.run()).toBe('pruned receipts=3 outbox=2 outbox_emptied=6 jobs=1 imports=4 conversations=5 files=0');
     expect(calls.at(-1)).toEqual({
       now: new Date('2026-11-23T02:30:00Z'),
-      policy: { receiptsDays: 7, settledOutboxDays: 90, finishedJobsDays: 90, importPreviewHours: 24 },
+      policy: { receiptsDays: 7, settledOutboxContentDays: 90, settledOutboxDays: 400, finishedJobsDays: 90, importPreviewHours: 24 },
     });
   });
 });
