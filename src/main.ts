@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createSlackBot } from '../adapters/slack/slack-bot';
 import { createTeamsBot } from '../adapters/teams/teams-bot';
 import { loadConfig, loadDotEnv, type Config } from './config';
-import type { InboundEvent } from './core/events';
+import type { InboundEvent, MembersEvent } from './core/events';
 import { systemClock, type Clock, type Logger } from './core/ports';
 import { PrismaAuditLog } from './db/audit-log';
 import { openDatabase, type Database } from './db/database';
@@ -27,7 +27,7 @@ import type { FlowDeps } from './flows/deps';
 import type { Feature } from './flows/feature';
 import { features as allFeatures, loadAll } from './flows/index';
 import { handleEvent } from './flows/router';
-import { homeFor, refreshHomeCard } from './flows/home/index';
+import { afterEvent, homeFor, homeRefreshSource, welcomeOnInstall } from './flows/home/index';
 import { createLogger } from './logger';
 import { BotMetrics } from './ops/metrics';
 import { metricsRoute } from './ops/metrics-route';
@@ -107,15 +107,18 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const registry = loaded.registry;
   const handle = async (event: InboundEvent) => {
     const replies = await handleEvent(event, registry, deps);
-    // A button press may change what the person owes: their Teams home card follows (Slack re-publishes its tab).
-    if (event.action && !event.fromBot) {
-      await refreshHomeCard(event, registry, deps).catch((error) => logger.warn('home card refresh failed', { error: String(error) }));
-    }
+    // What the person did may change what they owe (their Teams home card follows a press; Slack
+    // re-publishes its tab) and what their leaders see (pushed within a minute).
+    await afterEvent(event, registry, deps).catch((error) => logger.warn('home refresh failed', { error: String(error) }));
     return replies;
   };
-  const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members: (event) => loaded.onMembers(event, deps), files });
+  const members = async (event: MembersEvent) => {
+    await loaded.onMembers(event, deps);
+    await welcomeOnInstall(event, registry, deps).catch((error) => logger.warn('welcome failed', { error: String(error) }));
+  };
+  const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members, files });
   const slack = config.slack
-    ? createSlackBot({ config: config.slack, logger, clock, handle, home: (event) => homeFor(event, registry, deps) })
+    ? createSlackBot({ config: config.slack, logger, clock, handle, home: (event, tab) => homeFor(event, registry, deps, tab) })
     : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
@@ -153,6 +156,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ...options.scheduler,
   });
   for (const source of loaded.dueWork(deps)) scheduler.register(source);
+  scheduler.register(homeRefreshSource(deps, registry));
   scheduler.register(housekeepingSource(new PrismaHousekeeping(db), logger));
   return {
     url,

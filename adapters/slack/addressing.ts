@@ -3,8 +3,9 @@ import { slackBucket } from '../../src/core/outbox-port';
 
 /**
  * Slack addresses as this adapter stores them: `{ kind: 'slack-user', teamId, userId,
- * channel? }` (a DM, opened on first send when `channel` is absent) or `{ kind:
- * 'slack-channel', teamId, channel }` (a public or private channel the bot is in). Slack
+ * channel? }` (a DM, opened on first send when `channel` is absent), `{ kind:
+ * 'slack-channel', teamId, channel }` (a public or private channel the bot is in) or `{ kind:
+ * 'slack-home', teamId, userId }` (the person's App Home tab: a send publishes the view). Slack
  * paces chat.postMessage per channel, so that (or the user until the DM is open) is the bucket.
  * A group DM is `{ kind: 'slack-group', teamId, userIds }`: the sender opens it with
  * conversations.open (the bot is in it as the caller) and posts there.
@@ -26,4 +27,9 @@ export function slackGroupOf(addresses: readonly ConversationAddress[]): Convers
   const unique = [...new Set(userIds as string[])].sort();
   if (unique.length < 2 || unique.length > 8) return null;
   return { kind: 'slack-group', teamId: [...teams][0]!, userIds: unique };
+}
+
+/** A person's App Home tab: sending to it publishes their Home (views.publish). */
+export function slackHomeAddress(teamId: string, userId: string): ConversationAddress {
+  return { kind: 'slack-home', teamId, userId };
 }

@@ -38,6 +38,11 @@ export function renderSlackHome(message: OutboundMessage): { blocks: SlackBlock[
   return { blocks };
 }
 
+/** The App Home view for views.publish (https://api.slack.com/methods/views.publish). */
+export function slackHomeView(message: OutboundMessage): { type: 'home'; blocks: SlackBlock[] } {
+  return { type: 'home', ...renderSlackHome(message) };
+}
+
 /** Converts a neutral text (our **bold**, people's text marked) to escaped Slack mrkdwn. */
 export function mrkdwn(text: string): string {
   return slackMrkdwn(text);

@@ -3,11 +3,12 @@ import { App, LogLevel } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config';
 import { describeError } from '../../src/core/describe-error';
-import type { InboundEvent } from '../../src/core/events';
+import type { ConversationAddress, InboundEvent } from '../../src/core/events';
 import type { OutboundMessage } from '../../src/core/message';
 import { LookupCache } from '../../src/core/lookup-cache';
 import { systemClock, type Clock, type Logger } from '../../src/core/ports';
-import { renderSlackHome, renderSlackMessage } from './render-blocks';
+import { renderSlackMessage, slackHomeView } from './render-blocks';
+import { slackHomeAddress } from './addressing';
 import { RestifyReceiver } from './restify-receiver';
 import { SlackDirectory } from './slack-directory';
 import { SlackSender, uploadFiles } from './slack-sender';
@@ -17,8 +18,11 @@ export interface SlackBotOptions {
   config: SlackConfig;
   logger: Logger;
   handle(event: InboundEvent): Promise<OutboundMessage[]>;
-  /** The person's Home, for the App Home tab (published when opened and after each button press). */
-  home?(event: InboundEvent): Promise<OutboundMessage>;
+  /**
+   * The person's Home, for the App Home tab (published when opened and after each button press).
+   * `tab` is given when the person opened the tab: where to push later changes.
+   */
+  home?(event: InboundEvent, tab?: ConversationAddress): Promise<OutboundMessage>;
   /** For the email cache's expiry; the system clock unless a test passes its own. */
   clock?: Clock;
 }
@@ -108,11 +112,10 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
 
   // App Home: published when the tab is opened and after every button press (the press may have
   // changed what the person owes). Slack keeps the last published view, so a closed tab is current too.
-  const publishHome = async (client: WebClient, inbound: InboundEvent) => {
+  const publishHome = async (client: WebClient, inbound: InboundEvent, tab?: ConversationAddress) => {
     if (!options.home) return;
-    const view = await options.home(inbound);
-    const home = { type: 'home', ...renderSlackHome(view) } as unknown as Parameters<WebClient['views']['publish']>[0]['view'];
-    await client.views.publish({ user_id: inbound.userId, view: home });
+    const view = slackHomeView(await options.home(inbound, tab)) as unknown as Parameters<WebClient['views']['publish']>[0]['view'];
+    await client.views.publish({ user_id: inbound.userId, view });
   };
 
   app.event('app_home_opened', async ({ event, body, client }) => {
@@ -129,7 +132,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
         email: await emailOf(client, event.user),
       },
     );
-    await publishHome(client, inbound);
+    await publishHome(client, inbound, slackHomeAddress(teamId, event.user));
   });
 
   app.event('message', async ({ event, body, client }) => {

@@ -3,7 +3,7 @@ import type { SlackConfig } from '../../src/config';
 import type { ConversationAddress } from '../../src/core/events';
 import { fileBytes, type OutboundFile, type OutboundMessage } from '../../src/core/message';
 import type { ChatSender, Logger, SendOutcome } from '../../src/core/ports';
-import { renderSlackMessage } from './render-blocks';
+import { renderSlackMessage, slackHomeView } from './render-blocks';
 
 /** Slack errors meaning this person cannot be messaged any more. */
 const UNREACHABLE = new Set([
@@ -38,6 +38,12 @@ export class SlackSender implements ChatSender {
 
   async send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
     try {
+      if (address.kind === 'slack-home') {
+        // The App Home tab: Slack keeps one view per person, so publishing replaces it (no sentTo to edit).
+        const view = slackHomeView(message) as unknown as Parameters<WebClient['views']['publish']>[0]['view'];
+        await this.client.views.publish({ user_id: String(address.userId), view });
+        return { status: 'sent', providerId: null, sentTo: null };
+      }
       const channel =
         typeof address.channel === 'string'
           ? address.channel

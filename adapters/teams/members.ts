@@ -28,6 +28,7 @@ export async function membersFromUpdate(
     return {
       platform: 'teams',
       tenantId,
+      personalInstall: true,
       members: [
         {
           userId: activity.from.aadObjectId ?? activity.from.id,

@@ -63,4 +63,9 @@ export interface MembersEvent {
   platform: Platform;
   tenantId: string;
   members: Array<{ userId: string; name: string | null; email: string | null; address: ConversationAddress }>;
+  /**
+   * The bot was just installed by this one person in a 1:1 chat (Teams personal scope): they
+   * get a welcome there (their Home, or how to join). Absent for team installs and joins.
+   */
+  personalInstall?: boolean;
 }

@@ -113,6 +113,19 @@ export interface Outbox {
    * adapter (`Addressing.groupOf`): a Slack group DM; null on Teams or when absent.
    */
   groupAddress?(platform: Platform, addresses: readonly ConversationAddress[]): ConversationAddress | null;
+  /**
+   * Who was queued a message or an edit with `from < createdAt <= upTo` (one row a person,
+   * their latest), leaving out keys that start with `exceptPrefix`: Home's push refresh reads
+   * this, and leaves out its own rows so it never feeds on itself.
+   */
+  recipients(from: Date, upTo: Date, exceptPrefix: string): Promise<Recipient[]>;
+}
+
+/** A person something was queued for, and when (see `Outbox.recipients`). */
+export interface Recipient {
+  personId: string;
+  trustId: string | null;
+  at: Date;
 }
 
 /** Teams allows about 50 requests/s per app per tenant: one bucket per tenant. */

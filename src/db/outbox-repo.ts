@@ -12,6 +12,7 @@ import {
   type OutboxOp,
   type OutboxRecord,
   type OutboxStatus,
+  type Recipient,
 } from '../core/outbox-port';
 import type { Db } from './database';
 
@@ -130,6 +131,15 @@ export class PrismaOutbox implements Outbox {
       take: 50,
     });
     return [...new Set(rows.map((r) => r.kind!))];
+  }
+
+  async recipients(from: Date, upTo: Date, exceptPrefix: string): Promise<Recipient[]> {
+    const rows = await this.db.outboxMessage.groupBy({
+      by: ['personId', 'trustId'],
+      where: { createdAt: { gt: from, lte: upTo }, personId: { not: null }, NOT: { key: { startsWith: exceptPrefix } } },
+      _max: { createdAt: true },
+    });
+    return rows.map((r) => ({ personId: r.personId!, trustId: r.trustId, at: r._max.createdAt! }));
   }
 
   async releaseHeld(personId: string, now: Date): Promise<number> {

@@ -22,4 +22,7 @@ export const homeMessages = {
     '{count} invitation(s) or reminder(s) may not have arrived (the bot stopped while sending). Type **checkin status** to check who has answered.',
   'home.requests.heading': 'Requests waiting',
   'home.requests.line': '{joins} to join, {erasures} to erase their data. Type **requests** to decide them.',
+  'home.digest.heading': 'Weekly digest',
+  'home.digest.sent': 'The latest was sent {when}.',
+  'home.digest.see': 'See it',
 } as const;

@@ -8,6 +8,7 @@ import { PrismaBuddyRepo } from '../db/buddy-repo';
 import { PrismaCheckinRepo } from '../db/checkin-repo';
 import type { Db } from '../db/database';
 import { PrismaDigestRepo } from '../db/digest-repo';
+import { PrismaHomeStore } from '../db/home-store';
 import { PrismaMeetingAgendaRepo } from '../db/meeting-agenda-repo';
 import { PrismaMeetingsRepo } from '../db/meetings-repo';
 import { PrismaSelfEvalRepo } from '../db/selfeval-repo';
@@ -17,6 +18,7 @@ import '../flows/bulletins/deps';
 import '../flows/buddies/deps';
 import '../flows/checkin/deps';
 import '../flows/digest/deps';
+import '../flows/home/deps';
 import '../flows/meetings/agenda-deps';
 import '../flows/meetings/deps';
 import '../flows/selfeval/deps';
@@ -35,6 +37,7 @@ export function featureServices(ctx: WiringContext): FeatureServices {
     buddies: { repo: new PrismaBuddyRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
     checkin: { repo: new PrismaCheckinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },
     digest: { repo: new PrismaDigestRepo(ctx.db) },
+    home: { store: new PrismaHomeStore(ctx.db) },
     meetings: { repo: new PrismaMeetingsRepo(ctx.db), schoolCalendar: schoolCalendar(ctx.termDates, ctx.logger), publicUrl: ctx.publicUrl },
     meetingAgenda: { repo: new PrismaMeetingAgendaRepo(ctx.db) },
     bulletins: { repo: new PrismaBulletinRepo(ctx.db), calendar: trustCalendar(ctx.termDates, ctx.logger) },

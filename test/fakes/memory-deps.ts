@@ -2,6 +2,7 @@ import type { TermDatesStore } from '../../src/core/nudge-port';
 import type { Actor } from '../../src/core/model';
 import type { AuditEntryInput, ConversationState, IdentityRepo, ReceiptStore, StateStore } from '../../src/core/ports';
 import type { FlowDeps } from '../../src/flows/deps';
+import '../../src/flows/home/deps';
 import { memoryLogger } from '../../src/logger';
 import { unusedBuddies } from './memory-buddies';
 import { unusedCheckin } from './memory-checkin';
@@ -81,6 +82,12 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
       calendar: () => Promise.reject(new Error('bulletin calendar not faked')),
     },
     buddies: unusedBuddies(),
+    // Home's push refresh is tested over HTTP (test/integration/http/home-push.test.ts).
+    home: {
+      store: new Proxy({} as FlowDeps['home']['store'], {
+        get: (_t, name) => () => Promise.reject(new Error(`home store ${String(name)} not faked`)),
+      }),
+    },
     // Self-evaluation is tested over HTTP (test/integration/http/selfeval.test.ts).
     selfeval: {
       repo: new Proxy(

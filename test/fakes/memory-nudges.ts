@@ -21,6 +21,8 @@ export function memoryOutbox(): Outbox & { entries: Map<string, OutboxEntry & { 
     },
     edit: async (edits) => ({ queued: [], duplicates: [], missing: edits.map((e) => e.key) }),
     get: async () => null,
+    // Rows here carry no creation time; Home's push refresh is tested over HTTP on the real outbox.
+    recipients: async () => [],
     countByStatus: async () => {
       const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
       for (const e of entries.values()) counts[e.status] += 1;

@@ -20,6 +20,7 @@ import { answerLabel, periodLabel } from '../checkin/text';
 import { findItem } from '../../core/checkin/checklist';
 import { audienceOf, buildDigestView, chartFiles, digestFor, isSubscribed, SUBSCRIBE_VERBS } from './build';
 import { reportedRound } from './compliance';
+import { DIGEST_SHOW_VERB } from './home-section';
 import { DEFAULT_DIGEST, describeSchedule } from './schedule';
 import type { DigestSectionProvider } from './section-provider';
 import './deps';
@@ -34,9 +35,21 @@ function audience(ctx: LinkedContext): DigestAudience {
   return audienceOf(ctx.actor.roles) ?? 'trust-leader';
 }
 
-async function showDigest(ctx: LinkedContext, providers: readonly DigestSectionProvider[]): Promise<Reply> {
+/** A week from a button: a real Monday, or it is ignored (this week is shown). */
+function isMonday(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  try {
+    return mondayOf(date) === date;
+  } catch {
+    return false;
+  }
+}
+
+/** The digest of a week (this week's by default; Home's button names the week it was sent). */
+async function showDigest(ctx: LinkedContext, providers: readonly DigestSectionProvider[], week?: string): Promise<Reply> {
   const { trustId, personId } = ctx.actor;
-  const view = await buildDigestView(ctx.deps, providers, { trustId, weekOf: weekOfNow(ctx), audience: audience(ctx), record: false });
+  const weekOf = week && isMonday(week) ? week : weekOfNow(ctx);
+  const view = await buildDigestView(ctx.deps, providers, { trustId, weekOf, audience: audience(ctx), record: false });
   const choices = await ctx.deps.digest.repo.choices(trustId);
   return [digestFor(view, ctx.actor.platform, isSubscribed({ id: personId, roles: ctx.actor.roles }, choices))];
 }
@@ -147,6 +160,12 @@ export function digestActions(providers: () => readonly DigestSectionProvider[])
       audience: READERS,
       dataRule: 'a school of their own trust; trust leaders see figures only',
       run: forLinked((ctx, data: Record<string, string>) => schoolFigures(ctx, data.s)),
+    },
+    {
+      verb: DIGEST_SHOW_VERB,
+      audience: READERS,
+      dataRule: 'own trust; a week named by Home',
+      run: forLinked((ctx, data: Record<string, string>) => showDigest(ctx, providers(), data.w)),
     },
     { verb: DIGEST_VERBS.document, audience: READERS, dataRule: 'own trust', run: forLinked((ctx) => sendDocument(ctx, providers())) },
     { verb: SUBSCRIBE_VERBS.subscribe, audience: READERS, run: forLinked((ctx) => choose(ctx, true)) },

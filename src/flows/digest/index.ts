@@ -7,6 +7,7 @@
 import type { Feature } from '../feature';
 import { digestActions, digestCommand } from './commands';
 import { complianceProvider } from './compliance';
+import { digestHomeSection } from './home-section';
 import { digestDueWork } from './schedule';
 
 export type { DigestDeps } from './deps';
@@ -22,5 +23,6 @@ export const digestFeature: Feature = {
     app.command(digestCommand(providers));
     for (const action of digestActions(providers)) app.action(action);
     app.dueWork((deps) => [digestDueWork(deps, providers)]);
+    app.homeSection(digestHomeSection);
   },
 };

@@ -5,30 +5,48 @@
  * Teams a card sent by `home` through the outbox under a key, so it can be updated in place
  * (`refreshHomeCard`, an `outbox.edit`) instead of a new card arriving after every answer.
  */
-import type { InboundEvent } from '../../core/events';
+import type { ConversationAddress, InboundEvent } from '../../core/events';
 import { textMessage, type OutboundMessage } from '../../core/message';
 import type { Actor } from '../../core/model';
 import type { FlowDeps } from '../deps';
 import type { ActionHandler, Command, HandlerContext, Registry, Reply } from '../registry';
 import { buildHome, HELP_VERB, HOME_VERB } from './build';
 import { t } from '../../i18n/en-GB';
+import { homeCardState, sendHomeCard } from './card-state';
+import { HOME_KEY_PREFIX } from './push';
+import './deps';
 
 export type { HomeInput, HomeProvider, HomeSection } from './section';
 export { buildHome, MAX_HOME_BLOCKS } from './build';
 
-/** Where the key of a person's latest Teams home card is kept (the StateStore, not a conversation key). */
-export const homeCardState = (personId: string) => `home-card:${personId}`;
-/** The home card's key is kept this long; after that `home` sends a fresh one. */
-const HOME_CARD_TTL_MS = 180 * 24 * 60 * 60_000;
+export { homeCardState } from './card-state';
+export { homeRefreshSource, HOME_KEY_PREFIX } from './push';
+export { welcomeOnInstall } from './welcome';
 
 /** The person's Home, built now. */
 export function homeOf(actor: Actor, deps: FlowDeps, registry: Registry): Promise<OutboundMessage> {
   return buildHome(actor, deps, registry.homeSections());
 }
 
-/** For an adapter (Slack's App Home): who opened it, then their Home. */
-export async function homeFor(event: InboundEvent, registry: Registry, deps: FlowDeps): Promise<OutboundMessage> {
-  return homeOf(await deps.identities.resolve(event), deps, registry);
+/**
+ * For an adapter (Slack's App Home): who opened it, then their Home. `tab` is where the tab is
+ * when the person opened it (not after a press): remembered, so changes others make are pushed
+ * to it later (src/flows/home/push.ts).
+ */
+export async function homeFor(
+  event: InboundEvent,
+  registry: Registry,
+  deps: FlowDeps,
+  tab?: ConversationAddress,
+): Promise<OutboundMessage> {
+  const actor = await deps.identities.resolve(event);
+  if (tab && actor.personId !== null && actor.trustId !== null) {
+    await deps.home.store.rememberTab(
+      { personId: actor.personId, trustId: actor.trustId, platform: event.platform, target: tab },
+      deps.clock.now(),
+    );
+  }
+  return homeOf(actor, deps, registry);
 }
 
 /**
@@ -43,9 +61,8 @@ async function show(ctx: HandlerContext, registry: Registry): Promise<Reply> {
   }
   const content = await homeOf(actor, deps, registry);
   if (event.platform !== 'teams' || !event.direct) return [content];
-  const key = `home:${actor.personId}:${deps.clock.now().getTime()}:${event.deliveryId}`;
-  await deps.outbox.enqueue([{ key, trustId: actor.trustId, personId: actor.personId, platform: 'teams', target: event.address, content }]);
-  await deps.state.set(homeCardState(actor.personId), { flow: 'home', step: 'card', data: { key } }, HOME_CARD_TTL_MS);
+  const key = `${HOME_KEY_PREFIX}${actor.personId}:${deps.clock.now().getTime()}:${event.deliveryId}`;
+  await sendHomeCard(deps, { personId: actor.personId, trustId: actor.trustId }, event.address, key, content);
   return [];
 }
 
@@ -53,15 +70,26 @@ async function show(ctx: HandlerContext, registry: Registry): Promise<Reply> {
  * After something changed for this person on Teams (an answer, an RSVP, an acknowledgement):
  * their home card, if they have one, is updated in place. Queued like any edit; the newest wins.
  */
-export async function refreshHomeCard(event: InboundEvent, registry: Registry, deps: FlowDeps): Promise<void> {
-  if (event.platform !== 'teams' || event.action?.verb === HOME_VERB) return;
-  const actor = await deps.identities.resolve(event);
-  if (actor.personId === null) return;
+async function refreshHomeCard(event: InboundEvent, actor: Actor, registry: Registry, deps: FlowDeps): Promise<void> {
+  if (event.platform !== 'teams' || !event.action || event.action.verb === HOME_VERB || actor.personId === null) return;
   const state = await deps.state.get(homeCardState(actor.personId));
   const of = typeof state?.data.key === 'string' ? state.data.key : null;
   if (!of) return;
   const content = await homeOf(actor, deps, registry);
   await deps.outbox.edit([{ key: `${of}:edit:${deps.clock.now().getTime()}:${event.deliveryId}`, of, op: 'update', content }]);
+}
+
+/**
+ * After every event a person sends: their own Teams home card follows a press at once, and their
+ * trust is marked changed, so its leaders' Homes (whose counts may have moved) are pushed within
+ * a minute (src/flows/home/push.ts).
+ */
+export async function afterEvent(event: InboundEvent, registry: Registry, deps: FlowDeps): Promise<void> {
+  if (event.fromBot || (!event.action && !event.text)) return;
+  const actor = await deps.identities.resolve(event);
+  if (actor.personId === null || actor.trustId === null) return;
+  await deps.home.store.touchTrust(actor.trustId, deps.clock.now());
+  await refreshHomeCard(event, actor, registry, deps);
 }
 
 /** `home` and its buttons, added to the registry with `help` (they read every feature's sections). */
