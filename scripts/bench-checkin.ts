@@ -17,126 +17,15 @@
  * Run: npm run bench:checkin. Last line (parsed by tooling):
  *   checkin taps_unchanged=<n> msgs_unchanged=<n> taps_two_changed=<n> msgs_two_changed=<n>
  */
-import '../src/tz';
-import { loadConfig } from '../src/config';
-import type { ConversationAddress, InboundEvent } from '../src/core/events';
-import type { Block, Button, OutboundMessage } from '../src/core/message';
-import type { ChatSender, Clock } from '../src/core/ports';
-import { openDatabase } from '../src/db/database';
-import { PrismaDeliveryQueue } from '../src/db/outbox-delivery-repo';
-import { PrismaJobClaims } from '../src/db/job-claims';
-import { PrismaReachability } from '../src/db/reachability-repo';
-import { PrismaTermDatesStore } from '../src/db/term-dates-store';
+import type { OutboundMessage } from '../src/core/message';
 import { checkinDueWork } from '../src/flows/checkin/index';
-import { buildRegistry } from '../src/flows/index';
-import { handleEvent } from '../src/flows/router';
-import { memoryLogger } from '../src/logger';
-import { startBot } from '../src/main';
-import { startScheduler } from '../src/scheduler/index';
-import { createHoldCheck } from '../src/scheduler/quiet-rules';
-import { SchoolDaysCache } from '../src/scheduler/school-days';
-
-class BenchClock implements Clock {
-  constructor(private t: number) {}
-  now(): Date {
-    return new Date(this.t);
-  }
-  set(iso: string): void {
-    this.t = new Date(iso).getTime();
-  }
-  readonly sleep = async (ms: number): Promise<void> => {
-    this.t += Math.max(0, ms);
-  };
-}
-
-/** A Teams sender that keeps what it was asked to send, by conversation. */
-class RecordingSender implements ChatSender {
-  readonly platform = 'teams' as const;
-  readonly sent: Array<{ to: string; message: OutboundMessage }> = [];
-  async send(address: ConversationAddress, message: OutboundMessage) {
-    const reference = address.reference as { conversation: { id: string } };
-    this.sent.push({ to: reference.conversation.id, message });
-    return { status: 'sent' as const, providerId: String(this.sent.length) };
-  }
-  async update() {
-    return { status: 'failed' as const, error: 'not used by this benchmark' };
-  }
-  async delete() {
-    return { status: 'failed' as const, error: 'not used by this benchmark' };
-  }
-}
-
-interface Person {
-  userId: string;
-  conversation: string;
-}
-
-function addressOf(who: Person): ConversationAddress {
-  return {
-    kind: 'reference',
-    reference: { conversation: { id: who.conversation, tenantId: 'tenant-bench', conversationType: 'personal' }, user: { id: who.userId } },
-  };
-}
-
-let delivery = 0;
-function event(who: Person, input: { text?: string; action?: { verb: string; data: Record<string, string> } }): InboundEvent {
-  return {
-    platform: 'teams',
-    deliveryId: `bench-${++delivery}`,
-    tenantId: 'tenant-bench',
-    userId: who.userId,
-    userName: null,
-    email: null,
-    direct: true,
-    address: addressOf(who),
-    text: input.text ?? null,
-    action: input.action ?? null,
-    fromBot: false,
-  };
-}
-
-function buttonsOf(message: OutboundMessage | undefined): Button[] {
-  if (!message) return [];
-  return message.blocks.flatMap((b: Block) =>
-    b.type === 'buttons' ? b.buttons : b.type === 'form' ? [b.submit, ...(b.more ?? []), ...(b.cancel ? [b.cancel] : [])] : [],
-  );
-}
+import { addressOf, BENCH_TENANT, BenchClock, buttonsOf, event, startBenchBot, type BenchPerson as Person } from './bench-router';
 
 type Plan = Record<string, string>;
 
 async function main(): Promise<void> {
   const clock = new BenchClock(Date.parse('2026-09-15T14:45:00Z'));
-  const database = await openDatabase({ memory: true });
-  const loaded = loadConfig({ PORT: '1' });
-  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  const logger = memoryLogger();
-  const bot = await startBot({
-    config: { ...loaded.config, port: 0, host: '127.0.0.1' },
-    logger,
-    database,
-    clock,
-    scheduler: { cron: false },
-  });
-  const deps = bot.deps;
-  const registry = buildRegistry();
-  const sender = new RecordingSender();
-  const scheduler = startScheduler({
-    instanceId: 'bench',
-    clock,
-    logger,
-    queue: new PrismaDeliveryQueue(database.prisma),
-    claims: new PrismaJobClaims(database.prisma),
-    senders: [sender],
-    reachability: new PrismaReachability(database.prisma),
-    cron: false,
-    sleep: clock.sleep,
-    random: () => 0.5,
-    holdCheck: createHoldCheck({
-      nudges: deps.nudges,
-      schoolDays: new SchoolDaysCache(new PrismaTermDatesStore(database.prisma), clock, logger),
-    }),
-    sources: checkinDueWork(deps),
-  });
+  const { database, sender, scheduler, handle, stop } = await startBenchBot(clock, (deps) => checkinDueWork(deps));
   const db = database.prisma;
 
   async function seedTrust(tag: string): Promise<{ leader: Person; senco: Person }> {
@@ -163,7 +52,7 @@ async function main(): Promise<void> {
       await db.chatIdentity.create({
         data: {
           platform: 'teams',
-          tenantId: 'tenant-bench',
+          tenantId: BENCH_TENANT,
           userId: who.userId,
           personId: person.id,
           conversationRef: addressOf(who) as object,
@@ -173,7 +62,6 @@ async function main(): Promise<void> {
     return people;
   }
 
-  const handle = (e: InboundEvent) => handleEvent(e, registry, deps);
   const toPerson = (who: Person, from: number) =>
     sender.sent
       .slice(from)
@@ -260,9 +148,7 @@ async function main(): Promise<void> {
   ]);
   const items = (await db.schoolCheckin.findFirst({ where: { round: { term: 'spring' } }, select: { itemIds: true, prefill: true } }))!;
 
-  await scheduler.stop();
-  await bot.stop();
-  await database.close();
+  await stop();
 
   console.log(
     `Spring round: ${items.itemIds.length} questions, ${Object.keys(items.prefill as object).length} pre-filled from last round or the roster.`,

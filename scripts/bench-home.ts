@@ -10,83 +10,15 @@
  * Run: npm run bench:home. Last line (parsed by tooling):
  *   home taps_to_checkin_done=<n> build_ms_500=<ms>
  */
-import '../src/tz';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config';
-import type { ConversationAddress, InboundEvent } from '../src/core/events';
-import type { Block, Button, OutboundMessage } from '../src/core/message';
-import type { ChatSender, Clock } from '../src/core/ports';
-import { openDatabase } from '../src/db/database';
-import { PrismaDeliveryQueue } from '../src/db/outbox-delivery-repo';
-import { PrismaJobClaims } from '../src/db/job-claims';
-import { PrismaReachability } from '../src/db/reachability-repo';
+import type { InboundEvent } from '../src/core/events';
+import type { OutboundMessage } from '../src/core/message';
 import { checkinDueWork } from '../src/flows/checkin/index';
 import { homeOf } from '../src/flows/home/index';
-import { buildRegistry } from '../src/flows/index';
-import { handleEvent } from '../src/flows/router';
-import { memoryLogger } from '../src/logger';
-import { startBot } from '../src/main';
-import { startScheduler } from '../src/scheduler/index';
+import { addressOf, BENCH_TENANT, BenchClock, benchPerson, buttonsOf, event as benchEvent, startBenchBot } from './bench-router';
 
-class BenchClock implements Clock {
-  constructor(private t: number) {}
-  now(): Date {
-    return new Date(this.t);
-  }
-  set(iso: string): void {
-    this.t = new Date(iso).getTime();
-  }
-  readonly sleep = async (ms: number): Promise<void> => {
-    this.t += Math.max(0, ms);
-  };
-}
-
-class RecordingSender implements ChatSender {
-  readonly platform = 'teams' as const;
-  readonly sent: Array<{ to: string; message: OutboundMessage }> = [];
-  async send(address: ConversationAddress, message: OutboundMessage) {
-    const reference = address.reference as { conversation: { id: string } };
-    this.sent.push({ to: reference.conversation.id, message });
-    return { status: 'sent' as const, providerId: String(this.sent.length) };
-  }
-  async update() {
-    return { status: 'sent' as const, providerId: null };
-  }
-  async delete() {
-    return { status: 'sent' as const, providerId: null };
-  }
-}
-
-const TENANT = 'tenant-bench';
-const addressOf = (userId: string): ConversationAddress => ({
-  kind: 'reference',
-  reference: { conversation: { id: `a:${userId}`, tenantId: TENANT, conversationType: 'personal' }, user: { id: userId } },
-});
-
-let delivery = 0;
-function event(userId: string, input: { text?: string; action?: { verb: string; data: Record<string, string> } }): InboundEvent {
-  return {
-    platform: 'teams',
-    deliveryId: `bench-${++delivery}`,
-    tenantId: TENANT,
-    userId,
-    userName: null,
-    email: null,
-    direct: true,
-    address: addressOf(userId),
-    text: input.text ?? null,
-    action: input.action ?? null,
-    fromBot: false,
-  };
-}
-
-function buttonsOf(message: OutboundMessage | undefined): Button[] {
-  if (!message) return [];
-  return message.blocks.flatMap((b: Block) =>
-    b.type === 'buttons' ? b.buttons : b.type === 'form' ? [b.submit, ...(b.more ?? []), ...(b.cancel ? [b.cancel] : [])] : [],
-  );
-}
+const event = (userId: string, input: Parameters<typeof benchEvent>[1]): InboundEvent => benchEvent(benchPerson(userId), input);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -95,35 +27,8 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const clock = new BenchClock(Date.parse('2026-09-15T14:45:00Z'));
-  const database = await openDatabase({ memory: true });
-  const loaded = loadConfig({ PORT: '1' });
-  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  const logger = memoryLogger();
-  const bot = await startBot({
-    config: { ...loaded.config, port: 0, host: '127.0.0.1' },
-    logger,
-    database,
-    clock,
-    scheduler: { cron: false },
-  });
-  const deps = bot.deps;
-  const registry = buildRegistry();
-  const sender = new RecordingSender();
-  const scheduler = startScheduler({
-    instanceId: 'bench',
-    clock,
-    logger,
-    queue: new PrismaDeliveryQueue(database.prisma),
-    claims: new PrismaJobClaims(database.prisma),
-    senders: [sender],
-    reachability: new PrismaReachability(database.prisma),
-    cron: false,
-    sleep: clock.sleep,
-    random: () => 0.5,
-    sources: checkinDueWork(deps),
-  });
+  const { database, deps, registry, sender, scheduler, handle, stop } = await startBenchBot(clock, (d) => checkinDueWork(d));
   const db = database.prisma;
-  const handle = (e: InboundEvent) => handleEvent(e, registry, deps);
 
   /** A trust of `schools` schools, each with a SENCO, and one SEND leader; all linked on Teams. */
   async function seed(tag: string, schools: number): Promise<{ leader: string; sencos: string[] }> {
@@ -155,10 +60,10 @@ async function main(): Promise<void> {
     await db.chatIdentity.createMany({
       data: rows.map((r) => ({
         platform: 'teams',
-        tenantId: TENANT,
+        tenantId: BENCH_TENANT,
         userId: r.userId,
         personId: r.person,
-        conversationRef: addressOf(r.userId) as object,
+        conversationRef: addressOf(benchPerson(r.userId)) as object,
       })),
     });
     const sencos = rows.map((r) => r.userId);
@@ -166,7 +71,13 @@ async function main(): Promise<void> {
     await db.roleAssignment.create({ data: { trustId: trust.id, personId: lead.id, role: 'send-leader', schoolId: null } });
     const leader = `lee-${tag}`;
     await db.chatIdentity.create({
-      data: { platform: 'teams', tenantId: TENANT, userId: leader, personId: lead.id, conversationRef: addressOf(leader) as object },
+      data: {
+        platform: 'teams',
+        tenantId: BENCH_TENANT,
+        userId: leader,
+        personId: lead.id,
+        conversationRef: addressOf(benchPerson(leader)) as object,
+      },
     });
     return { leader, sencos };
   }
@@ -205,6 +116,9 @@ async function main(): Promise<void> {
   }
 
   // 1. Taps: a one-school trust; autumn answered from the invitation, spring opens on its own.
+  const began = performance.now();
+  /** Progress on stderr, so a slow phase shows where it is (the figures stay on stdout). */
+  const lap = (what: string) => console.error(`  ${what} at ${((performance.now() - began) / 1000).toFixed(1)} s`);
   const small = await seed('S', 1);
   const senco = small.sencos[0]!;
   await startRound(small.leader);
@@ -224,10 +138,13 @@ async function main(): Promise<void> {
     .find((s) => s.to === `a:${senco}` && s.message.blocks.some((b) => b.type === 'heading' && b.text === 'Home'));
   if (!home) throw new Error('the home card was not delivered');
   const taps = 1 + (await finish(senco, home.message));
+  lap('taps counted');
 
   // 2. Build time: the leader of a 500-school trust with an open round.
   const large = await seed('L', 500);
+  lap('500 schools seeded');
   await startRound(large.leader);
+  lap('round opened for 500 schools');
   const actor = await deps.identities.resolve(event(large.leader, { text: 'home' }));
   const times: number[] = [];
   let built: OutboundMessage | null = null;
@@ -239,9 +156,7 @@ async function main(): Promise<void> {
   const progress = built?.blocks.find((b) => b.type === 'text' && / of 500 schools answered/.test(b.text));
   if (!progress) throw new Error(`the leader's Home does not show the round: ${JSON.stringify(built?.blocks)}`);
 
-  await scheduler.stop();
-  await bot.stop();
-  await database.close();
+  await stop();
 
   const sorted = [...times].sort((a, b) => a - b);
   console.log(`Spring check-in from Home, nothing changed: ${taps} taps (goal at most 5) — ${taps <= 5 ? 'met' : 'NOT met'}.`);

@@ -1,10 +1,15 @@
-/** Home in HTTP tests: open it the platform's way, press a button on the Slack Home tab, read the Teams home card. */
+/**
+ * Home in HTTP tests: open it the platform's way (Slack's App Home tab, Teams `home`), press a
+ * button on the Slack tab, and read what a person's Home shows now on either platform.
+ */
 import type { Platform } from '../../src/core/model';
 import { blockAction } from '../fixtures/slack/factory';
 import { send, type ChatUser } from './chat';
 import type { Harness } from './harness';
 
 let events = 0;
+
+/** Slack's `app_home_opened` for the Home tab. */
 export function homeOpened(who: ChatUser) {
   return {
     token: 'legacy-unused',
@@ -32,11 +37,7 @@ export function homeTabPress(who: ChatUser, verb: string, data: Record<string, s
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** The Teams home card of this person as it stands now (after sends and in-place updates). */
-export function teamsHomeCard(h: Harness, who: ChatUser): string | null {
-  return teamsHomeEntry(h, who)?.[1] ?? null;
-}
-
+/** The Teams home card of this person as it stands now (after sends and in-place updates): [activity id, card JSON]. */
 export function teamsHomeEntry(h: Harness, who: ChatUser): [string, string] | undefined {
   const prefix = `a:1personal-${who.teams.id}/`;
   return [...h.teams.activities.entries()]
@@ -45,23 +46,40 @@ export function teamsHomeEntry(h: Harness, who: ChatUser): [string, string] | un
     .at(-1);
 }
 
+export function teamsHomeCard(h: Harness, who: ChatUser): string | null {
+  return teamsHomeEntry(h, who)?.[1] ?? null;
+}
+
+/** What the person's Home shows now, as JSON text: their Slack tab, or their Teams home card. */
+export function currentHome(h: Harness, platform: Platform, who: ChatUser): string {
+  if (platform === 'slack') return JSON.stringify(h.slack.homeViews.get(who.slack.id) ?? null);
+  return teamsHomeCard(h, who) ?? '';
+}
+
+/** How often this person's Home was shown or changed: Slack publishes for them, Teams sends and updates of their home card. */
+export function homeRenders(h: Harness, platform: Platform, who: ChatUser): number {
+  if (platform === 'slack') return h.slack.callsTo('views.publish').filter((c) => c.user_id === who.slack.id).length;
+  const conversation = `/v3/conversations/a:1personal-${who.teams.id}/activities`;
+  return h.teams.calls.filter(
+    (c) =>
+      (c.method === 'PUT' || c.method === 'POST') &&
+      decodeURIComponent(c.path).startsWith(conversation) &&
+      /"Home"/.test(JSON.stringify(c.body)),
+  ).length;
+}
+
 /** Opens Home the platform's way and returns what it shows, as JSON text. */
 export async function openHome(h: Harness, platform: Platform, who: ChatUser): Promise<string> {
   if (platform === 'slack') {
     const before = h.slack.callsTo('views.publish').length;
     const res = await h.postSlack(JSON.stringify(homeOpened(who)));
     expect(res.status).toBe(200);
-    // A publish for this person: another person's Home re-published after their button press may land first.
-    const mine = () =>
-      h.slack
-        .callsTo('views.publish')
-        .slice(before)
-        .some((c) => c.user_id === who.slack.id);
-    await h.slack.waitFor(mine, 10_000);
-    return JSON.stringify(h.slack.homeViews.get(who.slack.id));
+    await h.slack.waitFor(() => h.slack.callsTo('views.publish').length > before, 10_000);
+    return currentHome(h, platform, who);
   }
-  const replies = await send(h, platform, who, 'home');
+  // A loaded machine may show Teams' typing indicator: not a reply.
+  const replies = (await send(h, platform, who, 'home')).filter((r) => !r.includes('"type":"typing"'));
   expect(replies).toHaveLength(0); // the card comes through the outbox, so it can be updated later
   await h.bot.scheduler.runOnce();
-  return teamsHomeCard(h, who) ?? '';
+  return currentHome(h, platform, who);
 }

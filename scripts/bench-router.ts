@@ -1,0 +1,160 @@
+/**
+ * What the router-driving benchmarks share (scripts/bench-checkin.ts, scripts/bench-home.ts):
+ * the real bot and router in-process on an in-memory PGlite, a clock the scheduler's sleeps
+ * move on, a Teams sender that records what it was asked to send, and neutral Teams events.
+ */
+import '../src/tz';
+import { loadConfig } from '../src/config';
+import type { DueWorkSource } from '../src/core/due-work-port';
+import type { ConversationAddress, InboundEvent } from '../src/core/events';
+import type { Block, Button, OutboundMessage } from '../src/core/message';
+import type { ChatSender, Clock } from '../src/core/ports';
+import { openDatabase, type Database } from '../src/db/database';
+import { PrismaDeliveryQueue } from '../src/db/outbox-delivery-repo';
+import { PrismaJobClaims } from '../src/db/job-claims';
+import { PrismaReachability } from '../src/db/reachability-repo';
+import { PrismaTermDatesStore } from '../src/db/term-dates-store';
+import type { FlowDeps } from '../src/flows/deps';
+import { buildRegistry } from '../src/flows/index';
+import type { Registry } from '../src/flows/registry';
+import { handleEvent } from '../src/flows/router';
+import { memoryLogger } from '../src/logger';
+import { startBot, type RunningBot } from '../src/main';
+import { startScheduler, type Scheduler } from '../src/scheduler/index';
+import { createHoldCheck } from '../src/scheduler/quiet-rules';
+import { SchoolDaysCache } from '../src/scheduler/school-days';
+
+export const BENCH_TENANT = 'tenant-bench';
+
+export class BenchClock implements Clock {
+  constructor(private t: number) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  set(iso: string): void {
+    this.t = new Date(iso).getTime();
+  }
+  readonly sleep = async (ms: number): Promise<void> => {
+    this.t += Math.max(0, ms);
+  };
+}
+
+/** A Teams sender that keeps what it was asked to send, by conversation (edits succeed and are not kept). */
+export class RecordingSender implements ChatSender {
+  readonly platform = 'teams' as const;
+  readonly sent: Array<{ to: string; message: OutboundMessage }> = [];
+  async send(address: ConversationAddress, message: OutboundMessage) {
+    const reference = address.reference as { conversation: { id: string } };
+    this.sent.push({ to: reference.conversation.id, message });
+    return { status: 'sent' as const, providerId: String(this.sent.length) };
+  }
+  async update() {
+    return { status: 'sent' as const, providerId: null };
+  }
+  async delete() {
+    return { status: 'sent' as const, providerId: null };
+  }
+}
+
+/** A person in the benchmark: their Teams user id and the 1:1 chat the bot has with them. */
+export interface BenchPerson {
+  userId: string;
+  conversation: string;
+}
+
+export function benchPerson(userId: string): BenchPerson {
+  return { userId, conversation: `a:${userId}` };
+}
+
+export function addressOf(who: BenchPerson): ConversationAddress {
+  return {
+    kind: 'reference',
+    reference: { conversation: { id: who.conversation, tenantId: BENCH_TENANT, conversationType: 'personal' }, user: { id: who.userId } },
+  };
+}
+
+let delivery = 0;
+/** A 1:1 Teams message or button press from this person, as the adapter would hand it on. */
+export function event(who: BenchPerson, input: { text?: string; action?: { verb: string; data: Record<string, string> } }): InboundEvent {
+  return {
+    platform: 'teams',
+    deliveryId: `bench-${++delivery}`,
+    tenantId: BENCH_TENANT,
+    userId: who.userId,
+    userName: null,
+    email: null,
+    direct: true,
+    address: addressOf(who),
+    text: input.text ?? null,
+    action: input.action ?? null,
+    fromBot: false,
+  };
+}
+
+export function buttonsOf(message: OutboundMessage | undefined): Button[] {
+  if (!message) return [];
+  return message.blocks.flatMap((b: Block) =>
+    b.type === 'buttons' ? b.buttons : b.type === 'form' ? [b.submit, ...(b.more ?? []), ...(b.cancel ? [b.cancel] : [])] : [],
+  );
+}
+
+export interface BenchBot {
+  database: Database;
+  bot: RunningBot;
+  deps: FlowDeps;
+  registry: Registry;
+  sender: RecordingSender;
+  /** A scheduler that delivers to `sender` and runs only the given sources (quiet hours and school days apply). */
+  scheduler: Scheduler;
+  handle(event: InboundEvent): Promise<OutboundMessage[]>;
+  stop(): Promise<void>;
+}
+
+/** The bot on an in-memory PGlite at the clock's time, its router, and a scheduler of `sources`. */
+export async function startBenchBot(clock: BenchClock, sources: (deps: FlowDeps) => DueWorkSource[]): Promise<BenchBot> {
+  const database = await openDatabase({ memory: true });
+  const loaded = loadConfig({ PORT: '1' });
+  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+  const logger = memoryLogger();
+  const bot = await startBot({
+    config: { ...loaded.config, port: 0, host: '127.0.0.1' },
+    logger,
+    database,
+    clock,
+    scheduler: { cron: false },
+  });
+  const deps = bot.deps;
+  const registry = buildRegistry();
+  const sender = new RecordingSender();
+  const scheduler = startScheduler({
+    instanceId: 'bench',
+    clock,
+    logger,
+    queue: new PrismaDeliveryQueue(database.prisma),
+    claims: new PrismaJobClaims(database.prisma),
+    senders: [sender],
+    reachability: new PrismaReachability(database.prisma),
+    cron: false,
+    sleep: clock.sleep,
+    random: () => 0.5,
+    holdCheck: createHoldCheck({
+      nudges: deps.nudges,
+      schoolDays: new SchoolDaysCache(new PrismaTermDatesStore(database.prisma), clock, logger),
+    }),
+    sources: sources(deps),
+  });
+  return {
+    database,
+    bot,
+    deps,
+    registry,
+    sender,
+    scheduler,
+    handle: (e) => handleEvent(e, registry, deps),
+    stop: async () => {
+      await scheduler.stop();
+      await bot.stop();
+      await database.close();
+    },
+  };
+}
