@@ -19,9 +19,17 @@
  */
 import type { OutboundMessage } from '../src/core/message';
 import { checkinDueWork } from '../src/flows/checkin/index';
-import { addressOf, BENCH_TENANT, BenchClock, buttonsOf, event, startBenchBot, type BenchPerson as Person } from './bench-router';
-
-type Plan = Record<string, string>;
+import {
+  addressOf,
+  answerCheckin,
+  AUTUMN_ANSWERS,
+  BENCH_TENANT,
+  BenchClock,
+  startBenchBot,
+  startRound,
+  type BenchPerson as Person,
+  type CheckinPlan,
+} from './bench-router';
 
 async function main(): Promise<void> {
   const clock = new BenchClock(Date.parse('2026-09-15T14:45:00Z'));
@@ -68,66 +76,14 @@ async function main(): Promise<void> {
       .filter((s) => s.to === who.conversation)
       .map((s) => s.message);
 
-  /** Answers from `first` on as planned; returns taps and the messages the bot sent. */
-  async function answer(
-    who: Person,
-    first: OutboundMessage,
-    plan: Plan,
-    change: readonly string[],
-  ): Promise<{ taps: number; msgs: number }> {
-    let current: OutboundMessage | undefined = first;
-    let taps = 0;
-    let msgs = 1;
-    const pendingChanges = [...change];
-    for (;;) {
-      const buttons = buttonsOf(current);
-      const changeButton = buttons.find((b) => b.verb === 'checkin.change' && pendingChanges.includes(b.data?.i ?? ''));
-      const confirm = buttons.find((b) => b.verb === 'checkin.confirm');
-      const followUp = buttons.find((b) => b.verb === 'checkin.followup');
-      const answerButton = buttons.find((b) => b.verb === 'checkin.answer');
-      let action: { verb: string; data: Record<string, string> };
-      if (changeButton) {
-        pendingChanges.splice(pendingChanges.indexOf(changeButton.data!.i!), 1);
-        action = { verb: changeButton.verb, data: changeButton.data! };
-      } else if (confirm) {
-        action = { verb: confirm.verb, data: confirm.data! };
-      } else if (followUp) {
-        action = { verb: followUp.verb, data: { ...followUp.data!, help: 'A session with the LA caseworker', by: '2027-02-26' } };
-      } else if (answerButton) {
-        const itemId = answerButton.data!.i!;
-        const value = plan[itemId] ?? 'yes';
-        action =
-          answerButton.data!.v !== undefined
-            ? { verb: answerButton.verb, data: { ...answerButton.data!, v: value } }
-            : { verb: answerButton.verb, data: { ...answerButton.data!, value } };
-      } else {
-        break;
-      }
-      const replies = await handle(event(who, { action }));
-      taps += 1;
-      msgs += replies.length;
-      current = replies.at(-1);
-    }
-    const done = current?.blocks.some((b) => b.type === 'heading' && b.text.startsWith('All done'));
-    if (!done) throw new Error(`check-in did not finish: ${current?.summary}`);
-    return { taps, msgs };
-  }
-
-  const autumn: Plan = {
-    'sen-information-report': '2026-07-10',
-    'ehcp-reviews-overdue': '0',
-    'ehcp-reviews-due-soon': '1',
-    'ehcp-admissions': 'na',
-  };
+  const answer = (who: Person, first: OutboundMessage, plan: CheckinPlan, change: readonly string[]) =>
+    answerCheckin(handle, who, first, plan, change);
+  const autumn = AUTUMN_ANSWERS;
   const a = await seedTrust('A');
   const b = await seedTrust('B');
 
   // Autumn: each leader starts the round; each SENCO answers the baseline from the invitation.
-  for (const { leader } of [a, b]) {
-    const [preview] = await handle(event(leader, { text: 'checkin round start' }));
-    const start = buttonsOf(preview).find((x) => x.verb === 'checkin.round.start')!;
-    await handle(event(leader, { action: { verb: start.verb, data: start.data! } }));
-  }
+  for (const { leader } of [a, b]) await startRound(handle, leader);
   let mark = sender.sent.length;
   await scheduler.runOnce();
   for (const { senco } of [a, b]) await answer(senco, toPerson(senco, mark)[0]!, autumn, []);

@@ -16,7 +16,17 @@ import type { InboundEvent } from '../src/core/events';
 import type { OutboundMessage } from '../src/core/message';
 import { checkinDueWork } from '../src/flows/checkin/index';
 import { homeOf } from '../src/flows/home/index';
-import { addressOf, BENCH_TENANT, BenchClock, benchPerson, buttonsOf, event as benchEvent, startBenchBot } from './bench-router';
+import {
+  addressOf,
+  answerCheckin,
+  AUTUMN_ANSWERS,
+  BENCH_TENANT,
+  BenchClock,
+  benchPerson,
+  event as benchEvent,
+  startBenchBot,
+  startRound,
+} from './bench-router';
 
 const event = (userId: string, input: Parameters<typeof benchEvent>[1]): InboundEvent => benchEvent(benchPerson(userId), input);
 
@@ -82,37 +92,10 @@ async function main(): Promise<void> {
     return { leader, sencos };
   }
 
-  async function startRound(leader: string): Promise<void> {
-    const [preview] = await handle(event(leader, { text: 'checkin round start' }));
-    const start = buttonsOf(preview).find((x) => x.verb === 'checkin.round.start');
-    if (!start) throw new Error(`no start button: ${preview?.summary}`);
-    await handle(event(leader, { action: { verb: start.verb, data: start.data! } }));
-  }
-
-  /** Presses through the check-in from `first` (same answers as before); returns the taps. */
+  /** Answers the check-in from `first` as in the autumn; returns the taps. */
   async function finish(senco: string, first: OutboundMessage | undefined): Promise<number> {
-    let current = first;
-    let taps = 0;
-    for (;;) {
-      const buttons = buttonsOf(current);
-      const next =
-        buttons.find((b) => b.verb === 'checkin.confirm') ??
-        buttons.find((b) => b.verb === 'checkin.open') ??
-        buttons.find((b) => b.verb === 'checkin.answer');
-      if (!next) break;
-      const data =
-        next.verb === 'checkin.answer'
-          ? next.data!.v !== undefined
-            ? { ...next.data!, v: 'yes' }
-            : { ...next.data!, value: 'yes' }
-          : next.data!;
-      const replies = await handle(event(senco, { action: { verb: next.verb, data } }));
-      taps += 1;
-      current = replies.at(-1);
-    }
-    const done = current?.blocks.some((b) => b.type === 'heading' && b.text.startsWith('All done'));
-    if (!done) throw new Error(`check-in did not finish: ${current?.summary}`);
-    return taps;
+    if (!first) throw new Error('nothing to start the check-in from');
+    return (await answerCheckin(handle, benchPerson(senco), first, AUTUMN_ANSWERS)).taps;
   }
 
   // 1. Taps: a one-school trust; autumn answered from the invitation, spring opens on its own.
@@ -121,7 +104,7 @@ async function main(): Promise<void> {
   const lap = (what: string) => console.error(`  ${what} at ${((performance.now() - began) / 1000).toFixed(1)} s`);
   const small = await seed('S', 1);
   const senco = small.sencos[0]!;
-  await startRound(small.leader);
+  await startRound(handle, benchPerson(small.leader));
   let mark = sender.sent.length;
   await scheduler.runOnce();
   await finish(senco, sender.sent.slice(mark).find((s) => s.to === `a:${senco}`)?.message);
@@ -143,7 +126,7 @@ async function main(): Promise<void> {
   // 2. Build time: the leader of a 500-school trust with an open round.
   const large = await seed('L', 500);
   lap('500 schools seeded');
-  await startRound(large.leader);
+  await startRound(handle, benchPerson(large.leader));
   lap('round opened for 500 schools');
   const actor = await deps.identities.resolve(event(large.leader, { text: 'home' }));
   const times: number[] = [];

@@ -158,3 +158,81 @@ export async function startBenchBot(clock: BenchClock, sources: (deps: FlowDeps)
     },
   };
 }
+
+type Handle = (event: InboundEvent) => Promise<OutboundMessage[]>;
+
+/** The leader starts the trust's check-in round from `checkin round start` and its confirm button. */
+export async function startRound(handle: Handle, leader: BenchPerson): Promise<void> {
+  const [preview] = await handle(event(leader, { text: 'checkin round start' }));
+  const start = buttonsOf(preview).find((x) => x.verb === 'checkin.round.start');
+  if (!start) throw new Error(`no start button: ${preview?.summary}`);
+  await handle(event(leader, { action: { verb: start.verb, data: start.data! } }));
+}
+
+/** Answers per check-in item id; an item not named is answered "yes". */
+export type CheckinPlan = Record<string, string>;
+
+/** A SENCO's autumn baseline answers (dates and counts where the item asks for them). */
+export const AUTUMN_ANSWERS: CheckinPlan = {
+  'sen-information-report': '2026-07-10',
+  'ehcp-reviews-overdue': '0',
+  'ehcp-reviews-due-soon': '1',
+  'ehcp-admissions': 'na',
+};
+
+/** Most presses one check-in may take before the benchmark calls it stuck (a refused answer shown again). */
+const MAX_TAPS = 60;
+
+/**
+ * Presses through a check-in from `first` (an invitation, or Home's Start / Continue) as
+ * planned, changing the pre-filled items named in `change`; returns taps and the messages the
+ * bot sent (counting `first`).
+ */
+export async function answerCheckin(
+  handle: Handle,
+  who: BenchPerson,
+  first: OutboundMessage,
+  plan: CheckinPlan,
+  change: readonly string[] = [],
+): Promise<{ taps: number; msgs: number }> {
+  let current: OutboundMessage | undefined = first;
+  let taps = 0;
+  let msgs = 1;
+  const pendingChanges = [...change];
+  for (;;) {
+    const buttons = buttonsOf(current);
+    const changeButton = buttons.find((b) => b.verb === 'checkin.change' && pendingChanges.includes(b.data?.i ?? ''));
+    const confirm = buttons.find((b) => b.verb === 'checkin.confirm');
+    const followUp = buttons.find((b) => b.verb === 'checkin.followup');
+    const answerButton = buttons.find((b) => b.verb === 'checkin.answer');
+    const open = buttons.find((b) => b.verb === 'checkin.open');
+    let action: { verb: string; data: Record<string, string> };
+    if (changeButton) {
+      pendingChanges.splice(pendingChanges.indexOf(changeButton.data!.i!), 1);
+      action = { verb: changeButton.verb, data: changeButton.data! };
+    } else if (confirm) {
+      action = { verb: confirm.verb, data: confirm.data! };
+    } else if (followUp) {
+      action = { verb: followUp.verb, data: { ...followUp.data!, help: 'A session with the LA caseworker', by: '2027-02-26' } };
+    } else if (answerButton) {
+      const itemId = answerButton.data!.i!;
+      const value = plan[itemId] ?? 'yes';
+      action =
+        answerButton.data!.v !== undefined
+          ? { verb: answerButton.verb, data: { ...answerButton.data!, v: value } }
+          : { verb: answerButton.verb, data: { ...answerButton.data!, value } };
+    } else if (open) {
+      action = { verb: open.verb, data: open.data! };
+    } else {
+      break;
+    }
+    const replies = await handle(event(who, { action }));
+    taps += 1;
+    msgs += replies.length;
+    current = replies.at(-1);
+    if (taps > MAX_TAPS) throw new Error(`check-in stuck after ${taps} taps at: ${current?.summary}`);
+  }
+  const done = current?.blocks.some((b) => b.type === 'heading' && b.text.startsWith('All done'));
+  if (!done) throw new Error(`check-in did not finish: ${current?.summary}`);
+  return { taps, msgs };
+}
