@@ -101,7 +101,7 @@ describe.each(databaseKinds)('Home kept current over HTTP on %s', (kind) => {
     afterAll(async () => h.stop());
 
     it("pushes a round the leader opens to the SENCO's Home within a minute, once", async () => {
-      expect(plain([await openHome(h, platform, ann)])).toContain('Nothing needs you this week');
+      expect(plain([await openHome(h, platform, ann, clock)])).toContain('Nothing needs you this week');
       const preview = await send(h, platform, lee, 'checkin round start');
       await press(h, platform, lee, 'checkin.round.start', buttonData(preview, 'checkin.round.start'));
       await h.bot.scheduler.runOnce(); // the invitation goes; the minute is not over yet
@@ -121,7 +121,7 @@ describe.each(databaseKinds)('Home kept current over HTTP on %s', (kind) => {
     });
 
     it("pushes a SENCO's answer to the leader's Home within a minute", async () => {
-      expect(plain([await openHome(h, platform, lee)])).toContain('0 of 1 school answered');
+      expect(plain([await openHome(h, platform, lee, clock)])).toContain('0 of 1 school answered');
       const open = buttonData([currentHome(h, platform, ann)], 'checkin.open');
       const card = (await pressAndSettle(ann, 'checkin.open', open)).replies;
       const answer = buttonData(card, 'checkin.answer');
@@ -161,7 +161,7 @@ describe.each(databaseKinds)('Home kept current over HTTP on %s', (kind) => {
     });
 
     it('shows a trust leader the latest digest, pushed when it is sent, with a button to see it', async () => {
-      expect(plain([await openHome(h, platform, tess)])).not.toContain('Weekly digest');
+      expect(plain([await openHome(h, platform, tess, clock)])).not.toContain('Weekly digest');
       // Monday 21 September 2026, 08:00 in London: the weekly digest goes to trust leaders.
       clock.set('2026-09-21T07:00:30Z');
       await h.bot.scheduler.runOnce();
