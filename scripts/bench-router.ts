@@ -172,13 +172,25 @@ export async function startRound(handle: Handle, leader: BenchPerson): Promise<v
 /** Answers per check-in item id; an item not named is answered "yes". */
 export type CheckinPlan = Record<string, string>;
 
-/** A SENCO's autumn baseline answers (dates and counts where the item asks for them). */
+/**
+ * A SENCO's autumn baseline answers (dates and counts where the item asks for them), for both
+ * checklist versions; two numbers on one card are written 'a/b'.
+ */
 export const AUTUMN_ANSWERS: CheckinPlan = {
   'sen-information-report': '2026-07-10',
+  'accessibility-plan-end': '2028-07-31',
+  'ehcp-reviews': '0/1',
   'ehcp-reviews-overdue': '0',
   'ehcp-reviews-due-soon': '1',
   'ehcp-admissions': 'na',
 };
+
+/** What an answer button or form sends for a planned value (a count pair goes as two fields). */
+function answerData(data: Record<string, string>, value: string): Record<string, string> {
+  if (data.v !== undefined) return { ...data, v: value };
+  const [first, second] = value.split('/');
+  return second === undefined ? { ...data, value } : { ...data, value: first!, value2: second };
+}
 
 /** Most presses one check-in may take before the benchmark calls it stuck (a refused answer shown again). */
 const MAX_TAPS = 60;
@@ -216,11 +228,7 @@ export async function answerCheckin(
       action = { verb: followUp.verb, data: { ...followUp.data!, help: 'A session with the LA caseworker', by: '2027-02-26' } };
     } else if (answerButton) {
       const itemId = answerButton.data!.i!;
-      const value = plan[itemId] ?? 'yes';
-      action =
-        answerButton.data!.v !== undefined
-          ? { verb: answerButton.verb, data: { ...answerButton.data!, v: value } }
-          : { verb: answerButton.verb, data: { ...answerButton.data!, value } };
+      action = { verb: answerButton.verb, data: answerData(answerButton.data!, plan[itemId] ?? 'yes') };
     } else if (open) {
       action = { verb: open.verb, data: open.data! };
     } else {
