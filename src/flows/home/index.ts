@@ -3,7 +3,9 @@
  * with `app.homeSection(provider)` (src/flows/home/section.ts); this module puts the parts
  * together and shows them: Slack's App Home tab (the adapter publishes `homeFor`), and on
  * Teams a card sent by `home` through the outbox under a key, so it can be updated in place
- * (`refreshHomeCard`, an `outbox.edit`) instead of a new card arriving after every answer.
+ * (an `outbox.edit` after each press, `afterEvent`) instead of a new card arriving after every
+ * answer. Changes others make are pushed within a minute (./push.ts); a personal install on Teams
+ * is welcomed with the Home (./welcome.ts).
  */
 import type { ConversationAddress, InboundEvent } from '../../core/events';
 import { textMessage, type OutboundMessage } from '../../core/message';
