@@ -114,9 +114,9 @@ export interface Outbox {
    */
   groupAddress?(platform: Platform, addresses: readonly ConversationAddress[]): ConversationAddress | null;
   /**
-   * Who was queued a message or an edit with `from < createdAt <= upTo` (one row a person,
-   * their latest), leaving out keys that start with `exceptPrefix`: Home's push refresh reads
-   * this, and leaves out its own rows so it never feeds on itself.
+   * Who was queued a message or an edit, or had one sent, with `from < time <= upTo` (one a
+   * person, their latest), leaving out keys that start with `exceptPrefix`: Home's push refresh
+   * reads this, and leaves out its own rows so it never feeds on itself.
    */
   recipients(from: Date, upTo: Date, exceptPrefix: string): Promise<Recipient[]>;
 }

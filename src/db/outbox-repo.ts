@@ -134,12 +134,22 @@ export class PrismaOutbox implements Outbox {
   }
 
   async recipients(from: Date, upTo: Date, exceptPrefix: string): Promise<Recipient[]> {
-    const rows = await this.db.outboxMessage.groupBy({
-      by: ['personId', 'trustId'],
-      where: { createdAt: { gt: from, lte: upTo }, personId: { not: null }, NOT: { key: { startsWith: exceptPrefix } } },
-      _max: { createdAt: true },
-    });
-    return rows.map((r) => ({ personId: r.personId!, trustId: r.trustId, at: r._max.createdAt! }));
+    const window = { gt: from, lte: upTo };
+    const base = { personId: { not: null }, NOT: { key: { startsWith: exceptPrefix } } };
+    // Queued (the change exists) or sent (it reached them) in the window: a delivery held by
+    // quiet hours or paced in a large fan-out counts again when it lands.
+    const [queued, sent] = await Promise.all([
+      this.db.outboxMessage.groupBy({ by: ['personId', 'trustId'], where: { ...base, createdAt: window }, _max: { createdAt: true } }),
+      this.db.outboxMessage.groupBy({ by: ['personId', 'trustId'], where: { ...base, sentAt: window }, _max: { sentAt: true } }),
+    ]);
+    const latest = new Map<string, Recipient>();
+    const add = (personId: string, trustId: string | null, at: Date) => {
+      const seen = latest.get(personId);
+      if (!seen || seen.at < at) latest.set(personId, { personId, trustId, at });
+    };
+    for (const r of queued) add(r.personId!, r.trustId, r._max.createdAt!);
+    for (const r of sent) add(r.personId!, r.trustId, r._max.sentAt!);
+    return [...latest.values()];
   }
 
   async releaseHeld(personId: string, now: Date): Promise<number> {

@@ -23,3 +23,6 @@ CREATE INDEX "HomeChange_changedAt_idx" ON "HomeChange"("changedAt");
 -- CreateIndex
 CREATE INDEX "OutboxMessage_createdAt_idx" ON "OutboxMessage"("createdAt");
 
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_sentAt_idx" ON "OutboxMessage"("sentAt");
