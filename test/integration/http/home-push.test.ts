@@ -16,6 +16,7 @@ import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { currentHome, homeRenders, openHome } from '../../helpers/home';
+import { SERIES_FORM } from '../../helpers/meetings';
 import { seedTrust } from '../../helpers/roster-seed';
 
 jest.setTimeout(180_000);
@@ -23,20 +24,6 @@ jest.setTimeout(180_000);
 const platforms: Platform[] = ['teams', 'slack'];
 // Tuesday 15 September 2026, 15:45:10 in London (BST): off the minute, so "within a minute" is seen.
 const NOW = '2026-09-15T14:45:10Z';
-const MEETINGS = {
-  title: 'SENCO network meeting',
-  audience: 'trust',
-  schools: '',
-  special: 'yes',
-  year: '2026-27',
-  perTerm: '1',
-  weekday: '2',
-  time: '15:45',
-  duration: '90',
-  mode: 'online',
-  venue: '',
-  link: 'https://teams.example.org/l/meetup-join/abc',
-};
 
 describe.each(databaseKinds)('Home kept current over HTTP on %s', (kind) => {
   describe.each(platforms)('on %s', (platform) => {
@@ -151,7 +138,7 @@ describe.each(databaseKinds)('Home kept current over HTTP on %s', (kind) => {
       expect(plain(acked.replies)).toContain('Acknowledged');
       expect(acked.renders).toBeGreaterThan(0);
 
-      await press(h, platform, lee, 'meetings.series.draft', {}, MEETINGS);
+      await press(h, platform, lee, 'meetings.series.draft', {}, SERIES_FORM);
       await press(h, platform, lee, 'meetings.series.confirm');
       await aMinuteLater();
       const occurrence = await h.db.prisma.meetingOccurrence.findFirstOrThrow({ orderBy: { startsAt: 'asc' } });
