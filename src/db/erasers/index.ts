@@ -3,6 +3,7 @@ import { bulletinsEraser } from './bulletins';
 import { checkinEraser } from './checkin';
 import { digestEraser } from './digest';
 import type { PersonEraser } from './eraser';
+import { homeEraser } from './home';
 import { meetingsEraser } from './meetings';
 import { rosterEraser } from './roster';
 import { selfevalEraser } from './selfeval';
@@ -21,4 +22,5 @@ export const personErasers: readonly PersonEraser[] = [
   buddiesEraser,
   selfevalEraser,
   bulletinsEraser,
+  homeEraser,
 ];
