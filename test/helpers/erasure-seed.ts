@@ -56,6 +56,9 @@ export async function seedErasureWorld(db: PrismaClient, at: Date): Promise<Eras
   await db.conversationState.create({ data: { key: `person:${eve}`, flow: 'x', step: 'y', data: { typed: EVE_TEXT }, expiresAt: at } });
   await db.snooze.create({ data: { personId: eve, kind: 'checkin-reminder', until: at } });
   await db.digestSubscription.createMany({ data: [eve, ola].map((personId) => ({ trustId, personId, subscribed: true, updatedAt: at })) });
+  await db.homeTab.create({
+    data: { personId: eve, platform: 'slack', trustId, target: { kind: 'slack-home', teamId: 'T0OAK', userId: 'U0EVE' }, openedAt: at },
+  });
   const message = (key: string, personId: string, status: string) => ({
     key,
     trustId,

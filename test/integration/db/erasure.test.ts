@@ -176,11 +176,12 @@ describe.each(databaseKinds)('erasing a person from every feature on %s', (kind)
     expect(await p.bulletinSender.findMany({ select: { personId: true } })).toEqual([{ personId: w.people.ola }]);
     expect(await p.bulletinList.count()).toBe(1);
     expect(await p.digestSubscription.findMany({ select: { personId: true } })).toEqual([{ personId: w.people.ola }]);
+    expect(await p.homeTab.count()).toBe(0);
   });
 
   it('listed every feature’s data in their export before, and has nothing to export after', async () => {
     const features = exported?.features ?? {};
-    expect(Object.keys(features).sort()).toEqual(['buddies', 'bulletins', 'checkin', 'digest', 'meetings', 'selfeval']);
+    expect(Object.keys(features).sort()).toEqual(['buddies', 'bulletins', 'checkin', 'digest', 'home', 'meetings', 'selfeval']);
     const text = JSON.stringify(features);
     for (const words of [`${EVE_TEXT} loose topic`, `${EVE_TEXT} as mentee`, `${EVE_TEXT} as buddy`, `${EVE_TEXT} strength`]) {
       expect(text).toContain(words);
