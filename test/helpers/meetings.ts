@@ -8,10 +8,11 @@ import ICAL from 'ical.js';
 import type { Platform } from '../../src/core/model';
 import { blockAction } from '../fixtures/slack/factory';
 import { teamsSubmit } from '../fixtures/teams/factory';
-import type { ChatUser } from './chat';
+import { chatUser, type ChatUser } from './chat';
 import type { FakeClock } from './fake-clock';
 import { consentCards, FILE_INFO } from './files';
 import type { Harness } from './harness';
+import { seedTrust } from './roster-seed';
 
 /** The leader's series form, filled in: once a term on Tuesdays at 15:45 for 90 minutes, online. */
 export const SERIES_FORM = {
@@ -28,6 +29,23 @@ export const SERIES_FORM = {
   venue: '',
   link: 'https://teams.example.org/l/meetup-join/abc',
 };
+
+/**
+ * The trust every meetings test starts from: Lee (SEND leader), Ann (SENCO at Oak Primary) and
+ * Sam (SENCO at Ash Primary), all preferring the platform under test.
+ */
+export async function meetingsTrust(h: Harness, platform: Platform, name = `Oak Trust ${platform}`) {
+  const lee = chatUser(h, 'Lee Leader', `lee-${platform}@oak.org.uk`);
+  const ann = chatUser(h, 'Ann Senco', `ann-${platform}@oak.org.uk`);
+  const sam = chatUser(h, 'Sam Senco', `sam-${platform}@ash.org.uk`);
+  const { trustId } = await seedTrust(h, name, ['Oak Primary', 'Ash Primary'], {
+    lee: { user: lee, roles: ['send-leader'] },
+    ann: { user: ann, roles: ['senco'], school: 'Oak Primary' },
+    sam: { user: sam, roles: ['senco'], school: 'Ash Primary' },
+  });
+  await h.db.prisma.person.updateMany({ where: { trustId }, data: { preferredPlatform: platform } });
+  return { lee, ann, sam, trustId };
+}
 
 /** Runs the scheduler until the outbox is empty: sends are paced, so one tick may not send them all. */
 export async function deliverAll(h: Harness, clock: FakeClock, ticks = 12): Promise<void> {

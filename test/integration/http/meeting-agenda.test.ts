@@ -11,12 +11,11 @@ import type { Platform } from '../../../src/core/model';
 import { PrismaMeetingsRepo } from '../../../src/db/meetings-repo';
 import { agendaSteps } from '../../../src/meetings/agenda';
 import { buildSchoolCalendar } from '../../../src/scheduler/school-days';
-import { buttonData, buttons, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { buttonData, buttons, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
-import { deliverAll as deliverMeetingMail, SERIES_FORM } from '../../helpers/meetings';
+import { deliverAll as deliverMeetingMail, meetingsTrust, SERIES_FORM } from '../../helpers/meetings';
 import { startHarness, type Harness } from '../../helpers/harness';
-import { seedTrust } from '../../helpers/roster-seed';
 
 jest.setTimeout(240_000);
 
@@ -62,16 +61,7 @@ describe.each(databaseKinds)('meeting agendas over HTTP on %s', (kind) => {
 
     beforeAll(async () => {
       h = await startHarness(kind, {}, clock);
-      lee = chatUser(h, 'Lee Leader', `lee-${platform}@oak.org.uk`);
-      ann = chatUser(h, 'Ann Senco', `ann-${platform}@oak.org.uk`);
-      sam = chatUser(h, 'Sam Senco', `sam-${platform}@ash.org.uk`);
-      const seeded = await seedTrust(h, `Elm Trust ${platform}`, ['Oak Primary', 'Ash Primary'], {
-        lee: { user: lee, roles: ['send-leader'] },
-        ann: { user: ann, roles: ['senco'], school: 'Oak Primary' },
-        sam: { user: sam, roles: ['senco'], school: 'Ash Primary' },
-      });
-      trustId = seeded.trustId;
-      await h.db.prisma.person.updateMany({ where: { trustId }, data: { preferredPlatform: platform } });
+      ({ lee, ann, sam, trustId } = await meetingsTrust(h, platform, `Elm Trust ${platform}`));
       for (const [who, name] of [
         ['lee', 'Lee Leader'],
         ['ann', 'Ann Senco'],

@@ -5,13 +5,12 @@
  * re-publishes the tab, Teams edits the home card); the SEND leader sees the next meeting's counts.
  */
 import type { Platform } from '../../../src/core/model';
-import { buttons, chatUser, plain, press, type ChatUser } from '../../helpers/chat';
+import { buttons, plain, press, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { homeTabPress, openHome, teamsHomeCard, teamsHomeEntry } from '../../helpers/home';
-import { current, deliverAll } from '../../helpers/meetings';
-import { seedTrust } from '../../helpers/roster-seed';
+import { current, deliverAll, meetingsTrust, SERIES_FORM } from '../../helpers/meetings';
 import { teamsSubmit } from '../../fixtures/teams/factory';
 
 jest.setTimeout(180_000);
@@ -21,15 +20,9 @@ const platforms: Platform[] = ['teams', 'slack'];
 const START = '2026-09-08T08:00:00Z';
 
 const FORM = {
-  title: 'SENCO network meeting',
-  audience: 'trust',
-  schools: '',
-  special: 'yes',
-  year: '2026-27',
+  ...SERIES_FORM,
   perTerm: '2',
   weekday: '3',
-  time: '15:45',
-  duration: '90',
   mode: 'in-person',
   venue: 'Oak Primary hall',
   link: '',
@@ -47,17 +40,7 @@ describe.each(databaseKinds)('network meetings on Home over HTTP on %s', (kind) 
 
     beforeAll(async () => {
       h = await startHarness(kind, {}, clock);
-      lee = chatUser(h, 'Lee Leader', `lee-${platform}@oak.org.uk`);
-      ann = chatUser(h, 'Ann Senco', `ann-${platform}@oak.org.uk`);
-      sam = chatUser(h, 'Sam Senco', `sam-${platform}@ash.org.uk`);
-      trustId = (
-        await seedTrust(h, `Oak Trust ${platform}`, ['Oak Primary', 'Ash Primary'], {
-          lee: { user: lee, roles: ['send-leader'] },
-          ann: { user: ann, roles: ['senco'], school: 'Oak Primary' },
-          sam: { user: sam, roles: ['senco'], school: 'Ash Primary' },
-        })
-      ).trustId;
-      await h.db.prisma.person.updateMany({ where: { trustId }, data: { preferredPlatform: platform } });
+      ({ lee, ann, sam, trustId } = await meetingsTrust(h, platform));
       await press(h, platform, lee, 'meetings.series.draft', {}, FORM);
       expect(plain(await press(h, platform, lee, 'meetings.series.confirm'))).toContain('6 meetings set up');
       await deliverAll(h, clock);

@@ -7,12 +7,11 @@
  */
 import type { Platform } from '../../../src/core/model';
 import { occurrenceUid } from '../../../src/meetings/ics';
-import { buttons, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { buttons, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
-import { current, deliverAll, icsSince, mark, parseEvent, sentTo } from '../../helpers/meetings';
-import { seedTrust } from '../../helpers/roster-seed';
+import { current, deliverAll, icsSince, mark, meetingsTrust, parseEvent, SERIES_FORM, sentTo } from '../../helpers/meetings';
 import { blockAction } from '../../fixtures/slack/factory';
 import { teamsSubmit } from '../../fixtures/teams/factory';
 
@@ -23,20 +22,7 @@ const platforms: Platform[] = ['teams', 'slack'];
 const START = '2026-09-08T08:00:00Z';
 const PRESSES = 5;
 
-const FORM = {
-  title: 'SENCO network meeting',
-  audience: 'trust',
-  schools: '',
-  special: 'yes',
-  year: '2026-27',
-  perTerm: '1',
-  weekday: '2',
-  time: '15:45',
-  duration: '90',
-  mode: 'online',
-  venue: '',
-  link: 'https://teams.example.org/l/meetup-join/abc',
-};
+const FORM = SERIES_FORM;
 
 const EDITED = {
   title: 'Autumn SENCO network: provision maps',
@@ -58,16 +44,7 @@ describe.each(databaseKinds)('meeting series over HTTP on %s', (kind) => {
 
     beforeAll(async () => {
       h = await startHarness(kind, {}, clock);
-      lee = chatUser(h, 'Lee Leader', `lee-${platform}@oak.org.uk`);
-      ann = chatUser(h, 'Ann Senco', `ann-${platform}@oak.org.uk`);
-      sam = chatUser(h, 'Sam Senco', `sam-${platform}@ash.org.uk`);
-      const seeded = await seedTrust(h, `Oak Trust ${platform}`, ['Oak Primary', 'Ash Primary'], {
-        lee: { user: lee, roles: ['send-leader'] },
-        ann: { user: ann, roles: ['senco'], school: 'Oak Primary' },
-        sam: { user: sam, roles: ['senco'], school: 'Ash Primary' },
-      });
-      trustId = seeded.trustId;
-      await h.db.prisma.person.updateMany({ where: { trustId }, data: { preferredPlatform: platform } });
+      ({ lee, ann, sam, trustId } = await meetingsTrust(h, platform));
     });
     afterAll(async () => h.stop());
 

@@ -8,11 +8,10 @@
 import ICAL from 'ical.js';
 import type { Platform } from '../../../src/core/model';
 import { occurrenceUid } from '../../../src/meetings/ics';
-import { buttonData, buttons, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { buttonData, buttons, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
-import { seedTrust } from '../../helpers/roster-seed';
 import {
   answerOnCard as answerOnDelivered,
   current as currentCard,
@@ -21,6 +20,8 @@ import {
   mark,
   parseEvent,
   sentTo,
+  meetingsTrust,
+  SERIES_FORM,
 } from '../../helpers/meetings';
 
 jest.setTimeout(180_000);
@@ -29,20 +30,7 @@ const platforms: Platform[] = ['teams', 'slack'];
 // Tuesday 8 September 2026, 09:00 in London (BST).
 const START = '2026-09-08T08:00:00Z';
 
-const FORM = {
-  title: 'SENCO network meeting',
-  audience: 'trust',
-  schools: '',
-  special: 'yes',
-  year: '2026-27',
-  perTerm: '1',
-  weekday: '2',
-  time: '15:45',
-  duration: '90',
-  mode: 'online',
-  venue: '',
-  link: 'https://teams.example.org/l/meetup-join/abc',
-};
+const FORM = SERIES_FORM;
 
 describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
   describe.each(platforms)('on %s', (platform) => {
@@ -62,16 +50,7 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
 
     beforeAll(async () => {
       h = await startHarness(kind, {}, clock);
-      lee = chatUser(h, 'Lee Leader', `lee-${platform}@oak.org.uk`);
-      ann = chatUser(h, 'Ann Senco', `ann-${platform}@oak.org.uk`);
-      sam = chatUser(h, 'Sam Senco', `sam-${platform}@ash.org.uk`);
-      const seeded = await seedTrust(h, `Oak Trust ${platform}`, ['Oak Primary', 'Ash Primary'], {
-        lee: { user: lee, roles: ['send-leader'] },
-        ann: { user: ann, roles: ['senco'], school: 'Oak Primary' },
-        sam: { user: sam, roles: ['senco'], school: 'Ash Primary' },
-      });
-      trustId = seeded.trustId;
-      await h.db.prisma.person.updateMany({ where: { trustId }, data: { preferredPlatform: platform } });
+      ({ lee, ann, sam, trustId } = await meetingsTrust(h, platform));
     });
     afterAll(async () => h.stop());
 

@@ -12,7 +12,7 @@
 import { addDays, lastWeekdayOfMonth, SUNDAY, toInstant, TUESDAY, weekdayOf } from '../../../src/calendar';
 import type { Platform } from '../../../src/core/model';
 import { occurrenceUid } from '../../../src/meetings/ics';
-import { chatUser, plain, press, type ChatUser } from '../../helpers/chat';
+import { plain, press, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -26,8 +26,8 @@ import {
   parseEvent,
   sentTo,
   SERIES_FORM,
+  meetingsTrust,
 } from '../../helpers/meetings';
-import { seedTrust } from '../../helpers/roster-seed';
 import { trustCalendar } from '../../unit/calendar/fixtures';
 
 jest.setTimeout(900_000);
@@ -116,17 +116,7 @@ describe.each(databaseKinds)('a school year of network meetings on %s', (kind) =
 
     beforeAll(async () => {
       h = await startHarness(kind, {}, clock);
-      lee = chatUser(h, 'Lee Leader', `lee-${platform}@oak.org.uk`);
-      ann = chatUser(h, 'Ann Senco', `ann-${platform}@oak.org.uk`);
-      sam = chatUser(h, 'Sam Senco', `sam-${platform}@ash.org.uk`);
-      trustId = (
-        await seedTrust(h, `Oak Trust ${platform}`, ['Oak Primary', 'Ash Primary'], {
-          lee: { user: lee, roles: ['send-leader'] },
-          ann: { user: ann, roles: ['senco'], school: 'Oak Primary' },
-          sam: { user: sam, roles: ['senco'], school: 'Ash Primary' },
-        })
-      ).trustId;
-      await h.db.prisma.person.updateMany({ where: { trustId }, data: { preferredPlatform: platform } });
+      ({ lee, ann, sam, trustId } = await meetingsTrust(h, platform));
       for (const p of await h.db.prisma.person.findMany({ where: { trustId } })) ids[p.name] = p.id;
     });
     afterAll(async () => h.stop());
