@@ -78,6 +78,19 @@ function qualificationLines(view: CheckinView): string[] {
   });
 }
 
+export const CHOICES = ['yes', 'partly', 'no', 'na'] as const;
+export type Choice = (typeof CHOICES)[number];
+
+/** One answer of a yes / partly / no / not applicable question: the same press on the card and on Home. */
+export function choiceButton(checkinId: string, itemId: string, v: Choice): Button {
+  return { label: t(`checkin.choice.${v}`), verb: VERBS.answer, data: { c: checkinId, i: itemId, v } };
+}
+
+/** Confirms every pre-filled answer still waiting: the same press on the card and on Home. */
+export function confirmAllButton(checkinId: string): Button {
+  return { label: t('checkin.button.confirmAll'), verb: VERBS.confirm, data: { c: checkinId }, style: 'primary' };
+}
+
 function data(view: CheckinView, extra: Record<string, string> = {}): Record<string, string> {
   return { c: view.checkin.id, ...extra };
 }
@@ -92,11 +105,7 @@ function answerForm(view: CheckinView, it: ChecklistItem, current: CheckinAnswer
     value: current?.note ?? undefined,
   };
   if (it.answer === 'choice') {
-    const choice = (v: 'yes' | 'partly' | 'no' | 'na'): Button => ({
-      label: t(`checkin.choice.${v}`),
-      verb: VERBS.answer,
-      data: data(view, { i: it.id, v }),
-    });
+    const choice = (v: Choice): Button => choiceButton(view.checkin.id, it.id, v);
     return {
       type: 'form',
       fields: [note],
@@ -195,7 +204,7 @@ export function prefillBlocks(view: CheckinView, itemIds: readonly string[]): Bl
     const answer = answerLabel(item(view, id), prefill.value);
     return { label: item(view, id).title, value: prefill.source === 'profile' ? t('checkin.prefill.fromProfile', { answer }) : answer };
   });
-  const confirm: Button = { label: t('checkin.button.confirmAll'), verb: VERBS.confirm, data: data(view), style: 'primary' };
+  const confirm = confirmAllButton(view.checkin.id);
   return [
     { type: 'heading', text: t('checkin.prefill.heading', { count: itemIds.length }) },
     { type: 'text', text: t('checkin.prefill.text') },

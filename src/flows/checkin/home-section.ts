@@ -1,6 +1,6 @@
 /**
- * The check-in's part of Home: a SENCO's open check-in(s) with progress and one button to
- * carry on; a SEND leader's running rounds ("14 of 22"), join and erasure requests waiting,
+ * The check-in's part of Home: a SENCO's open check-in(s) with progress and the step they are
+ * on, answerable from Home where a row of buttons can answer it (./home-step.ts); a SEND leader's running rounds ("14 of 22"), join and erasure requests waiting,
  * and deliveries that may not have arrived.
  */
 import { progressOf } from '../../core/checkin/progress';
@@ -8,7 +8,7 @@ import type { CheckinRound } from '../../core/checkin/model';
 import type { Block } from '../../core/message';
 import { t } from '../../i18n/en-GB';
 import type { HomeInput, HomeProvider, HomeSection } from '../home/section';
-import { VERBS } from './cards';
+import { homeStep } from './home-step';
 import { formatInstant, periodLabel, plural } from './text';
 
 const ORDER = { checkin: 10, round: 11, requests: 12 } as const;
@@ -22,7 +22,8 @@ async function sencoSections({ actor, deps }: HomeInput): Promise<HomeSection[]>
   const nameOf = (id: string) => schools.find((s) => s.id === id)?.name ?? id;
   const sections: HomeSection[] = [];
   for (const { checkin, round } of open) {
-    const progress = progressOf(checkin, await deps.checkin.repo.answers(actor.trustId, checkin.id));
+    const answers = await deps.checkin.repo.answers(actor.trustId, checkin.id);
+    const progress = progressOf(checkin, answers);
     const school = nameOf(checkin.schoolId);
     const closes = formatInstant(round.closesAt);
     if (progress.complete) {
@@ -33,16 +34,16 @@ async function sencoSections({ actor, deps }: HomeInput): Promise<HomeSection[]>
       });
       continue;
     }
-    const label = progress.answered === 0 ? t('home.checkin.start') : t('home.checkin.continue');
-    sections.push({
-      order: ORDER.checkin,
-      needsYou: true,
-      blocks: [
-        { type: 'heading', text: t('home.checkin.heading', { period: periodLabel(round.period), school }) },
-        { type: 'text', text: t('home.checkin.progress', { answered: progress.answered, total: progress.total, closes }) },
-        { type: 'buttons', buttons: [{ label, verb: VERBS.open, data: { c: checkin.id }, style: 'primary' }] },
-      ],
-    });
+    const checklist =
+      (await deps.checkin.repo.checklistVersion(actor.trustId, round.checklistVersion)) ?? (await deps.checkin.repo.checklist(actor.trustId));
+    const step = homeStep(checkin, checklist, answers);
+    const blocks: Block[] = [
+      { type: 'heading', text: t('home.checkin.heading', { period: periodLabel(round.period), school }) },
+      { type: 'text', text: t('home.checkin.progress', { answered: progress.answered, total: progress.total, closes }) },
+    ];
+    if (step.line) blocks.push({ type: 'text', text: step.line });
+    blocks.push({ type: 'buttons', buttons: step.buttons });
+    sections.push({ order: ORDER.checkin, needsYou: true, blocks });
   }
   return sections;
 }
