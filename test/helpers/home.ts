@@ -1,9 +1,10 @@
 /**
  * Home in HTTP tests: open it the platform's way (Slack's App Home tab, Teams `home`), press a
- * button on the Slack tab, and read what a person's Home shows now on either platform.
+ * button on Home itself, and read what a person's Home shows now on either platform.
  */
 import type { Platform } from '../../src/core/model';
 import { blockAction } from '../fixtures/slack/factory';
+import { teamsSubmit } from '../fixtures/teams/factory';
 import { send, type ChatUser } from './chat';
 import type { FakeClock } from './fake-clock';
 import type { Harness } from './harness';
@@ -97,4 +98,47 @@ export async function openHome(h: Harness, platform: Platform, who: ChatUser, cl
     await h.bot.scheduler.runOnce();
   }
   return currentHome(h, platform, who);
+}
+
+/**
+ * Presses a button on the person's Home itself (the Slack tab; the Teams home card, as a reply
+ * to it) and waits until their Home was rendered again (Slack publishes at once; Teams edits the
+ * card through the outbox). Returns the bot's replies in their DM / personal chat, as JSON text.
+ */
+export async function pressOnHome(
+  h: Harness,
+  platform: Platform,
+  who: ChatUser,
+  verb: string,
+  data: Record<string, string>,
+): Promise<string[]> {
+  const renders = homeRenders(h, platform, who);
+  if (platform === 'slack') {
+    const dm = `D${who.slack.id.replace(/^U/, '')}`;
+    const posts = () =>
+      h.slack
+        .callsTo('chat.postMessage')
+        .filter((c) => c.channel === dm)
+        .map((c) => JSON.stringify(c));
+    const before = posts().length;
+    expect((await h.postSlack(homeTabPress(who, verb, data), 'application/x-www-form-urlencoded')).status).toBe(200);
+    await h.slack.waitFor(() => posts().length > before && homeRenders(h, platform, who) > renders, 10_000);
+    return posts().slice(before);
+  }
+  const conversation = `a:1personal-${who.teams.id}`;
+  const sent = () =>
+    h.teams
+      .sentActivities()
+      .filter((a) => a.conversationId === conversation)
+      .map((a) => JSON.stringify(a.activity))
+      .filter((a) => !a.includes('"type":"typing"'));
+  const before = sent().length;
+  const card = teamsHomeEntry(h, who);
+  if (!card) throw new Error(`${who.name} has no Teams home card to press on`);
+  const res = await h.postTeams({ ...teamsSubmit(h.teams.url, { verb, ...data }, who.teams), replyToId: card[0] });
+  expect(res.status).toBe(200);
+  const replies = sent().slice(before);
+  await h.bot.scheduler.runOnce(); // the outbox edits the home card in place
+  expect(homeRenders(h, platform, who)).toBeGreaterThan(renders);
+  return replies;
 }

@@ -35,7 +35,8 @@ async function sencoSections({ actor, deps }: HomeInput): Promise<HomeSection[]>
       continue;
     }
     const checklist =
-      (await deps.checkin.repo.checklistVersion(actor.trustId, round.checklistVersion)) ?? (await deps.checkin.repo.checklist(actor.trustId));
+      (await deps.checkin.repo.checklistVersion(actor.trustId, round.checklistVersion)) ??
+      (await deps.checkin.repo.checklist(actor.trustId));
     const step = homeStep(checkin, checklist, answers);
     const blocks: Block[] = [
       { type: 'heading', text: t('home.checkin.heading', { period: periodLabel(round.period), school }) },
