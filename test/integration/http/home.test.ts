@@ -1,6 +1,6 @@
 /**
  * Issue 16 over HTTP on both platforms and both databases: Home for a SENCO (the open check-in
- * with progress and one button to carry on), a SEND leader (the running round, "0 of 2") and a
+ * with progress and the step they are on), a SEND leader (the running round, "0 of 2") and a
  * trust leader ("Nothing needs you this week"); after an answer the SENCO's Home follows:
  * Slack re-publishes the App Home tab, Teams updates the home card in place through the outbox.
  */
@@ -11,7 +11,7 @@ import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { seedTrust } from '../../helpers/roster-seed';
 import { teamsSubmit } from '../../fixtures/teams/factory';
-import { homeTabPress, openHome, teamsHomeCard, teamsHomeEntry } from '../../helpers/home';
+import { openHome, pressOnHome, teamsHomeCard, teamsHomeEntry } from '../../helpers/home';
 
 jest.setTimeout(120_000);
 
@@ -43,35 +43,17 @@ describe.each(databaseKinds)('Home over HTTP on %s', (kind) => {
     });
     afterAll(async () => h.stop());
 
-    it('shows a SENCO their open check-in with progress and one button, and follows an answer', async () => {
+    it('shows a SENCO their open check-in with progress and the question they are on, and follows an answer', async () => {
       const home = await openHome(h, platform, ann);
       expect(plain([home])).toContain('Check-in: Autumn term 2026-27 (Oak Primary)');
       expect(plain([home])).toMatch(/0 of \d+ answered/);
       const open = buttonData([home], 'checkin.open');
       expect(open.c).toBeTruthy();
 
-      let card: string[];
-      if (platform === 'slack') {
-        // Pressed on the Home tab itself: the check-in card arrives in the DM.
-        const dm = `D${ann.slack.id.replace(/^U/, '')}`;
-        const before = h.slack.callsTo('chat.postMessage').length;
-        expect((await h.postSlack(homeTabPress(ann, 'checkin.open', open), 'application/x-www-form-urlencoded')).status).toBe(200);
-        await h.slack.waitFor(
-          () =>
-            h.slack
-              .callsTo('chat.postMessage')
-              .slice(before)
-              .some((c) => c.channel === dm),
-          10_000,
-        );
-        card = h.slack
-          .callsTo('chat.postMessage')
-          .slice(before)
-          .filter((c) => c.channel === dm)
-          .map((c) => JSON.stringify(c));
-      } else {
-        card = await press(h, platform, ann, 'checkin.open', open);
-      }
+      // The first question's answer buttons are on Home itself (home-checkin.test.ts presses them);
+      // More opens the full card (note, context, skip): on Slack in the DM, on Teams in the chat.
+      expect(buttonData([home], 'checkin.answer')).toEqual({ c: open.c, i: expect.any(String), v: 'yes' });
+      const card = await pressOnHome(h, platform, ann, 'checkin.open', open);
       const answer = buttonData(card, 'checkin.answer');
       await press(h, platform, ann, 'checkin.answer', { ...answer, v: answer.v ?? 'yes' }, answer.v === undefined ? { value: 'yes' } : {});
 
