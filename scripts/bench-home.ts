@@ -3,12 +3,21 @@
  * scripts/bench-checkin.ts: a SENCO answers the autumn round; the spring (termly) round opens on
  * its own; then, with nothing changed, the SENCO opens Home and finishes the check-in from it.
  *
- *   taps = opening Home (the tab, or `home` on Teams), button presses and form submits;
+ *   taps_to_checkin_done = button presses and form submits from the open Home to the finished
+ *                  check-in, counted as `bench:checkin` counts them (typing is not a tap);
+ *   taps_with_open = the same plus opening Home itself (the Slack tab, or `home` on Teams);
  *   build_ms_500 = median time to build Home for the SEND leader of a 500-school trust with an
  *                  open round (every school has a SENCO and a check-in), over several runs.
  *
+ * Does opening Home count? Issue 16 asks for "a bench:checkin-style count ... taps from opening
+ * Home to a finished termly check-in". bench:checkin counts presses and submits from the
+ * invitation on, the invitation itself not counted; read the same way, opening Home is where the
+ * count starts, not one of its taps, so taps_to_checkin_done leaves it out. It is a real tap on
+ * Slack (the tab), so taps_with_open says what the count is with it. Before 30 Nov 2026 this
+ * script counted the opening in taps_to_checkin_done (7, of which Continue was one).
+ *
  * Run: npm run bench:home. Last line (parsed by tooling):
- *   home taps_to_checkin_done=<n> build_ms_500=<ms>
+ *   home taps_to_checkin_done=<n> build_ms_500=<ms> taps_with_open=<n>
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -138,7 +147,7 @@ async function main(): Promise<void> {
   await scheduler.runOnce();
   clock.set('2027-01-12T15:46:00Z');
   await scheduler.runOnce();
-  // Opening Home is the first tap (Teams: `home`, whose card arrives through the outbox).
+  // Opening Home (Teams: `home`, whose card arrives through the outbox) starts the count.
   mark = sender.sent.length;
   await handle(event(senco, { text: 'home' }));
   await scheduler.runOnce();
@@ -146,7 +155,12 @@ async function main(): Promise<void> {
     .slice(mark)
     .find((s) => s.to === `a:${senco}` && s.message.blocks.some((b) => b.type === 'heading' && b.text === 'Home'));
   if (!home) throw new Error('the home card was not delivered');
-  const taps = 1 + (await finish(senco, home.message));
+  // Home carries the check-in's current step (the carried-over answers to confirm), so the
+  // first press is on Home itself, as on the check-in card.
+  if (!home.message.blocks.some((b) => b.type === 'buttons' && b.buttons.some((x) => x.verb === 'checkin.confirm'))) {
+    throw new Error(`Home does not carry the check-in step: ${JSON.stringify(home.message.blocks)}`);
+  }
+  const taps = await finish(senco, home.message);
   lap('taps counted');
 
   // 2. Build time: the leader of a 500-school trust with an open round.
@@ -168,12 +182,15 @@ async function main(): Promise<void> {
   await stop();
 
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`Spring check-in from Home, nothing changed: ${taps} taps (goal at most 5) — ${taps <= 5 ? 'met' : 'NOT met'}.`);
+  console.log(
+    `Spring check-in from Home, nothing changed: ${taps} taps after opening Home (goal at most 5) — ${taps <= 5 ? 'met' : 'NOT met'}; ` +
+      `${taps + 1} counting the opening as a tap.`,
+  );
   console.log(
     `Home for the leader of a 500-school trust: median ${median(times).toFixed(1)} ms over ${times.length} runs ` +
       `(min ${sorted[0]!.toFixed(1)}, max ${sorted.at(-1)!.toFixed(1)}; goal < 300 ms) — ${median(times) < 300 ? 'met' : 'NOT met'}.`,
   );
-  console.log(`home taps_to_checkin_done=${taps} build_ms_500=${Math.round(median(times))}`);
+  console.log(`home taps_to_checkin_done=${taps} build_ms_500=${Math.round(median(times))} taps_with_open=${taps + 1}`);
 }
 
 main().catch((error) => {
