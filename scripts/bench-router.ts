@@ -196,7 +196,7 @@ function answerData(data: Record<string, string>, value: string): Record<string,
 const MAX_TAPS = 60;
 
 /**
- * Presses through a check-in from `first` (an invitation, or Home's Start / Continue) as
+ * Presses through a check-in from `first` (an invitation, or Home, which carries the current step: confirm, answer buttons or Continue) as
  * planned, changing the pre-filled items named in `change`; returns taps and the messages the
  * bot sent (counting `first`).
  */
