@@ -44,6 +44,11 @@ const stages = [
         play: async (chat) => chat.press('Start and send invitations'),
       },
       { name: 'leader-round-status', what: 'live status of the round', play: async (chat) => chat.say('checkin status') },
+      {
+        name: 'leader-home',
+        what: "the SEND leader's Home: the running round and what waits for them",
+        play: async (chat) => chat.say('home'),
+      },
     ],
   },
   {
@@ -74,7 +79,10 @@ const stages = [
   },
   {
     as: 'trust-leader',
-    scenes: [{ name: 'trust-leader-digest', what: 'the weekly digest on demand', play: async (chat) => chat.say('digest') }],
+    scenes: [
+      { name: 'trust-leader-digest', what: 'the weekly digest on demand', play: async (chat) => chat.say('digest') },
+      { name: 'trust-leader-home', what: "the trust leader's Home: the latest digest", play: async (chat) => chat.say('home') },
+    ],
   },
   {
     as: 'leader',
