@@ -4,10 +4,19 @@
  * - in the middle of a check-in round's invitations while SENCOs answer: after the restart each
  *   SENCO has the invitation once (or its row is `uncertain`, listed), every answer the bot
  *   acknowledged with 200 before the kill is stored, none twice;
+ * - in the middle of `npm run import -- file.csv --yes`: the roster is all there or not at all,
+ *   and a re-run applies it once.
  * The figures (restart to healthy, restart to outbox drained) are printed and recorded in the
  * README ("Faults"). FAULTS_LONG=1: 120 SENCOs and two kills.
  */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { systemClock } from '../../../src/core/ports';
+import { PrismaRosterRepo } from '../../../src/db/roster-repo';
 import { openDatabase } from '../../../src/db/database';
 import { FakeTeamsConnector } from '../../fakes/fake-teams-connector';
 import { teamsSubmit } from '../../fixtures/teams/factory';
@@ -206,6 +215,101 @@ describe('kill -9 of the bot process', () => {
       }
       await h.stop().catch(() => undefined);
       await scratch.drop();
+    }
+  });
+
+  itOnPostgres('a CSV import: all of the file or none of it, and a re-run applies it once', async () => {
+    const scratch = await createScratchPostgres();
+    const db = await openDatabase({ url: scratch.url });
+    const folder = mkdtempSync(join(tmpdir(), 'senco-import-'));
+    try {
+      const trustId = randomUUID();
+      const seeded = await new PrismaRosterRepo(db.prisma, systemClock).write(trustId, {
+        trust: { id: trustId, name: 'Birch Trust' },
+        schools: [],
+        people: [],
+        audit: [],
+      });
+      expect(seeded.ok).toBe(true);
+      const count = LONG ? 5000 : 1500;
+      const file = join(folder, 'schools.csv');
+      const lines = Array.from({ length: count }, (_v, i) => `School ${i},primary,Leeds,North,no`);
+      writeFileSync(file, ['name,phase,local_authority,region,resource_base', ...lines].join('\n'));
+      const schools = () => db.prisma.school.count({ where: { trustId } });
+      const run = () => {
+        const child = spawn(
+          process.execPath,
+          [
+            '-r',
+            join(__dirname, '../../helpers/ts-register.js'),
+            join(__dirname, '../../../scripts/import.ts'),
+            file,
+            '--yes',
+            '--no-lookup',
+          ],
+          {
+            env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC', DATABASE_URL: scratch.url! },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let output = '';
+        child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+        return Object.assign(child, { output: () => output });
+      };
+      // Killed once the preview is printed (the apply has begun or is about to), several times.
+      const seen: number[] = [];
+      for (let kill = 0; kill < (LONG ? 5 : 2); kill++) {
+        const first = run();
+        await waitUntil('the import preview', () => first.output().includes('Rejected rows:'), 120_000);
+        await sleep(50 + kill * 600);
+        first.kill('SIGKILL');
+        await exitOf(first);
+        const after = await schools();
+        seen.push(after);
+        expect([0, count]).toContain(after);
+        if (after === count) break;
+      }
+      // The re-run applies the file (or finds nothing to change); a third finds nothing to do.
+      const again = run();
+      expect((await exitOf(again, 240_000)).code).toBe(0);
+      expect(await schools()).toBe(count);
+      const third = run();
+      expect((await exitOf(third, 240_000)).code).toBe(0);
+      expect(third.output()).toContain('Nothing to change');
+      expect(await schools()).toBe(count);
+      console.info(
+        `kill -9 mid CSV import: ${JSON.stringify({ rows: count, schoolsAfterEachKill: seen, rerun: again.output().match(/Applied in \d+ ms|Nothing to change/)?.[0] })}`,
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      await db.close();
+      await scratch.drop();
+    }
+  });
+
+  it('on PGlite: a restart after kill -9 takes over the data folder lock and serves again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'senco-kill9-'));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    let bot = spawnBot({ TZ: 'UTC', PORT: String(port), DATA_DIR: dataDir });
+    try {
+      await waitForHealthy(url);
+      bot.kill('SIGKILL');
+      await exitOf(bot);
+      const restarted = performance.now();
+      bot = spawnBot({ TZ: 'UTC', PORT: String(port), DATA_DIR: dataDir });
+      await waitForHealthy(url);
+      const healthyMs = Math.round(performance.now() - restarted);
+      expect(bot.output()).not.toContain('in use by process');
+      expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ databaseKind: 'pglite', database: 'up' });
+      console.info(`kill -9 on PGlite: restart to healthy ${healthyMs} ms`);
+    } finally {
+      if (bot.exitCode === null) {
+        bot.kill('SIGTERM');
+        await exitOf(bot).catch(() => undefined);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
