@@ -17,9 +17,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs src/main.ts in a child process, as `npm start` would after building. */
-export function spawnBot(env: Record<string, string>): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['-r', join(root, 'test/helpers/ts-register.js'), join(root, 'src/main.ts')], {
+/**
+ * Runs src/main.ts in a child process, as `npm start` would after building (or another entry
+ * under the repository, e.g. test/helpers/bot-at.ts for a bot on a given clock, or a script
+ * such as scripts/import.ts with its arguments).
+ */
+export function spawnBot(env: Record<string, string>, entry = 'src/main.ts', args: string[] = []): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, ['-r', join(root, 'test/helpers/ts-register.js'), join(root, entry), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
