@@ -47,6 +47,8 @@ export function pacingBuckets(bucket: string): string[] {
 export class SharedPacer implements Pacer {
   private readonly rates: Readonly<Record<string, BucketRate>>;
   private readonly granted = new Map<string, number[]>();
+  /** A store reservation under way, per bucket (see `take`). */
+  private readonly refills = new Map<string, Promise<void>>();
   /** This replica's real departures, spaced as in one process (its own slots are an interval apart too). */
   private readonly departures: RateLimiter;
   /** Running average of a store call, in ms (monotonic timer: transport timing, not product time). */
@@ -91,19 +93,36 @@ export class SharedPacer implements Pacer {
     return slots;
   }
 
+  /**
+   * One refill at a time per bucket: rows are delivered concurrently, and a block fetched by
+   * each of them at once would reserve a block per row (50 rows, 500 slots, ten seconds of the
+   * bucket) while using one slot of each.
+   */
   private async take(bucket: string, now: number): Promise<number> {
-    const slots = this.live(bucket, now);
-    if (slots.length === 0) {
-      const interval = this.intervalOf(bucket);
-      const block = Math.max(1, Math.round(rateForBucket(bucket, this.rates).perSecond / 5));
-      const started = performance.now();
-      const first = await this.store.reserve(bucket, now + this.latencyMs, interval * block, 0);
-      this.latencyMs = 0.8 * this.latencyMs + 0.2 * (performance.now() - started);
-      for (let i = 0; i < block; i++) slots.push(first + i * interval);
-      slots.sort((a, b) => a - b);
-      this.granted.set(bucket, slots);
+    for (;;) {
+      const slots = this.live(bucket, now);
+      if (slots.length > 0) return slots.shift()!;
+      const pending = this.refills.get(bucket);
+      if (pending) {
+        await pending;
+        continue;
+      }
+      const refill = this.refill(bucket, now).finally(() => this.refills.delete(bucket));
+      this.refills.set(bucket, refill);
+      await refill;
     }
-    return slots.shift()!;
+  }
+
+  private async refill(bucket: string, now: number): Promise<void> {
+    const interval = this.intervalOf(bucket);
+    const block = Math.max(1, Math.round(rateForBucket(bucket, this.rates).perSecond / 5));
+    const started = performance.now();
+    const first = await this.store.reserve(bucket, now + this.latencyMs, interval * block, 0);
+    this.latencyMs = 0.8 * this.latencyMs + 0.2 * (performance.now() - started);
+    const slots = this.granted.get(bucket) ?? [];
+    for (let i = 0; i < block; i++) slots.push(first + i * interval);
+    slots.sort((a, b) => a - b);
+    this.granted.set(bucket, slots);
   }
 
   private intervalOf(bucket: string): number {

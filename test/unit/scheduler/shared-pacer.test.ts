@@ -1,0 +1,44 @@
+import type { PaceStore } from '../../../src/core/pace-port';
+import { SharedPacer } from '../../../src/scheduler/shared-pacer';
+
+/** The shared store in memory: GCRA without tolerance, with a small delay like a database round trip. */
+function memoryStore(): PaceStore & { reserves: number } {
+  const next = new Map<string, number>();
+  return {
+    reserves: 0,
+    async reserve(bucket, nowMs, intervalMs) {
+      this.reserves += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const at = Math.max(nowMs, next.get(bucket) ?? 0);
+      next.set(bucket, at + intervalMs);
+      return at;
+    },
+    async peek(bucket, nowMs) {
+      return Math.max(nowMs, next.get(bucket) ?? 0);
+    },
+    async pause(bucket, untilMs) {
+      next.set(bucket, Math.max(untilMs, next.get(bucket) ?? 0));
+    },
+  };
+}
+
+describe('SharedPacer', () => {
+  it('fetches one block of slots at a time per bucket, however many rows ask at once', async () => {
+    const store = memoryStore();
+    const pacer = new SharedPacer(store, { teams: { perSecond: 50, burst: 1 } });
+    const now = 1_000_000;
+    const waits = await Promise.all(Array.from({ length: 50 }, () => pacer.reserve('teams:t1', now)));
+    // 50 rows at 50/s: blocks of 10 (200 ms), five of them, and the last row goes within a second.
+    expect(store.reserves).toBe(5);
+    expect(Math.max(...waits)).toBeLessThan(1_100);
+    expect(new Set(waits).size).toBe(50);
+  });
+
+  it('keeps buckets apart: a refill for one tenant does not hold another', async () => {
+    const store = memoryStore();
+    const pacer = new SharedPacer(store, { teams: { perSecond: 50, burst: 1 } });
+    const [a, b] = await Promise.all([pacer.reserve('teams:t1', 0), pacer.reserve('teams:t2', 0)]);
+    expect([a, b]).toEqual([0, 0]);
+    expect(store.reserves).toBe(2);
+  });
+});
