@@ -211,6 +211,9 @@ async function main() {
       const page = await browser.newPage({ viewport: { width: 900, height: 6000 } });
       const chat = new Chat(page);
       await chat.open();
+      // Opening the playground installs the bot for this person: their welcome card (Home) comes
+      // through the outbox a moment later; let it land before the first scene's reply.
+      await chat.settle(8_000, 75_000);
       for (const scene of wanted) {
         try {
           await scene.play(chat);
