@@ -8,6 +8,7 @@
  *   end date thanks and one line of feedback. Each message is keyed by pair, stage and person,
  *   and the stage moves by compare-and-set, so a rerun or a second replica sends nothing twice.
  */
+import { dailyAt } from '../../calendar';
 import { isNewSenco } from '../../core/buddies/round';
 import type { BuddyPair, FollowUpStage } from '../../core/buddies-port';
 import { londonDate } from '../../core/dates';
@@ -15,7 +16,6 @@ import { occurrenceKey, type DueOccurrence, type DueWorkSource } from '../../cor
 import type { Block, OutboundMessage } from '../../core/message';
 import { hasRole } from '../../core/model';
 import { t } from '../../i18n/en-GB';
-import { toInstant } from '../../calendar/london-time';
 import type { FlowDeps } from '../deps';
 import { askCard } from './asking';
 import { buddies, deliverOnce, otherSide, sendNudge, sendTo, trustPeople } from './common';
@@ -25,16 +25,6 @@ import { closingCard, pairButtons } from './pairs';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SEND_AT = '10:00';
 
-/** London school-time instants at 10:00 on each date in (from, upTo]. */
-function tenOClocks(from: Date, upTo: Date): Date[] {
-  const out: Date[] = [];
-  for (let day = new Date(from.getTime() - DAY_MS); day.getTime() <= upTo.getTime() + DAY_MS; day = new Date(day.getTime() + DAY_MS)) {
-    const at = toInstant(londonDate(day) as never, SEND_AT as never);
-    if (at > from && at <= upTo && !out.some((d) => d.getTime() === at.getTime())) out.push(at);
-  }
-  return out;
-}
-
 function offerSource(deps: FlowDeps): DueWorkSource {
   return {
     kind: 'buddy-offer',
@@ -42,7 +32,7 @@ function offerSource(deps: FlowDeps): DueWorkSource {
     lookbackMs: 2 * DAY_MS,
     async due(from, upTo) {
       const trusts = await deps.roster.repo.listTrusts();
-      return tenOClocks(from, upTo).flatMap((at) =>
+      return dailyAt(SEND_AT, from, upTo).flatMap((at) =>
         trusts.map((trust) => ({
           key: occurrenceKey('buddy-offer', [trust.id], londonDate(at)),
           dueAt: at,
