@@ -21,8 +21,8 @@ export interface HomeStore {
   rememberTab(tab: HomeTab, at: Date): Promise<void>;
   /** The tabs these people opened (any platform). */
   tabsOf(personIds: readonly string[]): Promise<HomeTab[]>;
-  /** Someone did something in this trust now. */
+  /** Someone did something in this trust now (recorded to the minute: later touches in the same minute may be skipped). */
   touchTrust(trustId: string, at: Date): Promise<void>;
-  /** Trusts touched with `from < changedAt <= upTo`, and when last. */
+  /** Trusts touched with `from < changedAt <= upTo`, and when (last recorded). */
   touchedTrusts(from: Date, upTo: Date): Promise<Array<{ trustId: string; at: Date }>>;
 }

@@ -6,6 +6,9 @@ import type { Db } from './database';
 
 /** Home's memory in the database: opened tabs (HomeTab) and the last activity per trust (HomeChange). */
 export class PrismaHomeStore implements HomeStore {
+  /** The minute each trust was last written in, by this process (see `touchTrust`). */
+  private readonly touchedMinute = new Map<string, number>();
+
   constructor(private readonly db: Db) {}
 
   async rememberTab(tab: HomeTab, at: Date): Promise<void> {
@@ -26,8 +29,16 @@ export class PrismaHomeStore implements HomeStore {
     return rows.map((r) => ({ ...r, platform: r.platform as Platform, target: r.target as unknown as ConversationAddress }));
   }
 
+  /**
+   * Called after every inbound event, so it writes at most once a minute per trust and process:
+   * Home's push refresh runs per minute (src/flows/home/push.ts), and any touch in a minute
+   * brings the same refresh at that minute's end as the last one would.
+   */
   async touchTrust(trustId: string, at: Date): Promise<void> {
+    const minute = Math.ceil(at.getTime() / 60_000);
+    if (this.touchedMinute.get(trustId) === minute) return;
     await this.db.homeChange.upsert({ where: { trustId }, create: { trustId, changedAt: at }, update: { changedAt: at } });
+    this.touchedMinute.set(trustId, minute);
   }
 
   async touchedTrusts(from: Date, upTo: Date): Promise<Array<{ trustId: string; at: Date }>> {
