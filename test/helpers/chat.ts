@@ -30,6 +30,36 @@ export function chatUser(h: Harness, name: string, email: string | null): ChatUs
   return user;
 }
 
+/** How many messages the fakes had received at a moment, to read what came after (`personalMessages`). */
+export interface Mark {
+  teams: number;
+  slack: number;
+  uploads: number;
+}
+
+export function mark(h: Harness): Mark {
+  return { teams: h.teams.sentActivities().length, slack: h.slack.callsTo('chat.postMessage').length, uploads: h.slack.uploads.size };
+}
+
+/**
+ * The messages the bot posted in this person's own chat (Teams 1:1, Slack DM: chat.postMessage),
+ * proactive or replies, in order, as JSON text each, since `since` when given; updates in place
+ * are not counted.
+ */
+export function personalMessages(h: Harness, platform: Platform, who: ChatUser, since?: Pick<Mark, 'teams' | 'slack'>): string[] {
+  if (platform === 'teams')
+    return h.teams
+      .sentActivities()
+      .slice(since?.teams ?? 0)
+      .filter((a) => a.conversationId === `a:1personal-${who.teams.id}`)
+      .map((a) => JSON.stringify(a.activity));
+  return h.slack
+    .callsTo('chat.postMessage')
+    .slice(since?.slack ?? 0)
+    .filter((b) => b.channel === `D${who.slack.id.replace(/^U/, '')}`)
+    .map((b) => JSON.stringify(b));
+}
+
 /** The bot's messages to this person (their Teams 1:1 chat or Slack DM), as JSON text each. */
 function sentTo(h: Harness, platform: Platform, who: ChatUser): string[] {
   if (platform === 'teams') {

@@ -56,33 +56,7 @@ export async function deliverAll(h: Harness, clock: FakeClock, ticks = 12): Prom
   }
 }
 
-export interface Mark {
-  teams: number;
-  slack: number;
-  uploads: number;
-}
-
-export function mark(h: Harness): Mark {
-  return { teams: h.teams.sentActivities().length, slack: h.slack.callsTo('chat.postMessage').length, uploads: h.slack.uploads.size };
-}
-
 const dmOf = (who: ChatUser) => `D${who.slack.id.replace(/^U/, '')}`;
-
-/** Messages the bot sent to one person since `before` (replies and proactive messages), as JSON text. */
-export function sentTo(h: Harness, platform: Platform, who: ChatUser, before: Pick<Mark, 'teams' | 'slack'>): string[] {
-  if (platform === 'teams') {
-    return h.teams
-      .sentActivities()
-      .slice(before.teams)
-      .filter((a) => a.conversationId === `a:1personal-${who.teams.id}`)
-      .map((a) => JSON.stringify(a.activity));
-  }
-  return h.slack
-    .callsTo('chat.postMessage')
-    .slice(before.slack)
-    .filter((b) => b.channel === dmOf(who))
-    .map((b) => JSON.stringify(b));
-}
 
 /** The .ics files a person received since `before`, in order, as text (on Teams: accepts each consent card in `texts`). */
 export async function icsSince(

@@ -7,7 +7,7 @@
  */
 import type { Platform } from '../../../src/core/model';
 import { blockAction } from '../../fixtures/slack/factory';
-import { buttonData, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { buttonData, chatUser, mark, personalMessages, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -19,26 +19,6 @@ const platforms: Platform[] = ['teams', 'slack'];
 // Monday 2 November 2026, 09:30 in London (GMT).
 const MONDAY = '2026-11-02T09:30:00Z';
 const DAY = 24 * 60 * 60 * 1000;
-
-function sentTo(h: Harness, platform: Platform, who: ChatUser, before: { teams: number; slack: number }): string[] {
-  if (platform === 'teams') {
-    return h.teams
-      .sentActivities()
-      .slice(before.teams)
-      .filter((a) => a.conversationId === `a:1personal-${who.teams.id}`)
-      .map((a) => JSON.stringify(a.activity));
-  }
-  const channel = `D${who.slack.id.replace(/^U/, '')}`;
-  return h.slack
-    .callsTo('chat.postMessage')
-    .slice(before.slack)
-    .filter((b) => b.channel === channel)
-    .map((b) => JSON.stringify(b));
-}
-
-function mark(h: Harness) {
-  return { teams: h.teams.sentActivities().length, slack: h.slack.callsTo('chat.postMessage').length };
-}
 
 /** Slack group DMs (the bot with several people) since `before`. */
 function groupMessages(h: Harness, before: { slack: number }): string[] {
@@ -117,15 +97,15 @@ describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
       const before = mark(h);
       clock.advance(60 * 60 * 1000); // 10:30: the daily offer at 10:00 is due
       await h.bot.scheduler.runOnce();
-      expect(plain(sentTo(h, platform, nia, before))).toContain('Welcome to the role');
-      expect(sentTo(h, platform, nia, before)).toHaveLength(1);
-      expect(sentTo(h, platform, uma, before)).toHaveLength(1);
-      expect(sentTo(h, platform, sam, before)).toHaveLength(0);
+      expect(plain(personalMessages(h, platform, nia, before))).toContain('Welcome to the role');
+      expect(personalMessages(h, platform, nia, before)).toHaveLength(1);
+      expect(personalMessages(h, platform, uma, before)).toHaveLength(1);
+      expect(personalMessages(h, platform, sam, before)).toHaveLength(0);
       // The next day nobody is offered again.
       const later = mark(h);
       clock.advance(DAY);
       await h.bot.scheduler.runOnce();
-      expect(sentTo(h, platform, nia, later)).toHaveLength(0);
+      expect(personalMessages(h, platform, nia, later)).toHaveLength(0);
     });
 
     it('takes a request once, however often it is sent', async () => {
@@ -166,9 +146,9 @@ describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
       expect(plain(await press(h, platform, lee, 'buddies.approve', approve))).toContain('already been dealt with (active)');
 
       await h.bot.scheduler.runOnce();
-      const toNia = sentTo(h, platform, nia, before);
-      const toSam = sentTo(h, platform, sam, before);
-      const toUma = sentTo(h, platform, uma, before);
+      const toNia = personalMessages(h, platform, nia, before);
+      const toSam = personalMessages(h, platform, sam, before);
+      const toUma = personalMessages(h, platform, uma, before);
       let intro = toNia;
       if (platform === 'slack') {
         // Both on Slack: one introduction in a group DM with the bot, none in their own DMs.
@@ -204,16 +184,16 @@ describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
       const before = mark(h);
       clock.advance(13 * DAY);
       await h.bot.scheduler.runOnce();
-      expect(sentTo(h, platform, nia, before)).toHaveLength(0);
+      expect(personalMessages(h, platform, nia, before)).toHaveLength(0);
       clock.advance(DAY);
       await h.bot.scheduler.runOnce();
-      const toNia = sentTo(h, platform, nia, before);
+      const toNia = personalMessages(h, platform, nia, before);
       expect(toNia).toHaveLength(1);
       expect(plain(toNia)).toContain('It is two weeks since you were introduced to Sam Senior.');
-      expect(plain(sentTo(h, platform, sam, before))).toContain('introduced to Nia Newton');
+      expect(plain(personalMessages(h, platform, sam, before))).toContain('introduced to Nia Newton');
       clock.advance(60 * 60 * 1000);
       await h.bot.scheduler.runOnce();
-      expect(sentTo(h, platform, nia, before)).toHaveLength(1);
+      expect(personalMessages(h, platform, nia, before)).toHaveLength(1);
     });
 
     it('ends a pair on one tap of "this isn\'t working" and asks the leader to rematch', async () => {
@@ -223,7 +203,9 @@ describe.each(databaseKinds)('buddying over HTTP on %s', (kind) => {
       expect(plain(ended)).toContain('asked your MAT SEND leader to find Nia Newton a new buddy');
       expect(plain(await press(h, platform, nia, 'buddy.notworking', { p: pair.id }))).toContain('already ended');
       await h.bot.scheduler.runOnce();
-      expect(plain(sentTo(h, platform, lee, before))).toContain('Sam Senior says buddying Nia Newton with Sam Senior is not working');
+      expect(plain(personalMessages(h, platform, lee, before))).toContain(
+        'Sam Senior says buddying Nia Newton with Sam Senior is not working',
+      );
       const view = plain(await send(h, platform, lee, 'buddies'));
       expect(view).toContain('Waiting list (2)');
       expect(view).not.toContain('Current pairs');

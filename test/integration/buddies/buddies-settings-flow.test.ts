@@ -8,7 +8,7 @@
  * feedback, shown to the leader in `buddies` and in the digest.
  */
 import type { Platform } from '../../../src/core/model';
-import { buttonData, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { buttonData, chatUser, mark, personalMessages, plain, press, send, type ChatUser, type Mark } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -20,32 +20,6 @@ const platforms: Platform[] = ['teams', 'slack'];
 // Monday 2 November 2026, 09:30 in London (GMT), in the autumn term of the default pattern.
 const MONDAY = '2026-11-02T09:30:00Z';
 const DAY = 24 * 60 * 60 * 1000;
-
-interface Mark {
-  teams: number;
-  slack: number;
-}
-
-function mark(h: Harness): Mark {
-  return { teams: h.teams.sentActivities().length, slack: h.slack.callsTo('chat.postMessage').length };
-}
-
-/** What the bot sent to this person's own chat (Teams 1:1, Slack DM) since `before`. */
-function sentTo(h: Harness, platform: Platform, who: ChatUser, before: Mark): string[] {
-  if (platform === 'teams') {
-    return h.teams
-      .sentActivities()
-      .slice(before.teams)
-      .filter((a) => a.conversationId === `a:1personal-${who.teams.id}`)
-      .map((a) => JSON.stringify(a.activity));
-  }
-  const channel = `D${who.slack.id.replace(/^U/, '')}`;
-  return h.slack
-    .callsTo('chat.postMessage')
-    .slice(before.slack)
-    .filter((b) => b.channel === channel)
-    .map((b) => JSON.stringify(b));
-}
 
 /** Slack group DMs since `before`, by channel. */
 function groupMessages(h: Harness, before: Mark): Map<string, string[]> {
@@ -116,13 +90,13 @@ describe.each(databaseKinds)('buddying settings, clusters, Home and the year ove
         'Ola Older was already marked as new to the role. No new offer sent',
       );
       await settle(h, clock);
-      expect(sentTo(h, platform, ola, before)).toHaveLength(1);
-      expect(plain(sentTo(h, platform, ola, before))).toContain('Welcome to the role');
+      expect(personalMessages(h, platform, ola, before)).toHaveLength(1);
+      expect(plain(personalMessages(h, platform, ola, before))).toContain('Welcome to the role');
       // The daily offer at 10:00 reaches Nia (new by date) and not Ola again.
       clock.advance(60 * 60 * 1000);
       await settle(h, clock);
-      expect(sentTo(h, platform, ola, before)).toHaveLength(1);
-      expect(plain(sentTo(h, platform, nia, before))).toContain('Welcome to the role');
+      expect(personalMessages(h, platform, ola, before)).toHaveLength(1);
+      expect(plain(personalMessages(h, platform, nia, before))).toContain('Welcome to the role');
     });
 
     it('keeps auto-approve a leader setting, off until turned on', async () => {
@@ -163,13 +137,15 @@ describe.each(databaseKinds)('buddying settings, clusters, Home and the year ove
           expect.arrayContaining([[nia.slack.id, sam.slack.id].sort(), [ola.slack.id, sam.slack.id].sort()]),
         );
         expect(plain([...groups.values()].flat())).toContain('Nia Newton (Oak Primary), meet Sam Senior (Ash Primary), your buddy.');
-        for (const who of [nia, ola, sam]) expect(sentTo(h, platform, who, before)).toHaveLength(0);
+        for (const who of [nia, ola, sam]) expect(personalMessages(h, platform, who, before)).toHaveLength(0);
       } else {
-        expect(plain(sentTo(h, platform, nia, before))).toContain('Your buddy is Sam Senior (Ash Primary)');
-        expect(sentTo(h, platform, nia, before)).toHaveLength(1);
-        expect(sentTo(h, platform, ola, before)).toHaveLength(1);
-        expect(sentTo(h, platform, sam, before)).toHaveLength(2);
-        expect(plain(sentTo(h, platform, sam, before))).toContain('You are buddying Ola Older (Elm Primary), who is new to the SENCO role');
+        expect(plain(personalMessages(h, platform, nia, before))).toContain('Your buddy is Sam Senior (Ash Primary)');
+        expect(personalMessages(h, platform, nia, before)).toHaveLength(1);
+        expect(personalMessages(h, platform, ola, before)).toHaveLength(1);
+        expect(personalMessages(h, platform, sam, before)).toHaveLength(2);
+        expect(plain(personalMessages(h, platform, sam, before))).toContain(
+          'You are buddying Ola Older (Elm Primary), who is new to the SENCO role',
+        );
       }
     });
 
@@ -189,10 +165,10 @@ describe.each(databaseKinds)('buddying settings, clusters, Home and the year ove
       const before = mark(h);
       clock.advance(14 * DAY);
       await settle(h, clock);
-      const toNia = sentTo(h, platform, nia, before);
+      const toNia = personalMessages(h, platform, nia, before);
       expect(toNia).toHaveLength(1);
       expect(plain(toNia)).toContain('It is two weeks since you were introduced to Sam Senior. Have you met yet?');
-      expect(sentTo(h, platform, sam, before)).toHaveLength(2);
+      expect(personalMessages(h, platform, sam, before)).toHaveLength(2);
       // Home now says the question is owed.
       expect(plain([await openHome(h, platform, nia)])).toContain('Have you met yet? Press the button once you have.');
 
@@ -203,10 +179,10 @@ describe.each(databaseKinds)('buddying settings, clusters, Home and the year ove
       const held = mark(h);
       clock.advance(DAY);
       await settle(h, clock);
-      expect(sentTo(h, platform, nia, held)).toHaveLength(0);
+      expect(personalMessages(h, platform, nia, held)).toHaveLength(0);
       clock.advance(6 * DAY); // Monday 23 November, about 10:30
       await settle(h, clock);
-      const again = sentTo(h, platform, nia, held);
+      const again = personalMessages(h, platform, nia, held);
       expect(again).toHaveLength(1);
       expect(plain(again)).toContain('It is two weeks since you were introduced to Sam Senior.');
     });
@@ -215,11 +191,11 @@ describe.each(databaseKinds)('buddying settings, clusters, Home and the year ove
       const before = mark(h);
       clock.set('2026-12-14T11:00:00Z'); // Monday, six weeks after approval (at about 10:30)
       await settle(h, clock);
-      const toNia = sentTo(h, platform, nia, before);
+      const toNia = personalMessages(h, platform, nia, before);
       expect(toNia).toHaveLength(1);
       expect(plain(toNia)).toContain('It is six weeks since you were introduced to Sam Senior. Is it helping?');
-      expect(sentTo(h, platform, ola, before)).toHaveLength(1);
-      expect(sentTo(h, platform, sam, before)).toHaveLength(2);
+      expect(personalMessages(h, platform, ola, before)).toHaveLength(1);
+      expect(personalMessages(h, platform, sam, before)).toHaveLength(2);
       expect(plain(await press(h, platform, nia, 'buddy.met', buttonData(toNia, 'buddy.met')))).toContain('noted that you have met');
       expect(plain([await openHome(h, platform, lee)])).toContain('Pairs not met yet: 1.');
     });
@@ -228,13 +204,13 @@ describe.each(databaseKinds)('buddying settings, clusters, Home and the year ove
       const before = mark(h);
       clock.set('2027-07-21T08:30:00Z'); // Wednesday 21 July 2027, 09:30 BST: before 10:00
       await settle(h, clock);
-      expect(sentTo(h, platform, nia, before)).toHaveLength(0);
+      expect(personalMessages(h, platform, nia, before)).toHaveLength(0);
       clock.set('2027-07-21T09:30:00Z');
       await settle(h, clock);
-      const toNia = sentTo(h, platform, nia, before);
+      const toNia = personalMessages(h, platform, nia, before);
       expect(toNia).toHaveLength(1);
       expect(plain(toNia)).toContain('Your buddying with Sam Senior ended on 21 July 2027. Thank you both.');
-      expect(sentTo(h, platform, sam, before)).toHaveLength(2);
+      expect(personalMessages(h, platform, sam, before)).toHaveLength(2);
       expect(await h.db.prisma.buddyPair.count({ where: { trustId, status: 'ended', endReason: 'finished' } })).toBe(2);
 
       const pairId = buttonData(toNia, 'buddy.feedback').p!;

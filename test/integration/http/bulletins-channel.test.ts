@@ -9,7 +9,7 @@
 import type { Platform } from '../../../src/core/model';
 import { blockAction, slashCommand } from '../../fixtures/slack/factory';
 import { teamsChannelActivity } from '../../fixtures/teams/factory';
-import { buttonData, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { buttonData, chatUser, personalMessages, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -45,18 +45,7 @@ describe.each(databaseKinds)('a bulletin to a channel over HTTP on %s', (kind) =
     }
 
     /** The bot's messages in this person's own chat (Teams 1:1, Slack DM). */
-    function personal(who: ChatUser): string[] {
-      if (platform === 'teams')
-        return h.teams
-          .sentActivities()
-          .filter((a) => a.conversationId === `a:1personal-${who.teams.id}`)
-          .map((a) => JSON.stringify(a.activity));
-      const dm = `D${who.slack.id.replace(/^U/, '')}`;
-      return h.slack
-        .callsTo('chat.postMessage')
-        .filter((b) => b.channel === dm)
-        .map((b) => JSON.stringify(b));
-    }
+    const personal = (who: ChatUser) => personalMessages(h, platform, who);
 
     /** The bulletin's channel card as it stands on the platform (after updates), and its id there. */
     async function channelCard(): Promise<{ id: string; now: Record<string, unknown> | 'deleted' | undefined }> {

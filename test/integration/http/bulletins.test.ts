@@ -7,7 +7,7 @@
  */
 import type { Platform } from '../../../src/core/model';
 import { blockAction } from '../../fixtures/slack/factory';
-import { buttonData, chatUser, plain, press, send, upload, type ChatUser } from '../../helpers/chat';
+import { buttonData, chatUser, personalMessages, plain, press, send, upload, type ChatUser } from '../../helpers/chat';
 import { receiveFile } from '../../helpers/files';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
@@ -28,18 +28,7 @@ const BODY = [
 ].join('\n');
 
 /** The bot's proactive and reply messages to this person on this platform, as JSON text. */
-function inbox(h: Harness, platform: Platform, who: ChatUser): string[] {
-  if (platform === 'teams')
-    return h.teams
-      .sentActivities()
-      .filter((a) => a.conversationId === `a:1personal-${who.teams.id}`)
-      .map((a) => JSON.stringify(a.activity));
-  const channel = `D${who.slack.id.replace(/^U/, '')}`;
-  return h.slack
-    .callsTo('chat.postMessage')
-    .filter((b) => b.channel === channel)
-    .map((b) => JSON.stringify(b));
-}
+const inbox = personalMessages;
 
 /** Messages changed in place (Teams updateActivity, Slack chat.update), as JSON text. */
 function updates(h: Harness, platform: Platform): string[] {

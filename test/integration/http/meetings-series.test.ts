@@ -7,11 +7,11 @@
  */
 import type { Platform } from '../../../src/core/model';
 import { occurrenceUid } from '../../../src/meetings/ics';
-import { buttons, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { buttons, mark, personalMessages, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
-import { current, deliverAll, icsSince, mark, meetingsTrust, parseEvent, SERIES_FORM, sentTo } from '../../helpers/meetings';
+import { current, deliverAll, icsSince, meetingsTrust, parseEvent, SERIES_FORM } from '../../helpers/meetings';
 import { blockAction } from '../../fixtures/slack/factory';
 import { teamsSubmit } from '../../fixtures/teams/factory';
 
@@ -21,8 +21,6 @@ const platforms: Platform[] = ['teams', 'slack'];
 // Tuesday 8 September 2026, 09:00 in London (BST).
 const START = '2026-09-08T08:00:00Z';
 const PRESSES = 5;
-
-const FORM = SERIES_FORM;
 
 const EDITED = {
   title: 'Autumn SENCO network: provision maps',
@@ -49,7 +47,7 @@ describe.each(databaseKinds)('meeting series over HTTP on %s', (kind) => {
     afterAll(async () => h.stop());
 
     it(`creates one series and one set of invitations from ${PRESSES} confirms pressed at once`, async () => {
-      expect(plain(await press(h, platform, lee, 'meetings.series.draft', {}, FORM))).toContain('Proposed dates');
+      expect(plain(await press(h, platform, lee, 'meetings.series.draft', {}, SERIES_FORM))).toContain('Proposed dates');
       const before = mark(h);
       const posts = Array.from({ length: PRESSES }, () =>
         platform === 'teams'
@@ -57,8 +55,8 @@ describe.each(databaseKinds)('meeting series over HTTP on %s', (kind) => {
           : h.postSlack(blockAction('meetings.series.confirm', {}, lee.slack), 'application/x-www-form-urlencoded'),
       );
       for (const res of await Promise.all(posts)) expect(res.status).toBe(200);
-      if (platform === 'slack') await h.slack.waitFor(() => sentTo(h, platform, lee, before).length >= PRESSES, 20_000);
-      const replies = sentTo(h, platform, lee, before);
+      if (platform === 'slack') await h.slack.waitFor(() => personalMessages(h, platform, lee, before).length >= PRESSES, 20_000);
+      const replies = personalMessages(h, platform, lee, before);
       expect(replies.filter((r) => plain([r]).includes('meetings set up'))).toHaveLength(1);
       expect(replies.filter((r) => plain([r]).includes('nothing waiting to be sent'))).toHaveLength(PRESSES - 1);
       expect(await h.db.prisma.meetingSeries.count({ where: { trustId } })).toBe(1);
@@ -86,7 +84,7 @@ describe.each(databaseKinds)('meeting series over HTTP on %s', (kind) => {
       }
       expect(plain(await press(h, platform, ann, 'meetings.series.edit.submit', { seriesId }, EDITED))).not.toContain('updated');
       const stored = await h.db.prisma.meetingSeries.findFirst({ where: { trustId } });
-      expect(stored).toMatchObject({ title: FORM.title, mode: 'online', venue: null });
+      expect(stored).toMatchObject({ title: SERIES_FORM.title, mode: 'online', venue: null });
       expect(await h.db.prisma.meetingOccurrence.count({ where: { trustId, sequence: { gt: 0 } } })).toBe(0);
     });
 
@@ -106,7 +104,7 @@ describe.each(databaseKinds)('meeting series over HTTP on %s', (kind) => {
       await deliverAll(h, clock);
 
       for (const who of [ann, sam]) {
-        const notices = sentTo(h, platform, who, before);
+        const notices = personalMessages(h, platform, who, before);
         expect(plain(notices)).toContain('has new details');
         expect(notices.filter((n) => plain([n]).includes('has new details'))).toHaveLength(2);
         const files = (await icsSince(h, platform, who, notices, before.uploads)).map(parseEvent);
@@ -132,7 +130,7 @@ describe.each(databaseKinds)('meeting series over HTTP on %s', (kind) => {
       const audit = await h.db.prisma.auditEntry.findMany({ where: { trustId, action: 'meetings.series.edit' } });
       expect(audit).toHaveLength(1);
       expect(audit[0]!.details).toMatchObject({
-        from: { title: FORM.title, mode: 'online' },
+        from: { title: SERIES_FORM.title, mode: 'online' },
         to: { title: EDITED.title, mode: 'hybrid' },
         meetings: 2,
       });

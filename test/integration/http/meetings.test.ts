@@ -8,7 +8,7 @@
 import ICAL from 'ical.js';
 import type { Platform } from '../../../src/core/model';
 import { occurrenceUid } from '../../../src/meetings/ics';
-import { buttonData, buttons, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { buttonData, buttons, mark, personalMessages, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -17,9 +17,7 @@ import {
   current as currentCard,
   deliverAll as drain,
   icsSince,
-  mark,
   parseEvent,
-  sentTo,
   meetingsTrust,
   SERIES_FORM,
 } from '../../helpers/meetings';
@@ -29,8 +27,6 @@ jest.setTimeout(180_000);
 const platforms: Platform[] = ['teams', 'slack'];
 // Tuesday 8 September 2026, 09:00 in London (BST).
 const START = '2026-09-08T08:00:00Z';
-
-const FORM = SERIES_FORM;
 
 describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
   describe.each(platforms)('on %s', (platform) => {
@@ -57,7 +53,7 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
     it('explains bad input on the series form and sends nothing', async () => {
       const form = await send(h, platform, lee, 'meeting new');
       expect(buttons(form).some((b) => b.verb === 'meetings.series.draft')).toBe(true);
-      const cases: Array<[Partial<typeof FORM>, string]> = [
+      const cases: Array<[Partial<typeof SERIES_FORM>, string]> = [
         [{ link: 'http://teams.example.org/x' }, 'must be a web address starting https://'],
         [{ link: 'not a link' }, 'must be a web address starting https://'],
         [{ link: '' }, 'An online meeting needs a join link'],
@@ -68,7 +64,7 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
         [{ audience: 'schools', schools: 'Nowhere High' }, 'I could not find these schools: Nowhere High'],
       ];
       for (const [change, expected] of cases) {
-        const reply = await press(h, platform, lee, 'meetings.series.draft', {}, { ...FORM, ...change });
+        const reply = await press(h, platform, lee, 'meetings.series.draft', {}, { ...SERIES_FORM, ...change });
         expect(plain(reply)).toContain(expected);
       }
       expect(await h.db.prisma.meetingSeries.count()).toBe(0);
@@ -77,7 +73,7 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
     });
 
     it('proposes the year, and on confirm invites everyone with a parseable .ics', async () => {
-      const proposal = await press(h, platform, lee, 'meetings.series.draft', {}, FORM);
+      const proposal = await press(h, platform, lee, 'meetings.series.draft', {}, SERIES_FORM);
       expect(plain(proposal)).toContain('Proposed dates: SENCO network meeting (2026-27)');
       expect(plain(proposal)).toContain('Autumn');
       expect(plain(proposal)).toContain('Summer');
@@ -96,7 +92,7 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
       const before = mark(h);
       const uploads = slackUploads();
       await deliverAll();
-      const toAnn = sentTo(h, platform, ann, before);
+      const toAnn = personalMessages(h, platform, ann, before);
       expect(plain(toAnn)).toContain('SENCO network meeting');
       expect(plain(toAnn)).toContain('15:45 to 17:15 (UK time)');
       expect(plain(toAnn)).toContain('https://teams.example.org/l/meetup-join/abc');
@@ -111,8 +107,8 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
         start: `${occurrences[0]!.date}T15:45:00`,
         hasZone: true,
       });
-      expect(sentTo(h, platform, sam, before).length).toBeGreaterThanOrEqual(3);
-      const toLee = sentTo(h, platform, lee, before);
+      expect(personalMessages(h, platform, sam, before).length).toBeGreaterThanOrEqual(3);
+      const toLee = personalMessages(h, platform, lee, before);
       expect(plain(toLee)).toContain('No answer yet');
       expect(buttons(toLee).filter((b) => b.verb === 'meetings.move')).toHaveLength(3);
     });
@@ -162,7 +158,7 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
       expect(plain(moved)).toContain('2 people have the updated calendar entry');
       await deliverAll();
       for (const who of [ann, sam]) {
-        const notice = sentTo(h, platform, who, before);
+        const notice = personalMessages(h, platform, who, before);
         expect(plain(notice)).toContain('has moved to');
         const [file] = await icsSince(h, platform, who, notice, uploads);
         expect(parseEvent(file!)).toMatchObject({
@@ -183,10 +179,10 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
       clock.set(`${weekBefore}T07:31:00Z`);
       const before = mark(h);
       await deliverAll();
-      const toAnn = sentTo(h, platform, ann, before);
+      const toAnn = personalMessages(h, platform, ann, before);
       expect(plain(toAnn)).toContain('Reminder: this network meeting is in 7 days');
       expect(buttons(toAnn).some((b) => b.verb === 'nudge.snooze')).toBe(true);
-      expect(plain(sentTo(h, platform, sam, before))).not.toContain('Reminder');
+      expect(plain(personalMessages(h, platform, sam, before))).not.toContain('Reminder');
     });
 
     it('cancels one meeting: STATUS:CANCELLED reaches everyone', async () => {
@@ -199,7 +195,7 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
       );
       await deliverAll();
       for (const who of [ann, sam]) {
-        const notice = sentTo(h, platform, who, before);
+        const notice = personalMessages(h, platform, who, before);
         expect(plain(notice)).toContain('is cancelled');
         const [file] = await icsSince(h, platform, who, notice, uploads);
         expect(parseEvent(file!)).toMatchObject({
@@ -236,7 +232,7 @@ describe.each(databaseKinds)('network meetings over HTTP on %s', (kind) => {
       const done = await press(h, platform, lee, 'meetings.series.cancel.confirm', buttonData(ask, 'meetings.series.cancel.confirm'));
       expect(plain(done)).toContain('2 meetings still to come were cancelled');
       await deliverAll();
-      expect(plain(sentTo(h, platform, ann, before))).toContain('is cancelled');
+      expect(plain(personalMessages(h, platform, ann, before))).toContain('is cancelled');
       expect(await h.db.prisma.meetingOccurrence.count({ where: { trustId, status: 'cancelled' } })).toBe(3);
     });
   });

@@ -5,7 +5,7 @@
  * right area summaries (each once) and the files of the export on both platforms.
  */
 import type { Platform } from '../../../src/core/model';
-import { buttonData, buttons, chatUser, plain, press, send, type ChatUser } from '../../helpers/chat';
+import { buttonData, buttons, chatUser, personalMessages, plain, press, send, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { consentCards } from '../../helpers/files';
@@ -25,13 +25,7 @@ async function rate(h: Harness, platform: Platform, who: ChatUser, replies: stri
 
 /** Everything the bot has sent to this person on either platform (replies and proactive messages). */
 function receivedBy(h: Harness, who: ChatUser): string {
-  const teams = h.teams
-    .sentActivities()
-    .filter((a) => a.conversationId === `a:1personal-${who.teams.id}`)
-    .map((a) => JSON.stringify(a.activity));
-  const dm = `D${who.slack.id.replace(/^U/, '')}`;
-  const slack = h.slack.callsTo('chat.postMessage').filter((c) => c.channel === dm);
-  return plain([...teams, ...slack.map((c) => JSON.stringify(c))]);
+  return plain([...personalMessages(h, 'teams', who), ...personalMessages(h, 'slack', who)]);
 }
 
 const occurrences = (text: string, part: string) => text.split(part).length - 1;

@@ -12,7 +12,7 @@
 import { addDays, lastWeekdayOfMonth, SUNDAY, toInstant, TUESDAY, weekdayOf } from '../../../src/calendar';
 import type { Platform } from '../../../src/core/model';
 import { occurrenceUid } from '../../../src/meetings/ics';
-import { plain, press, type ChatUser } from '../../helpers/chat';
+import { mark, personalMessages, plain, press, type ChatUser } from '../../helpers/chat';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -22,9 +22,7 @@ import {
   icsStartInstant,
   londonClock,
   londonDay,
-  mark,
   parseEvent,
-  sentTo,
   SERIES_FORM,
   meetingsTrust,
 } from '../../helpers/meetings';
@@ -102,7 +100,7 @@ describe.each(databaseKinds)('a school year of network meetings on %s', (kind) =
       const before = mark(h);
       await deliverAll(h, clock);
       for (const who of [ann, sam, lee]) {
-        const got = sentTo(h, platform, who, before).map((text) => ({ day, text }));
+        const got = personalMessages(h, platform, who, before).map((text) => ({ day, text }));
         received.set(who.name, [...(received.get(who.name) ?? []), ...got]);
       }
       const rows = await h.db.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'meetings' }, sentAt: { not: null } } });
@@ -149,7 +147,7 @@ describe.each(databaseKinds)('a school year of network meetings on %s', (kind) =
       const before = mark(h);
       await runDay(DAY_ONE);
       for (const who of [ann, sam]) {
-        const cards = sentTo(h, platform, who, before);
+        const cards = personalMessages(h, platform, who, before);
         expect(cards.filter((c) => plain([c]).includes(`${TIME} to 17:15 (UK time)`))).toHaveLength(6);
         const files = await icsSince(h, platform, who, cards, before.uploads);
         expect(files).toHaveLength(6);
@@ -191,7 +189,7 @@ describe.each(databaseKinds)('a school year of network meetings on %s', (kind) =
       expect(londonClock(moved.startsAt)).toBe(TIME);
       expect(moved.startsAt.getUTCHours()).toBe(15); // GMT now
       for (const who of [ann, sam]) {
-        const notice = sentTo(h, platform, who, before);
+        const notice = personalMessages(h, platform, who, before);
         expect(plain(notice)).toContain('has moved to');
         expect(plain(notice)).toContain(`${TIME} to 17:15 (UK time)`);
         const [file] = await icsSince(h, platform, who, notice, before.uploads);
@@ -210,7 +208,7 @@ describe.each(databaseKinds)('a school year of network meetings on %s', (kind) =
           expect(plain(done)).toContain('Cancelled the meeting');
           await runDay(day);
           for (const who of [ann, sam]) {
-            const notice = sentTo(h, platform, who, before);
+            const notice = personalMessages(h, platform, who, before);
             const [file] = await icsSince(h, platform, who, notice, before.uploads);
             expect(parseEvent(file!)).toMatchObject({
               method: 'CANCEL',
