@@ -81,10 +81,21 @@ export interface StateStore {
   take(key: string): Promise<ConversationState | null>;
 }
 
+/** What `ReceiptStore.begin` found: a new delivery (now ours), one handled already, or one being handled. */
+export type ReceiptClaim = 'new' | 'done' | 'busy';
+
 /** Remembers deliveries already handled. */
 export interface ReceiptStore {
-  /** True when this key was new (and is now recorded); false for a redelivery. */
+  /** True when this key was new (and is now recorded as handled); false for a redelivery. */
   claim(key: string): Promise<boolean>;
+  /**
+   * Starts handling a delivery: 'new' when the key was unknown, or when an earlier claim of it
+   * was never finished and is older than `leaseMs` (its handler died: the delivery is ours now);
+   * 'done' when it was handled; 'busy' when another handler began it less than `leaseMs` ago.
+   */
+  begin(key: string, leaseMs: number): Promise<ReceiptClaim>;
+  /** The delivery begun with `begin` has been handled: a redelivery is a duplicate from now on. */
+  finish(key: string): Promise<void>;
   /** Forget a claim, so a failed delivery can be retried by the platform. */
   release(key: string): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { textMessage } from '../core/message';
 import { localTimeOf } from '../calendar/london-time';
 import { isAllowed, type Audience } from '../core/permissions';
 import { joinList, ownText, t } from '../i18n/en-GB';
+import { claimDelivery } from './delivery-claim';
 import { cancelConversation, continueConversation, endConversation } from './conversations/engine';
 import type { FlowDeps } from './deps';
 import type { Command, HandlerContext, Registry, Reply } from './registry';
@@ -21,16 +22,17 @@ export async function handleEvent(event: InboundEvent, registry: Registry, deps:
   if (event.fromBot) return [];
   // Ids are only unique within a tenant (and, on Teams, a conversation: see deliveryId).
   const receipt = `${event.platform}:${event.tenantId}:${event.deliveryId}`;
-  if (!(await deps.receipts.claim(receipt))) {
+  if (!(await claimDelivery(deps.receipts, receipt))) {
     deps.logger.info('duplicate delivery ignored', { receipt });
     return [];
   }
+  let reply: Reply;
   try {
     const actor = await deps.identities.resolve(event);
     const ctx: HandlerContext = { actor, event, deps };
-    if (event.action) return await routeAction(ctx, registry);
-    if (event.file) return await routeFile(ctx, registry, event.file);
-    return await routeText(ctx, registry);
+    if (event.action) reply = await routeAction(ctx, registry);
+    else if (event.file) reply = await routeFile(ctx, registry, event.file);
+    else reply = await routeText(ctx, registry);
   } catch (error) {
     // Let the platform's own retry (or the person) try again; nothing half-done is kept
     // because handlers write in transactions.
@@ -38,6 +40,11 @@ export async function handleEvent(event: InboundEvent, registry: Registry, deps:
     deps.logger.error('event handling failed', { receipt, error: describeError(error) });
     return [textMessage(t('error.generic'))];
   }
+  // Handled: a redelivery is a duplicate from now on. Should this write fail, the receipt stays
+  // begun and a redelivery after the lease is handled again (the handlers' writes are
+  // compare-and-set); that window is one statement, where before it was the whole handling.
+  await deps.receipts.finish(receipt).catch((error) => deps.logger.warn('receipt not finished', { receipt, error: describeError(error) }));
+  return reply;
 }
 
 async function routeAction(ctx: HandlerContext, registry: Registry): Promise<Reply> {

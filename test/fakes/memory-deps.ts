@@ -1,6 +1,6 @@
 import type { TermDatesStore } from '../../src/core/nudge-port';
 import type { Actor } from '../../src/core/model';
-import type { AuditEntryInput, ConversationState, IdentityRepo, ReceiptStore, StateStore } from '../../src/core/ports';
+import type { AuditEntryInput, ConversationState, IdentityRepo, StateStore } from '../../src/core/ports';
 import type { FlowDeps } from '../../src/flows/deps';
 import '../../src/flows/home/deps';
 import { memoryLogger } from '../../src/logger';
@@ -11,10 +11,11 @@ import type { SelfEvalDeps } from '../../src/flows/selfeval/deps';
 import { memoryNudges, memoryOutbox } from './memory-nudges';
 import { emptyTrustRoster } from './memory-roster';
 import { memoryRateLimiter } from './memory-rate-limiter';
+import { memoryReceipts } from './memory-receipts';
 
 /** In-memory stand-ins for the database-backed ports, for unit tests of flows. */
 export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: AuditEntryInput[]; states: Map<string, ConversationState> } {
-  const receipts = new Set<string>();
+  const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
   const states = new Map<string, ConversationState>();
   const audits: AuditEntryInput[] = [];
   const identities: IdentityRepo = {
@@ -29,10 +30,6 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
       ...actor,
     }),
   };
-  const receiptStore: ReceiptStore = {
-    claim: async (key) => (receipts.has(key) ? false : (receipts.add(key), true)),
-    release: async (key) => void receipts.delete(key),
-  };
   const state: StateStore = {
     get: async (key) => states.get(key) ?? null,
     set: async (key, value) => void states.set(key, value),
@@ -45,7 +42,7 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
   };
   return {
     identities,
-    receipts: receiptStore,
+    receipts: memoryReceipts(clock),
     rateLimits: memoryRateLimiter(),
     state,
     states,
@@ -100,7 +97,7 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
       ),
     } as SelfEvalDeps,
     termDates: memoryTermDates(),
-    clock: { now: () => new Date('2026-11-23T10:00:00Z') },
+    clock,
     logger: memoryLogger(),
   };
 }

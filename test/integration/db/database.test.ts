@@ -31,6 +31,28 @@ describe.each(databaseKinds)('database on %s', (kind) => {
     expect(row.receivedAt.toISOString()).toBe('2031-02-03T10:00:00.000Z');
   });
 
+  it('begins a delivery once, finishes it, and lets a redelivery take over one left unfinished past its lease', async () => {
+    const clock = new FakeClock('2031-02-03T10:00:00Z');
+    const receipts = new PrismaReceiptStore(db.prisma, clock);
+    expect(await receipts.begin('slack:T1:Ev1', 10_000)).toBe('new');
+    expect(await receipts.begin('slack:T1:Ev1', 10_000)).toBe('busy');
+    await receipts.finish('slack:T1:Ev1');
+    clock.advance(60_000);
+    expect(await receipts.begin('slack:T1:Ev1', 10_000)).toBe('done');
+    // A handler that died: nobody finished it. Within the lease a redelivery waits; after it,
+    // exactly one of several replicas asking at once takes the delivery over.
+    expect(await receipts.begin('slack:T1:Ev2', 10_000)).toBe('new');
+    clock.advance(9_000);
+    expect(await receipts.begin('slack:T1:Ev2', 10_000)).toBe('busy');
+    clock.advance(2_000);
+    const racers = await Promise.all(Array.from({ length: 6 }, () => receipts.begin('slack:T1:Ev2', 10_000)));
+    expect(racers.filter((r) => r === 'new')).toHaveLength(1);
+    expect(racers.filter((r) => r !== 'new').every((r) => r === 'busy')).toBe(true);
+    // `claim` (one-off effects such as the welcome card) records a finished receipt.
+    expect(await receipts.claim('welcome:p1')).toBe(true);
+    expect(await receipts.begin('welcome:p1', 10_000)).toBe('done');
+  });
+
   it('reports a lost race on a unique index the same way on both databases', async () => {
     await db.prisma.trust.create({ data: { name: 'Race Trust' } });
     const lost = await db.prisma.trust.create({ data: { name: 'Race Trust' } }).then(

@@ -5,6 +5,9 @@ import { accountConversationKey, CONVERSATION_TTL_MS, personConversationKey } fr
 import { handleEvent, MAX_TEXT_LENGTH } from '../../../src/flows/router';
 import { inbound } from '../../fixtures/events';
 import { memoryDeps } from '../../fakes/memory-deps';
+import { memoryReceipts } from '../../fakes/memory-receipts';
+import { FakeClock } from '../../helpers/fake-clock';
+import { DELIVERY_LEASE_MS } from '../../../src/flows/delivery-claim';
 
 function registry() {
   const r = new Registry();
@@ -133,6 +136,20 @@ describe('handleEvent', () => {
     const event = inbound({ text: 'boom' });
     expect(texts(await handleEvent(event, registry(), deps))[0]).toContain('something went wrong');
     expect(await deps.receipts.claim(`teams:${event.tenantId}:${event.deliveryId}`)).toBe(true);
+  });
+
+  it('ignores a redelivery of an event it has handled, and handles one whose first handler died', async () => {
+    const clock = new FakeClock('2031-02-03T10:00:00Z');
+    const deps = { ...memoryDeps(leader), receipts: memoryReceipts(clock) };
+    const event = inbound({ text: 'schools' });
+    expect(texts(await handleEvent(event, registry(), deps))).toEqual(['the schools']);
+    expect(await handleEvent(event, registry(), deps)).toEqual([]);
+    // A process killed mid-turn left this event's receipt begun and never finished.
+    const orphan = inbound({ text: 'schools' });
+    await deps.receipts.begin(`teams:${orphan.tenantId}:${orphan.deliveryId}`, DELIVERY_LEASE_MS);
+    clock.advance(DELIVERY_LEASE_MS + 1);
+    expect(texts(await handleEvent(orphan, registry(), deps))).toEqual(['the schools']);
+    expect(await handleEvent(orphan, registry(), deps)).toEqual([]);
   });
 
   it('rejects a command word registered twice', () => {
