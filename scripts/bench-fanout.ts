@@ -152,10 +152,16 @@ async function enqueueAll(db: Database, list: OutboxEntry[]): Promise<void> {
 /** Duplicates and losses as the recipients would see them: per conversation at the fake. */
 function tally(connector: FakeTeamsConnector, prefix: string) {
   const counts = new Map<string, number>();
+  let first = Infinity;
+  let last = 0;
   for (const d of connector.delivered)
-    if (d.conversationId.startsWith(`a:${prefix}-`)) counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+    if (d.conversationId.startsWith(`a:${prefix}-`)) {
+      counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+      first = Math.min(first, d.at);
+      last = Math.max(last, d.at);
+    }
   const dup = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
-  return { counts, dup, lost: N - counts.size };
+  return { counts, dup, lost: N - counts.size, first, last };
 }
 
 async function runFanout() {

@@ -187,6 +187,12 @@ export interface DeliveryQueue {
    * when this worker no longer holds the row: then it must not call the platform.
    */
   begin(id: string, worker: string, now: Date, leaseMs: number): Promise<boolean>;
+  /**
+   * Takes back a `begin` before any call was made (the row missed its rate-limit slot): 'queued'
+   * again, attempts as before, still leased to `worker` until `leaseUntil`. False when this
+   * worker no longer holds the row.
+   */
+  unbegin(id: string, worker: string, leaseUntil: Date): Promise<boolean>;
   /** Records the outcome of the call started by `begin`. */
   settle(id: string, worker: string, result: DeliveryResult): Promise<void>;
   /**

@@ -57,6 +57,14 @@ export class PrismaDeliveryQueue implements DeliveryQueue {
     return count === 1;
   }
 
+  async unbegin(id: string, worker: string, leaseUntil: Date): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, lockedBy: worker, status: 'sending' },
+      data: { status: 'queued', attempts: { decrement: 1 }, lockedUntil: leaseUntil },
+    });
+    return count === 1;
+  }
+
   async settle(id: string, worker: string, result: DeliveryResult): Promise<void> {
     // 'uncertain' too: a call that outlived its lease and was flagged still reports the truth.
     const where: Prisma.OutboxMessageWhereInput = { id, lockedBy: worker, status: { in: ['sending', 'uncertain'] } };

@@ -101,6 +101,11 @@ export class RateLimiter {
     return 0;
   }
 
+  /** One process pacing alone never drops a slot for lateness: `dispatch` spaces its calls. */
+  latest(): number {
+    return Infinity;
+  }
+
   /** The platform answered 429: nothing more for this bucket before `until`. */
   pauseUntil(bucket: string, until: number): void {
     const state = this.state(bucket, until);

@@ -43,7 +43,8 @@ export class FakeTeamsConnector extends RecordingServer {
   /** Answers to give, in order, to the next sends to a conversation id; then back to normal. */
   readonly injected = new Map<string, InjectedAnswer[]>();
   /** Every activity accepted (200), in order: what recipients would see. */
-  readonly delivered: Array<{ conversationId: string; activity: Record<string, unknown> }> = [];
+  /** Accepted sends, with the time (ms) each was accepted. */
+  readonly delivered: Array<{ conversationId: string; activity: Record<string, unknown>; at: number }> = [];
   /** Activities as they stand after updateActivity / deleteActivity, by `conversationId/activityId`. */
   readonly activities = new Map<string, Record<string, unknown> | 'deleted'>();
   /** Files the bot PUT to an upload URL handed out in a fileConsent/invoke (OneDrive's part). */
@@ -179,7 +180,7 @@ export class FakeTeamsConnector extends RecordingServer {
     }
     const tenant = tenantOf(activity);
     if (this.cap && !this.cap.tryTake(tenant, Date.now())) return this.refuse(429, this.cap.retryAfterSeconds(tenant, Date.now()));
-    this.delivered.push({ conversationId, activity });
+    this.delivered.push({ conversationId, activity, at: Date.now() });
     const id = `activity-${++this.counter}`;
     this.activities.set(`${conversationId}/${id}`, activity);
     return { status: 200, body: { id } };
