@@ -131,11 +131,21 @@ function platformError(code: string): Error {
   return Object.assign(new Error(code), { code: 'slack_webapi_platform_error', data: { error: code } });
 }
 
+/**
+ * A call's AbortSignal.timeout fired: a DOMException named 'TimeoutError', which web-api wraps
+ * as `original`. Where the DOMException comes from another realm than web-api (a test
+ * runner's vm context), web-api wraps it as `new Error(String(value))`, so the name is only in
+ * the message.
+ */
+function isTimeout(error: SlackError): boolean {
+  const original = error.original;
+  return error.name === 'TimeoutError' || original?.name === 'TimeoutError' || /^TimeoutError\b/.test(original?.message ?? '');
+}
+
 interface SlackError {
   code?: string;
-  /** 'TimeoutError' when a call's AbortSignal.timeout fired (web-api wraps it as `original`). */
   name?: string;
-  original?: { name?: string };
+  original?: { name?: string; message?: string };
   retryAfter?: number;
   data?: { error?: string };
   message?: string;
@@ -148,7 +158,7 @@ interface SlackError {
  */
 export function classifySlackError(error: SlackError, posting = false): SendOutcome {
   const text = `${error.code ?? 'error'}: ${error.data?.error ?? error.message ?? ''}`.slice(0, 200);
-  if (posting && (error.name === 'TimeoutError' || error.original?.name === 'TimeoutError')) return { status: 'uncertain', error: `timeout: ${text}` };
+  if (posting && isTimeout(error)) return { status: 'uncertain', error: `timeout: ${text}` };
   if (error.code === 'slack_webapi_rate_limited_error') {
     return { status: 'retry', retryAfterMs: (error.retryAfter ?? 1) * 1000, error: text };
   }
