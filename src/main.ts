@@ -119,7 +119,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { sendTimeoutMs } = config;
   const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members, files, sendTimeoutMs });
   const slack = config.slack
-    ? createSlackBot({ config: config.slack, logger, clock, handle, home: (event, tab) => homeFor(event, registry, deps, tab), sendTimeoutMs })
+    ? createSlackBot({
+        config: config.slack,
+        logger,
+        clock,
+        handle,
+        home: (event, tab) => homeFor(event, registry, deps, tab),
+        sendTimeoutMs,
+      })
     : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);

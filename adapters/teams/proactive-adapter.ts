@@ -46,7 +46,9 @@ export function createProactiveAdapter(
 /** Without the SDK's retries, with a call timeout. */
 function forOutbox(client: ConnectorClient, callTimeoutMs: number): ConnectorClient {
   const pipeline = (
-    client as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown; addPolicy(policy: PipelinePolicy): void } } }
+    client as unknown as {
+      client?: { pipeline?: { removePolicy(options: { name: string }): unknown; addPolicy(policy: PipelinePolicy): void } };
+    }
   ).client?.pipeline;
   if (!pipeline)
     throw new Error(

@@ -342,7 +342,8 @@ export class OutboxWorker {
         this.options.logger.warn('outbox message failed', { key: row.key, error: outcome.error });
         return;
       case 'uncertain':
-        if (this.options.onUncertain === 'resend') return this.retryOrGiveUp(row, { ...outcome, status: 'retry', retryAfterMs: null }, now, report);
+        if (this.options.onUncertain === 'resend')
+          return this.retryOrGiveUp(row, { ...outcome, status: 'retry', retryAfterMs: null }, now, report);
         await queue.settle(row.id, workerId, { status: 'uncertain', at: now, error: outcome.error });
         report.uncertain += 1;
         this.options.logger.warn('outbox message uncertain: not re-sent, to avoid a duplicate', { key: row.key, error: outcome.error });

@@ -67,7 +67,11 @@ export class FakeSlackApi extends RecordingServer {
 
   /** The next `times` chat.postMessage calls to a channel are delivered but answered `hold` ms late, or never. */
   holdPosts(channel: string, hold: Hold, times = 1): void {
-    this.holdAnswers((call) => call.path === '/api/chat.postMessage' && (call.body as { channel?: string } | null)?.channel === channel, hold, times);
+    this.holdAnswers(
+      (call) => call.path === '/api/chat.postMessage' && (call.body as { channel?: string } | null)?.channel === channel,
+      hold,
+      times,
+    );
   }
 
   /** Everything posted (messages and ephemeral messages) as JSON text, for assertions. */
