@@ -21,7 +21,16 @@ export interface Config {
   fileLinkSecret: string | null;
   /** Bearer token for GET /metrics; without it /metrics answers loopback callers only. */
   metricsToken: string | null;
+  /** How long the outbox waits for Teams or Slack to answer one call before giving up on it. */
+  sendTimeoutMs: number;
 }
+
+/**
+ * 30 s: far above a platform's normal answer (~100-300 ms on Teams), far below the outbox's
+ * 10-minute send lease. Neither SDK has a timeout of its own.
+ */
+export const DEFAULT_SEND_TIMEOUT_MS = 30_000;
+const MAX_SEND_TIMEOUT_MS = 5 * 60_000;
 
 export interface TeamsConfig {
   appId: string;
@@ -91,6 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const metricsToken = get('METRICS_TOKEN') || null;
   if (metricsToken && metricsToken.length < 16) errors.push('METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16).');
 
+  const sendTimeoutMs = Number(get('SEND_TIMEOUT_MS') || DEFAULT_SEND_TIMEOUT_MS);
+  if (!Number.isInteger(sendTimeoutMs) || sendTimeoutMs < 100 || sendTimeoutMs > MAX_SEND_TIMEOUT_MS)
+    errors.push(
+      `SEND_TIMEOUT_MS must be a whole number of milliseconds from 100 to ${MAX_SEND_TIMEOUT_MS} (default ${DEFAULT_SEND_TIMEOUT_MS}).`,
+    );
+
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -108,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       publicUrl,
       fileLinkSecret,
       metricsToken,
+      sendTimeoutMs,
     },
   };
 }

@@ -116,9 +116,17 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     await loaded.onMembers(event, deps);
     await welcomeOnInstall(event, registry, deps).catch((error) => logger.warn('welcome failed', { error: String(error) }));
   };
-  const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members, files });
+  const { sendTimeoutMs } = config;
+  const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members, files, sendTimeoutMs });
   const slack = config.slack
-    ? createSlackBot({ config: config.slack, logger, clock, handle, home: (event, tab) => homeFor(event, registry, deps, tab) })
+    ? createSlackBot({
+        config: config.slack,
+        logger,
+        clock,
+        handle,
+        home: (event, tab) => homeFor(event, registry, deps, tab),
+        sendTimeoutMs,
+      })
     : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);

@@ -25,6 +25,8 @@ export interface SlackBotOptions {
   home?(event: InboundEvent, tab?: ConversationAddress): Promise<OutboundMessage>;
   /** For the email cache's expiry; the system clock unless a test passes its own. */
   clock?: Clock;
+  /** Per-call timeout of outbox sends (SEND_TIMEOUT_MS); default 30 s. */
+  sendTimeoutMs?: number;
 }
 
 export interface SlackBot {
@@ -243,7 +245,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   });
 
   return {
-    sender: new SlackSender(config, logger),
+    sender: new SlackSender(config, logger, options.sendTimeoutMs),
     directory: new SlackDirectory(app.client),
     handleHttp: (req, res, rawBody) => receiver.handle(req, res, rawBody),
   };

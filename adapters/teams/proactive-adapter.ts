@@ -4,6 +4,8 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
+import { DEFAULT_SEND_TIMEOUT_MS } from '../../src/config';
+import { callTimeoutPolicy, type PipelinePolicy } from './call-timeout';
 
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
@@ -12,7 +14,8 @@ type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 const SDK_RETRY_POLICY = 'defaultRetryPolicy';
 
 /**
- * A CloudAdapter for proactive sends whose connector clients do not retry by themselves.
+ * A CloudAdapter for proactive sends whose connector clients do not retry by themselves and
+ * give up on a call after `callTimeoutMs` (see ./call-timeout.ts).
  *
  * botframework-connector 4.23 builds its ConnectorClient on @azure/core-client, whose default
  * pipeline has `defaultRetryPolicy`: on 429/503 it waits for Retry-After and tries again, and
@@ -27,24 +30,31 @@ const SDK_RETRY_POLICY = 'defaultRetryPolicy';
 export function createProactiveAdapter(
   authConfig: ConfigurationBotFrameworkAuthenticationOptions,
   credentialsFactory: ConfigurationServiceClientCredentialFactory,
+  callTimeoutMs = DEFAULT_SEND_TIMEOUT_MS,
 ): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(authConfig, credentialsFactory);
   const createFactory = auth.createConnectorFactory.bind(auth);
   auth.createConnectorFactory = (claimsIdentity) => {
     const factory = createFactory(claimsIdentity);
     return {
-      create: async (serviceUrl: string, audience?: string) => withoutSdkRetries(await factory.create(serviceUrl, audience)),
+      create: async (serviceUrl: string, audience?: string) => forOutbox(await factory.create(serviceUrl, audience), callTimeoutMs),
     } as ConnectorFactory;
   };
   return new CloudAdapter(auth);
 }
 
-function withoutSdkRetries(client: ConnectorClient): ConnectorClient {
-  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }).client?.pipeline;
+/** Without the SDK's retries, with a call timeout. */
+function forOutbox(client: ConnectorClient, callTimeoutMs: number): ConnectorClient {
+  const pipeline = (
+    client as unknown as {
+      client?: { pipeline?: { removePolicy(options: { name: string }): unknown; addPolicy(policy: PipelinePolicy): void } };
+    }
+  ).client?.pipeline;
   if (!pipeline)
     throw new Error(
       'botframework-connector changed: ConnectorClient has no core-client pipeline; review adapters/teams/proactive-adapter.ts',
     );
   pipeline.removePolicy({ name: SDK_RETRY_POLICY });
+  pipeline.addPolicy(callTimeoutPolicy(callTimeoutMs));
   return client;
 }

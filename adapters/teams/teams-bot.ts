@@ -37,6 +37,8 @@ export interface TeamsBotOptions {
   clock?: Clock;
   /** Keeps files the bot sends (consent uploads, signed links); without it files are dropped. */
   files?: FileShelf;
+  /** Per-call timeout of outbox sends (SEND_TIMEOUT_MS); default 30 s. */
+  sendTimeoutMs?: number;
 }
 
 export interface TeamsBot {
@@ -102,7 +104,12 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   return {
     // Proactive sends go through an adapter without the SDK's own retries: the outbox owns them.
-    sender: new TeamsSender(createProactiveAdapter(authConfig, credentialsFactory), config.appId, logger, options.files ?? null),
+    sender: new TeamsSender(
+      createProactiveAdapter(authConfig, credentialsFactory, options.sendTimeoutMs),
+      config.appId,
+      logger,
+      options.files ?? null,
+    ),
     async handleHttp(req, res, rawBody) {
       if (!config.authenticated && !isLoopback(req.socket.remoteAddress)) {
         logger.warn('teams request refused: local mode accepts loopback only', { remote: req.socket.remoteAddress });

@@ -3,6 +3,7 @@ import type { ConversationAddress } from '../../src/core/events';
 import type { FileShelf } from '../../src/core/files-port';
 import type { OutboundMessage } from '../../src/core/message';
 import type { ChatSender, Logger, SendOutcome } from '../../src/core/ports';
+import { CallTimedOut } from './call-timeout';
 import { renderWithFile } from './files';
 import { renderTeamsMessage } from './render-card';
 
@@ -31,8 +32,12 @@ export class TeamsSender implements ChatSender {
   async send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
     let providerId: string | null = null;
     let sentTo: ConversationAddress | null = null;
+    // Set once the post itself is under way (not while opening the conversation, which is safe to repeat).
+    let posting = false;
     const sendIn = async (context: TurnContext) => {
-      providerId = (await context.sendActivity(await renderWithFile(message, address, this.shelf)))?.id ?? null;
+      const activity = await renderWithFile(message, address, this.shelf);
+      posting = true;
+      providerId = (await context.sendActivity(activity))?.id ?? null;
       if (providerId) sentTo = sentAddress(context, providerId);
     };
     try {
@@ -56,7 +61,7 @@ export class TeamsSender implements ChatSender {
       }
       return { status: 'sent', providerId, sentTo };
     } catch (error) {
-      return classifyTeamsError(error as ConnectorError);
+      return classifyTeamsError(error as ConnectorError, posting);
     }
   }
 
@@ -98,10 +103,15 @@ export function sentAddress(context: TurnContext, activityId: string): Conversat
   return { kind: 'activity', reference: TurnContext.getConversationReference(context.activity), activityId };
 }
 
-/** Maps connector failures to what the outbox should do next. */
-export function classifyTeamsError(error: ConnectorError): SendOutcome {
+/**
+ * Maps connector failures to what the outbox should do next. `posting`: the failed call was a
+ * post, which the connector may have delivered even though no answer came back in time; an
+ * update, a delete or opening a conversation ends the same however often it is repeated.
+ */
+export function classifyTeamsError(error: ConnectorError, posting = false): SendOutcome {
   const status = error.statusCode ?? 0;
   const text = `${status || 'network'}: ${(error.message ?? '').slice(0, 200)}`;
+  if (posting && error instanceof CallTimedOut) return { status: 'uncertain', error: `timeout: ${error.message}` };
   if (status === 429 || status === 412 || status >= 500 || status === 0) {
     const header = error.response?.headers?.get?.('retry-after');
     const seconds = header ? Number(header) : NaN;

@@ -14,8 +14,9 @@ export const OUTBOX_STATUSES = ['queued', 'held', 'sending', 'sent', 'failed', '
  *   pause (never dropped);
  * - sending: a platform call has started (committed before the call);
  * - sent / failed / unreachable: final;
- * - uncertain: final, a worker died during the platform call, so we cannot know whether the
- *   platform got it; never re-sent automatically (no duplicate), listed for follow-up.
+ * - uncertain: final, a worker died during the platform call, or the platform did not answer
+ *   a post within the call timeout, so we cannot know whether it got the message; never
+ *   re-sent automatically (no duplicate), listed for follow-up.
  */
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -169,7 +170,7 @@ export interface EditContext {
 export type DeliveryResult =
   | { status: 'sent'; at: Date; providerId: string | null; sentTo?: ConversationAddress | null }
   | { status: 'retry'; notBefore: Date; error: string }
-  | { status: 'failed' | 'unreachable'; at: Date; error: string };
+  | { status: 'failed' | 'unreachable' | 'uncertain'; at: Date; error: string };
 
 /**
  * The workers' side of the outbox. Every write names the worker, so a worker that lost its

@@ -27,7 +27,12 @@ export type SendOutcome =
   | { status: 'retry'; retryAfterMs: number | null; error: string }
   /** The recipient blocked or removed the bot, or the conversation is gone. */
   | { status: 'unreachable'; error: string }
-  | { status: 'failed'; error: string };
+  | { status: 'failed'; error: string }
+  /**
+   * A post got no answer within the call timeout: it may have reached the platform, so sending
+   * it again could show it twice. The outbox settles the row 'uncertain' (listed, not re-sent).
+   */
+  | { status: 'uncertain'; error: string };
 
 /** Sends a neutral message to a stored address. One implementation per platform. */
 export interface ChatSender {

@@ -148,6 +148,7 @@ function settleData(result: DeliveryResult): Prisma.OutboxMessageUpdateManyMutat
       return { status: 'queued', notBefore: result.notBefore, lastError: result.error, ...UNLOCK };
     case 'failed':
     case 'unreachable':
+    case 'uncertain':
       return { status: result.status, settledAt: result.at, lastError: result.error, ...UNLOCK };
   }
 }

@@ -38,7 +38,7 @@ export interface SchedulerOptions {
   rates?: Readonly<Record<string, BucketRate>>;
   /** The shared pacing store (PostgreSQL): every replica's sends count against one budget per bucket. */
   pace?: PaceStore;
-  /** Rows found 'sending' after their worker died: see src/scheduler/outbox-worker.ts. */
+  /** Rows found 'sending' after their worker died, and posts with no answer in time: see src/scheduler/outbox-worker.ts. */
   onUncertain?: 'flag' | 'resend';
   worker?: Partial<WorkerTuning>;
   takeoverAfterMs?: number;
@@ -81,6 +81,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     logger,
     random: options.random,
     tuning: options.worker,
+    onUncertain: options.onUncertain,
   });
 
   const policy = options.onUncertain ?? 'flag';

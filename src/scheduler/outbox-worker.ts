@@ -2,7 +2,7 @@
  * Delivers outbox rows through the platform senders, paced by the rate limiter.
  *
  * A row's life: queued/held --claim (lease)--> [quiet rules, rate-limit slot] --begin-->
- * sending --platform call--> sent | queued (retry later) | failed | unreachable.
+ * sending --platform call--> sent | queued (retry later) | failed | unreachable | uncertain.
  *
  * Update and delete rows (`op`) wait until their original is sent, then act on where it
  * landed (`sentTo`); a newer edit of the same message makes older ones moot (ended unsent).
@@ -19,6 +19,9 @@
  *   lease passes and are NOT re-sent by default (`onUncertain: 'flag'`): no duplicate, at the
  *   price of a rare message that may not have arrived, which stays visible in the outbox.
  *   `onUncertain: 'resend'` chooses at-least-once instead.
+ * - A post that gets no answer within the senders' call timeout (SEND_TIMEOUT_MS) is the same
+ *   unknown, found in seconds instead of at the end of the lease: the row is settled
+ *   'uncertain' at once (or queued again under `onUncertain: 'resend'`) and its send slot is free.
  * - Ambiguous answers from the platform itself (5xx, network errors) are retried with backoff,
  *   as Microsoft and Slack advise, so those cases are at-least-once.
  * - A graceful stop (SIGTERM) lets calls in flight finish and gives unstarted rows back: no
@@ -73,6 +76,8 @@ export interface OutboxWorkerOptions {
   logger: Logger;
   random?: () => number;
   tuning?: Partial<WorkerTuning>;
+  /** A post with no answer in time: 'flag' settles it 'uncertain' (default), 'resend' retries it. */
+  onUncertain?: 'flag' | 'resend';
 }
 
 export interface DrainReport {
@@ -81,6 +86,8 @@ export interface DrainReport {
   retried: number;
   failed: number;
   unreachable: number;
+  /** Posts with no answer in time, settled 'uncertain'. */
+  uncertain: number;
   held: number;
   /** Given back for pacing or shutdown, without a platform call. */
   deferred: number;
@@ -95,6 +102,7 @@ const emptyReport = (): DrainReport => ({
   retried: 0,
   failed: 0,
   unreachable: 0,
+  uncertain: 0,
   held: 0,
   deferred: 0,
   skipped: 0,
@@ -393,6 +401,13 @@ export class OutboxWorker {
         await queue.settle(row.id, workerId, { status: 'failed', at: now, error: outcome.error });
         report.failed += 1;
         this.options.logger.warn('outbox message failed', { key: row.key, error: outcome.error });
+        return;
+      case 'uncertain':
+        if (this.options.onUncertain === 'resend')
+          return this.retryOrGiveUp(row, { ...outcome, status: 'retry', retryAfterMs: null }, now, report);
+        await queue.settle(row.id, workerId, { status: 'uncertain', at: now, error: outcome.error });
+        report.uncertain += 1;
+        this.options.logger.warn('outbox message uncertain: not re-sent, to avoid a duplicate', { key: row.key, error: outcome.error });
         return;
     }
   }

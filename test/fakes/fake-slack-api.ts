@@ -1,4 +1,4 @@
-import { RecordingServer, type RecordedCall } from './recording-server';
+import { RecordingServer, type Hold, type RecordedCall } from './recording-server';
 import { checkSlackHomeView, checkSlackMessage, type SlackRefusal } from './slack-limits';
 import { SlidingWindowCap } from './sliding-window';
 
@@ -63,6 +63,15 @@ export class FakeSlackApi extends RecordingServer {
 
   callsTo(method: string): Array<Record<string, unknown>> {
     return this.calls.filter((c) => c.path.split('?')[0] === `/api/${method}`).map((c) => c.body as Record<string, unknown>);
+  }
+
+  /** The next `times` chat.postMessage calls to a channel are delivered but answered `hold` ms late, or never. */
+  holdPosts(channel: string, hold: Hold, times = 1): void {
+    this.holdAnswers(
+      (call) => call.path === '/api/chat.postMessage' && (call.body as { channel?: string } | null)?.channel === channel,
+      hold,
+      times,
+    );
   }
 
   /** Everything posted (messages and ephemeral messages) as JSON text, for assertions. */

@@ -1,4 +1,4 @@
-import { RecordingServer, type RecordedCall } from './recording-server';
+import { RecordingServer, type Hold, type RecordedCall } from './recording-server';
 import { SlidingWindowCap } from './sliding-window';
 import { checkTeamsActivity, type TeamsRefusal } from './teams-card-check';
 
@@ -70,6 +70,11 @@ export class FakeTeamsConnector extends RecordingServer {
       .map((c) => ({ conversationId: decodeURIComponent(c.path.split('/')[3] ?? ''), activity: c.body as Record<string, unknown> }));
   }
 
+  /** The next `times` sends to a conversation are delivered but answered `hold` ms late, or never. */
+  holdSends(conversationId: string, hold: Hold, times = 1): void {
+    this.holdAnswers((call) => call.method === 'POST' && sendTarget(call) === conversationId, hold, times);
+  }
+
   /** Text of every sent activity, whether plain text or inside an Adaptive Card. */
   sentTexts(): string[] {
     return this.sentActivities().map(({ activity }) => JSON.stringify(activity));
@@ -117,9 +122,9 @@ export class FakeTeamsConnector extends RecordingServer {
   }
 
   private answer(call: RecordedCall) {
-    const parts = call.path.split('?')[0]!.split('/').map(decodeURIComponent);
-    // /v3/conversations/{id}/activities[/{replyTo}]
-    if (call.method === 'POST' && parts[3] && parts[4] === 'activities') return this.answerSend(parts[3], call);
+    const parts = pathParts(call);
+    const target = sendTarget(call);
+    if (call.method === 'POST' && target) return this.answerSend(target, call);
     // PUT / DELETE /v3/conversations/{id}/activities/{activityId}: updateActivity, deleteActivity
     if ((call.method === 'PUT' || call.method === 'DELETE') && parts[3] && parts[4] === 'activities' && parts[5]) {
       const key = `${parts[3]}/${parts[5]}`;
@@ -191,6 +196,16 @@ export class FakeTeamsConnector extends RecordingServer {
     const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
     return { status, headers, body: { error: { code: status === 429 ? 'TooManyRequests' : 'Failure', message: `fake ${status}` } } };
   }
+}
+
+function pathParts(call: RecordedCall): string[] {
+  return call.path.split('?')[0]!.split('/').map(decodeURIComponent);
+}
+
+/** The conversation of /v3/conversations/{id}/activities[/{replyTo}], or null. */
+function sendTarget(call: RecordedCall): string | null {
+  const parts = pathParts(call);
+  return parts[3] && parts[4] === 'activities' ? parts[3] : null;
 }
 
 function tenantOf(activity: Record<string, unknown>): string {

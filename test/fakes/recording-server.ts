@@ -21,10 +21,20 @@ export interface Answer {
 
 export type Responder = (call: RecordedCall) => Answer | Promise<Answer>;
 
+/** How long to hold back the answer to a call: milliseconds, or 'never' (the connection stays open). */
+export type Hold = number | 'never';
+
+interface HoldRule {
+  match: (call: RecordedCall) => boolean;
+  hold: Hold;
+  times: number;
+}
+
 /** A real HTTP server on loopback that records every call and answers through `respond`. */
 export class RecordingServer {
   readonly calls: RecordedCall[] = [];
   private server: Server | null = null;
+  private readonly holds: HoldRule[] = [];
   url = '';
 
   /** `record: false` keeps no call list (large benchmarks); answers are the same. */
@@ -43,6 +53,15 @@ export class RecordingServer {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /**
+   * A platform that accepts a request, acts on it, and answers late or never: the next `times`
+   * calls matching `match` are handled as usual (a post is delivered), then their answer is held
+   * back `hold` ms, or for ever ('never': until the caller gives up or the server stops).
+   */
+  holdAnswers(match: (call: RecordedCall) => boolean, hold: Hold, times = 1): void {
+    this.holds.push({ match, hold, times });
   }
 
   /** Waits until `predicate` holds for the recorded calls (deliveries are asynchronous). */
@@ -70,6 +89,9 @@ export class RecordingServer {
     };
     if (this.record) this.calls.push(call);
     const answer = await this.respond(call);
+    const hold = this.takeHold(call);
+    if (hold === 'never') return;
+    if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
     if (answer.raw) {
       res.writeHead(answer.status, {
         'content-type': 'application/octet-stream',
@@ -81,6 +103,13 @@ export class RecordingServer {
     }
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+  }
+
+  private takeHold(call: RecordedCall): Hold {
+    const rule = this.holds.find((r) => r.times > 0 && r.match(call));
+    if (!rule) return 0;
+    rule.times -= 1;
+    return rule.hold;
   }
 }
 

@@ -45,12 +45,12 @@ export async function startDeliveryRig(kind: 'pglite' | 'postgres'): Promise<Del
   };
 }
 
-/** The real senders pointed at the fakes: Teams in local (unauthenticated) mode. */
-export function realSenders(teams: FakeTeamsConnector, slack: FakeSlackApi) {
+/** The real senders pointed at the fakes: Teams in local (unauthenticated) mode; `sendTimeoutMs` per call (default 30 s). */
+export function realSenders(teams: FakeTeamsConnector, slack: FakeSlackApi, sendTimeoutMs?: number) {
   const logger = memoryLogger();
   return [
-    new TeamsSender(createProactiveAdapter({}, new ConfigurationServiceClientCredentialFactory({})), '', logger),
-    new SlackSender({ signingSecret: 'unused', botToken: 'xoxb-test', apiUrl: slack.apiUrl }, logger),
+    new TeamsSender(createProactiveAdapter({}, new ConfigurationServiceClientCredentialFactory({}), sendTimeoutMs), '', logger),
+    new SlackSender({ signingSecret: 'unused', botToken: 'xoxb-test', apiUrl: slack.apiUrl }, logger, sendTimeoutMs),
   ];
 }
 

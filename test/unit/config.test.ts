@@ -13,6 +13,12 @@ describe('loadConfig', () => {
     expect(result.config).toMatchObject({ mode: 'local', port: 3978, host: '127.0.0.1', databaseUrl: null, slack: null });
     expect(result.config.teams.authenticated).toBe(false);
     expect(result.config.dataDir.endsWith('.data')).toBe(true);
+    expect(result.config.sendTimeoutMs).toBe(30_000);
+  });
+
+  it('reads the per-call send timeout in milliseconds', () => {
+    const result = loadConfig({ SEND_TIMEOUT_MS: '300' });
+    expect(result.ok && result.config.sendTimeoutMs).toBe(300);
   });
 
   it('refuses production without Teams credentials or admins, naming each variable', () => {
@@ -56,6 +62,9 @@ describe('loadConfig', () => {
     [{ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxp-user' }, 'xoxb-'],
     [{ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'https://slack.com/api' }, 'SLACK_API_URL'],
     [{ ADMIN_EMAILS: 'not an email' }, 'ADMIN_EMAILS'],
+    [{ SEND_TIMEOUT_MS: '30s' }, 'SEND_TIMEOUT_MS'],
+    [{ SEND_TIMEOUT_MS: '50' }, 'SEND_TIMEOUT_MS'],
+    [{ SEND_TIMEOUT_MS: '600000' }, 'SEND_TIMEOUT_MS'],
   ])('rejects %j with a message about %s', (env, expected) => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);

@@ -1,7 +1,7 @@
 /**
  * Sending a bulletin and following it: the keys that make every message happen once, the
  * sender's progress card (updated in place while the outbox delivers), per-school status,
- * and resending the deliveries a crash left uncertain.
+ * and resending the deliveries a crash or a call timeout left uncertain.
  */
 import type { Bulletin } from '../../core/bulletin';
 import { campaignKeys, reachProblemOf } from '../../core/campaign';
@@ -139,7 +139,7 @@ export async function statusBySchool(svc: BulletinSvc, b: Bulletin) {
   };
 }
 
-/** Resends the deliveries a crash left uncertain, once each (the recipient may, rarely, see it twice). */
+/** Resends the deliveries a crash or a call timeout left uncertain, once each (the recipient may, rarely, see it twice). */
 export async function resendUncertain(svc: BulletinSvc, b: Bulletin): Promise<number> {
   const { uncertain } = await statusBySchool(svc, b);
   const sender = await senderName(svc, b);
