@@ -119,6 +119,34 @@ const stages = [
       },
     ],
   },
+  {
+    as: 'leader',
+    scenes: [
+      {
+        name: 'selfeval-started',
+        shot: false,
+        what: 'a self-evaluation cycle opened',
+        play: async (chat) => chat.say('selfeval start 2026-27'),
+      },
+      {
+        name: 'leader-bulletin-new',
+        what: 'composing a bulletin: title, body, audience, acknowledgement',
+        play: async (chat) => chat.say('bulletin new'),
+      },
+      { name: 'leader-buddies', what: "the leader's buddying view: pairs and the waiting list", play: async (chat) => chat.say('buddies') },
+    ],
+  },
+  {
+    as: 'senco',
+    scenes: [
+      {
+        name: 'senco-selfeval',
+        what: "a SENCO's self-evaluation: who sees the answers, then the first statement",
+        play: async (chat) => chat.say('selfeval'),
+      },
+      { name: 'senco-buddy', what: 'a SENCO asking for a buddy', play: async (chat) => chat.say('buddy EHCP applications, SEMH') },
+    ],
+  },
 ];
 
 module.exports = { stages };

@@ -151,6 +151,7 @@ class Chat {
   async shot(file, count = 1, fromReply = null) {
     const cards = this.page.locator('.ac-adaptiveCard');
     const total = await cards.count();
+    if (fromReply === null && total <= this.replyStart) return this.shotOfText(file);
     const start = fromReply === null ? Math.max(0, total - count) : this.replyStart + fromReply;
     const end = Math.min(total, start + count);
     const first = cards.nth(start);
@@ -163,6 +164,35 @@ class Chat {
     const right = Math.max(...shown.map((b) => b.x + b.width)) + 8;
     const bottom = Math.max(...shown.map((b) => b.y + b.height)) + 8;
     await this.page.screenshot({ path: file, clip: { x, y, width: right - x, height: bottom - y }, fullPage: true });
+  }
+
+  /**
+   * A reply with no card (plain text): the smallest element around its author line that also
+   * holds the message (the author line alone is one line high), so the picture is that message.
+   */
+  async shotOfText(file) {
+    // The playground's log panel can stand over the right of the chat: hide its outermost
+    // narrow box (found by its hint text), so a long line of text is not cut off.
+    await this.page.evaluate(() => {
+      const narrow = (el) => el.getBoundingClientRect().width < globalThis.innerWidth * 0.6;
+      const hint = [...globalThis.document.querySelectorAll('div, span, p')].find(
+        (el) => /^Click on a log item/.test(el.textContent || '') && narrow(el),
+      );
+      let panel = hint;
+      while (panel && panel.parentElement && narrow(panel.parentElement)) panel = panel.parentElement;
+      if (panel) panel.style.display = 'none';
+    });
+    const author = this.page.locator('[aria-label="Message author"]').last();
+    await author.scrollIntoViewIfNeeded();
+    const line = await author.boundingBox();
+    for (let up = 1; up <= 6; up++) {
+      const box = await author.locator(`xpath=${Array(up).fill('..').join('/')}`).boundingBox();
+      if (box && box.height >= line.height * 2) {
+        const clip = { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 };
+        return this.page.screenshot({ path: file, clip, fullPage: true });
+      }
+    }
+    throw new Error('could not find the text reply to picture');
   }
 }
 
