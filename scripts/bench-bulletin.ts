@@ -21,7 +21,8 @@
  *
  * Reuses the fan-out benchmark's machinery (scripts/bench-fanout/: database targets, the bot
  * process). Run: npm run bench:bulletin. Environment: BENCH_N (5000), BENCH_CAP (50),
- * BENCH_LATENCY_MS (20), BENCH_KILL_AT (0.4), BENCH_DATABASE_URL or TEST_DATABASE_URL.
+ * BENCH_LATENCY_MS (20), BENCH_KILL_AT (0.4), BENCH_KILL=0 (the send only), BENCH_DATABASE_URL or
+ * TEST_DATABASE_URL.
  * Last line: bulletin n=… ratio=… p429=… dup=… lost=… killed_restart_dup=… killed_restart_lost=…
  * uncertain_listed=… uncertain_missing=… pending=… progress_updates=… rss_mb=…
  */
@@ -396,6 +397,8 @@ async function main(): Promise<void> {
   console.log(
     `send: ${send.seconds.toFixed(2)} s (queued in ${send.enqueued.toFixed(2)} s; minimum ${minimum.toFixed(2)} s, ratio ${ratio.toFixed(3)}), ${send.calls} calls, ${send.throttled} answered 429, dup ${send.dup}, lost ${send.lost}, ${send.progressUpdates} progress updates in place`,
   );
+  // BENCH_KILL=0: the send only (for trying a change to pacing; no summary line).
+  if (process.env.BENCH_KILL === '0') return;
   const killed = await runKillAndRestart();
   console.log(
     `kill -9 at ${Math.round(KILL_AT * 100)}% and restart: dup ${killed.dup}, silent losses ${killed.lost}; uncertain rows ${killed.uncertainRows} (never arrived ${killed.uncertainMissing}), listed to the sender for resend ${killed.listed}; still queued when the run stopped ${killed.pendingMissing}; bot peak RSS ${killed.peak.toFixed(0)} MB`,

@@ -127,6 +127,8 @@ export class OutboxWorker {
   private wakeUp: () => void = () => undefined;
   private draining: Promise<unknown> = Promise.resolve();
   private loop: Promise<void> | null = null;
+  /** The earliest time a row this worker gave back for pacing is due (see `untilNextDue`). */
+  private nextDueAt = Infinity;
   /** Running average of `queue.begin`, in ms (see `beginLeadMs`). */
   private beginMs = 0;
 
@@ -151,10 +153,21 @@ export class OutboxWorker {
     if (this.loop) return;
     this.loop = (async () => {
       while (!this.stopping) {
+        this.nextDueAt = Infinity;
         await this.drain().catch((error) => this.options.logger.error('outbox drain failed', { error: String(error) }));
-        await this.idle(pollMs);
+        await this.idle(this.untilNextDue(pollMs));
       }
     })();
+  }
+
+  /**
+   * How long to wait before the next drain: the poll interval, or less when this worker gave a
+   * row back for a rate-limit slot due sooner. A large fan-out is mostly such rows (5,000 at 4/s
+   * is 21 minutes), and waiting a whole poll after each came due idled the bucket: a Slack-bound
+   * bulletin ran at 0.96 of its rate.
+   */
+  private untilNextDue(pollMs: number): number {
+    return Math.max(0, Math.min(pollMs, this.nextDueAt - this.options.clock.now().getTime()));
   }
 
   /** Ends a poll wait early (after a large enqueue). */
@@ -252,7 +265,12 @@ export class OutboxWorker {
     const now = clock.now().getTime();
     const wait = await this.limiter.peek(row.bucket, now);
     if (wait > this.tuning.horizonMs) {
-      await queue.defer(row.id, workerId, new Date(now + wait), 'queued', null);
+      // Back half a horizon before the slot it could have had, so that when it is claimed again
+      // it reserves the next slot while the rows before it still hold theirs: the chain of
+      // slots never breaks for a claim round trip.
+      const due = now + wait - this.tuning.horizonMs / 2;
+      this.nextDueAt = Math.min(this.nextDueAt, due);
+      await queue.defer(row.id, workerId, new Date(due), 'queued', null);
       report.deferred += 1;
       return null;
     }

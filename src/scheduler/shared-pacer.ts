@@ -89,10 +89,12 @@ export class SharedPacer implements Pacer {
   async reserve(bucket: string, now: number): Promise<number> {
     let at = now;
     let latest = Infinity;
+    // The call goes at the later slot; its lateness is judged against that bucket's slot (Slack:
+    // the workspace's, usually, or a busy channel's). Judged against an earlier slot it would
+    // always be late and never go (a Slack bulletin stalled at a fifth of its rate).
     for (const b of pacingBuckets(bucket)) {
       const slot = await this.take(b, now);
-      at = Math.max(at, slot.at);
-      latest = Math.min(latest, slot.latest);
+      if (slot.at > at || (slot.at === at && slot.latest < latest)) [at, latest] = [slot.at, slot.latest];
     }
     if (this.deadlines.size >= PRUNE_DEADLINES_AT) this.pruneDeadlines(now);
     this.deadlines.set(`${bucket}|${at}`, latest);

@@ -41,4 +41,18 @@ describe('SharedPacer', () => {
     expect([a, b]).toEqual([0, 0]);
     expect(store.reserves).toBe(2);
   });
+
+  it('judges a Slack call against the later of its channel and workspace slots, so it can go', async () => {
+    const store = memoryStore();
+    const pacer = new SharedPacer(store, { slack: { perSecond: 1, burst: 1 } });
+    const now = 1_000_000;
+    // Ten direct messages at once: a channel each (free now), one workspace at 4/s.
+    const waits = await Promise.all(Array.from({ length: 10 }, (_, i) => pacer.reserve(`slack:T1:D${i}`, now)));
+    expect(Math.max(...waits)).toBeGreaterThanOrEqual(9 * 250);
+    for (const [i, wait] of waits.entries()) {
+      const latest = pacer.latest(`slack:T1:D${i}`, now + wait);
+      expect(latest).toBeGreaterThan(now + wait);
+      expect(latest).toBeLessThanOrEqual(now + wait + 250);
+    }
+  });
 });
