@@ -13,6 +13,8 @@
  * postgresql://postgres@127.0.0.1:5432/postgres), dropped afterwards. BENCH_REPLICAS=1,2,3
  * runs the PostgreSQL load once per replica count, requests round-robin over the processes.
  *
+ * BENCH_PROFILE=<folder> writes each process's V8 CPU profile there (open it in Chrome's DevTools).
+ *
  * BENCH_BASELINE=<other checkout>/dist/src/main.js measures that build too, first, as `load_baseline`.
  *
  * Run: npm run bench:load. Last line:
@@ -151,7 +153,9 @@ async function drive(people: BenchUser[], target: () => string, platforms: FakeP
 
 async function startProcess(script: string, env: Record<string, string>, cwd: string): Promise<Proc> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  // BENCH_PROFILE=<folder>: each process writes a V8 CPU profile there when it exits.
+  const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, script], {
     cwd, // a folder without a .env, so a developer's settings cannot leak in
     env: { PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
