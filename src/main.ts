@@ -1,6 +1,5 @@
 import './tz';
 import { randomBytes } from 'node:crypto';
-import { createSlackBot } from '../adapters/slack/slack-bot';
 import { createTeamsBot } from '../adapters/teams/teams-bot';
 import { loadConfig, loadDotEnv, type Config } from './config';
 import type { InboundEvent, MembersEvent } from './core/events';
@@ -118,8 +117,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   const { sendTimeoutMs } = config;
   const teams = createTeamsBot({ config: config.teams, logger, clock, handle, members, files, sendTimeoutMs });
+  // Bolt and its web client are loaded only when Slack is configured (about 125 ms of start-up).
   const slack = config.slack
-    ? createSlackBot({
+    ? (await import('../adapters/slack/slack-bot')).createSlackBot({
         config: config.slack,
         logger,
         clock,

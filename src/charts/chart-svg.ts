@@ -3,9 +3,18 @@
  * canvas, no browser, no network. Animation is off and sizes are fixed, so the same spec gives
  * the same picture every time.
  */
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import { capCategories, chartAltText, type ChartSpec } from '../core/chart';
 import { colourOf, textOn } from './palette';
+
+/**
+ * ECharts is loaded at the first chart, not at start-up: it is 60 ms of the bot's start and
+ * most processes draw no chart for days (the digest is weekly).
+ */
+let loaded: typeof Echarts | undefined;
+function echarts(): typeof Echarts {
+  return (loaded ??= require('echarts') as typeof Echarts);
+}
 
 export interface ChartSize {
   width: number;
@@ -15,7 +24,7 @@ export interface ChartSize {
 export const DEFAULT_SIZE: ChartSize = { width: 800, height: 420 };
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 
-function options(spec: ChartSpec): echarts.EChartsCoreOption {
+function options(spec: ChartSpec): Echarts.EChartsCoreOption {
   const base = {
     animation: false,
     backgroundColor: '#ffffff',
@@ -86,7 +95,7 @@ function accessible(svg: string, alt: string): string {
 export function renderChartSvg(spec: ChartSpec, size: ChartSize = DEFAULT_SIZE): string {
   const capped = capCategories(spec);
   const height = capped.kind === 'donut' || capped.kind === 'bar' ? size.height : Math.max(size.height, 80 + capped.categories.length * 34);
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height });
   try {
     chart.setOption(options(capped));
     // The SSR output carries hover styles as numbered CSS classes that differ from run to run;
