@@ -62,11 +62,11 @@ export function addYears(date: LocalDate, years: number): LocalDate {
 
 /** Today's date in England for an instant. */
 export function londonDate(instant: Date): LocalDate {
-  const text = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
-  return text;
+  return LONDON_DATE.format(instant);
 }
+
+/** Made once: building a formatter costs far more than using it, and this runs on every message. */
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** '3 March 2027', the en-GB way. */
 export function formatDate(date: LocalDate): string {

@@ -78,7 +78,8 @@ export interface ConversationState {
 export interface StateStore {
   get(key: string): Promise<ConversationState | null>;
   set(key: string, state: ConversationState, ttlMs: number): Promise<void>;
-  clear(key: string): Promise<void>;
+  /** Removes the state under each key (one statement, however many keys). */
+  clear(...keys: string[]): Promise<void>;
   /**
    * Removes the state and returns it, in one step in the database: of two callers taking the
    * same key at once (two presses, two replicas) exactly one gets it, the other null.

@@ -27,6 +27,7 @@ import { fail, ok, type Result } from '../core/result';
 import type { Db } from './database';
 import { lockKey } from './locks';
 import { isUniqueViolation } from './unique-violation';
+import { VersionCache } from './version-cache';
 
 const roundSelect = {
   id: true,
@@ -132,6 +133,8 @@ const byPeriodDesc = [{ year: 'desc' as const }, { opensAt: 'desc' as const }];
 
 /** Check-in rounds, check-ins and answers in the database. Every query is filtered by trust. */
 export class PrismaCheckinRepo implements CheckinRepo {
+  private readonly versions = new VersionCache<Checklist>();
+
   constructor(private readonly db: Db) {}
 
   async checklist(trustId: string): Promise<Checklist> {
@@ -144,12 +147,14 @@ export class PrismaCheckinRepo implements CheckinRepo {
   }
 
   async checklistVersion(trustId: string, version: number): Promise<Checklist | null> {
-    const row = await this.db.checklistVersion.findUnique({
-      where: { trustId_version: { trustId, version } },
-      select: { base: true, version: true, items: true, note: true },
+    const saved = await this.versions.get(trustId, version, async () => {
+      const row = await this.db.checklistVersion.findUnique({
+        where: { trustId_version: { trustId, version } },
+        select: { base: true, version: true, items: true, note: true },
+      });
+      return row && toChecklist(row);
     });
-    if (row) return toChecklist(row);
-    return version === 1 ? CHECKLIST_V1 : null;
+    return saved ?? (version === 1 ? CHECKLIST_V1 : null);
   }
 
   async saveChecklist(trustId: string, checklist: Checklist, createdBy: string | null): Promise<Result<void, 'conflict'>> {

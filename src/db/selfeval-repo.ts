@@ -5,6 +5,7 @@ import type { Area, CycleStatus, Framework, Rating, RatingLevel, SelfEvalAnswer,
 import type { SaveSelfEvalError, SaveSelfEvalOutcome, SelfEvalRepo } from '../core/selfeval-port';
 import type { Db } from './database';
 import { isUniqueViolation } from './unique-violation';
+import { VersionCache } from './version-cache';
 
 const cycleSelect = {
   id: true,
@@ -47,6 +48,8 @@ const toFramework = (row: FrameworkRow): Framework => ({
 
 /** Self-evaluation frameworks, cycles and answers in the database. Every query is filtered by trust. */
 export class PrismaSelfEvalRepo implements SelfEvalRepo {
+  private readonly versions = new VersionCache<Framework>();
+
   constructor(private readonly db: Db) {}
 
   async framework(trustId: string): Promise<Framework> {
@@ -55,9 +58,11 @@ export class PrismaSelfEvalRepo implements SelfEvalRepo {
   }
 
   async frameworkVersion(trustId: string, version: number): Promise<Framework | null> {
-    const row = await this.db.selfEvalFramework.findUnique({ where: { trustId_version: { trustId, version } }, select: frameworkSelect });
-    if (row) return toFramework(row);
-    return version === 1 ? FRAMEWORK_V1 : null;
+    const saved = await this.versions.get(trustId, version, async () => {
+      const row = await this.db.selfEvalFramework.findUnique({ where: { trustId_version: { trustId, version } }, select: frameworkSelect });
+      return row && toFramework(row);
+    });
+    return saved ?? (version === 1 ? FRAMEWORK_V1 : null);
   }
 
   async saveFramework(trustId: string, framework: Framework, createdBy: string | null, at: Date): Promise<Result<void, 'conflict'>> {

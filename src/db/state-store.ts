@@ -27,8 +27,8 @@ export class PrismaStateStore implements StateStore {
     await this.db.conversationState.upsert({ where: { key }, create: { key, ...fields }, update: fields });
   }
 
-  async clear(key: string): Promise<void> {
-    await this.db.conversationState.deleteMany({ where: { key } });
+  async clear(...keys: string[]): Promise<void> {
+    await this.db.conversationState.deleteMany({ where: { key: { in: keys } } });
   }
 
   // One DELETE ... RETURNING: the row lock makes a second concurrent DELETE find nothing (the

@@ -4,6 +4,7 @@ import { textMessage } from '../core/message';
 import { localTimeOf } from '../calendar/london-time';
 import { isAllowed, type Audience } from '../core/permissions';
 import { joinList, ownText, t } from '../i18n/en-GB';
+import { actorOf } from './actor';
 import { claimDelivery } from './delivery-claim';
 import { cancelConversation, continueConversation, endConversation } from './conversations/engine';
 import type { FlowDeps } from './deps';
@@ -28,7 +29,7 @@ export async function handleEvent(event: InboundEvent, registry: Registry, deps:
   }
   let reply: Reply;
   try {
-    const actor = await deps.identities.resolve(event);
+    const actor = await actorOf(event, deps);
     const ctx: HandlerContext = { actor, event, deps };
     if (event.action) reply = await routeAction(ctx, registry);
     else if (event.file) reply = await routeFile(ctx, registry, event.file);

@@ -33,7 +33,7 @@ export function memoryDeps(actor: Partial<Actor> = {}): FlowDeps & { audits: Aud
   const state: StateStore = {
     get: async (key) => states.get(key) ?? null,
     set: async (key, value) => void states.set(key, value),
-    clear: async (key) => void states.delete(key),
+    clear: async (...keys) => keys.forEach((key) => states.delete(key)),
     take: async (key) => {
       const found = states.get(key) ?? null;
       states.delete(key);

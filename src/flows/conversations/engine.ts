@@ -22,8 +22,7 @@ export async function saveConversation(
 
 /** Ends the person's conversation (finished, or replaced by a command). */
 export async function endConversation(ctx: HandlerContext): Promise<void> {
-  const keys = keysOf(ctx);
-  for (const key of keys) await ctx.deps.state.clear(key);
+  await ctx.deps.state.clear(...keysOf(ctx));
 }
 
 /**

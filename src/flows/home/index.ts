@@ -10,6 +10,7 @@
 import type { ConversationAddress, InboundEvent } from '../../core/events';
 import { textMessage, type OutboundMessage } from '../../core/message';
 import type { Actor } from '../../core/model';
+import { actorOf } from '../actor';
 import type { FlowDeps } from '../deps';
 import type { ActionHandler, Command, HandlerContext, Registry, Reply } from '../registry';
 import { buildHome, HELP_VERB, HOME_VERB } from './build';
@@ -88,7 +89,7 @@ async function refreshHomeCard(event: InboundEvent, actor: Actor, registry: Regi
  */
 export async function afterEvent(event: InboundEvent, registry: Registry, deps: FlowDeps): Promise<void> {
   if (event.fromBot || (!event.action && !event.text)) return;
-  const actor = await deps.identities.resolve(event);
+  const actor = await actorOf(event, deps);
   if (actor.personId === null || actor.trustId === null) return;
   await deps.home.store.touchTrust(actor.trustId, deps.clock.now());
   await refreshHomeCard(event, actor, registry, deps);

@@ -74,6 +74,16 @@ describe.each(databaseKinds)('PrismaCheckinRepo on %s', (kind) => {
     expect(await repo.checklist('trust-other')).toBe(CHECKLIST_V1);
   });
 
+  it('finds a version saved after it was asked for, by another replica too', async () => {
+    const replica = new PrismaCheckinRepo(db.prisma);
+    expect(await repo.checklistVersion('trust-late', 2)).toBeNull();
+    const v2 = applyChange(CHECKLIST_V1, { kind: 'off', itemId: 'send-governance' });
+    if (!v2.ok) throw new Error(v2.error);
+    expect(await replica.saveChecklist('trust-late', v2.value, 'lead')).toEqual({ ok: true, value: undefined });
+    expect((await repo.checklistVersion('trust-late', 2))?.items).toEqual(v2.value.items);
+    expect((await repo.checklistVersion('trust-late', 2))?.items).toEqual(v2.value.items);
+  });
+
   it('creates one round per period, opens it once, and keeps settings', async () => {
     const { round, checkin } = await openRound();
     expect(round).toMatchObject({ status: 'scheduled', checklistVersion: 1, period: autumn });

@@ -30,6 +30,16 @@ describe.each(databaseKinds)('StateStore.take on %s', (kind) => {
     expect(await store.get('k1')).toBeNull();
   });
 
+  it('clears every key given, in one call, and leaves the others', async () => {
+    await store.set('own', draft, HOUR);
+    await store.set('account', draft, HOUR);
+    await store.set('someone-else', draft, HOUR);
+    await store.clear('own', 'account');
+    expect(await store.get('own')).toBeNull();
+    expect(await store.get('account')).toBeNull();
+    expect(await store.get('someone-else')).toEqual(draft);
+  });
+
   it('does not hand out an expired state', async () => {
     await store.set('k2', draft, HOUR);
     clock.advance(2 * HOUR);
