@@ -8,6 +8,7 @@ import { ratingLabel } from '../core/selfeval/framework';
 import type { Framework } from '../core/selfeval/model';
 import type { TrustRollup } from '../core/selfeval/rollup';
 import type { AreaSummary, StatementRow } from '../core/selfeval/summary';
+import { plural } from '../i18n/en-GB';
 import { st } from '../i18n/selfeval';
 
 /** Schools shown in the roll-up table before "…and N more". */
@@ -74,7 +75,7 @@ export function rollupMessage(rollup: TrustRollup, framework: Framework): Outbou
     blocks.push({ type: 'text', text: st('selfeval.rollup.more', { count: rollup.schools.length - shown.length }), muted: true });
   blocks.push(
     { type: 'heading', text: st('selfeval.rollup.common') },
-    list(rollup.commonDevelopment.map((d) => st('selfeval.rollup.commonLine', { text: d.text, count: d.schools }))),
+    list(rollup.commonDevelopment.map((d) => st('selfeval.rollup.commonLine', { text: d.text, schools: plural(d.schools, 'school') }))),
     { type: 'heading', text: st('selfeval.rollup.supporters') },
     list(
       rollup.supporters.map((s) =>

@@ -108,6 +108,11 @@ export function t(key: MessageKey, params: Record<string, string | number | OwnT
 }
 
 /** "SENCOs and MAT SEND leaders" */
+/** '1 SENCO', '3 SENCOs', '1 school'. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 export function joinList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

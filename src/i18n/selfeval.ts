@@ -25,7 +25,7 @@ export const selfevalMessages = {
   'selfeval.rollup.matrix': 'Areas by school',
   'selfeval.rollup.school': 'School',
   'selfeval.rollup.common': 'Most common development areas',
-  'selfeval.rollup.commonLine': '{text} ({count} schools)',
+  'selfeval.rollup.commonLine': '{text} ({schools})',
   'selfeval.rollup.supporters': 'Schools that could support others',
   'selfeval.rollup.supportersLine': '**{area}**: {schools}',
   'selfeval.rollup.noSupporters': 'no school yet',
@@ -112,7 +112,7 @@ export const selfevalMessages = {
   'selfeval.digest.notStarted': 'Not started yet: {schools}',
   'selfeval.digest.chart': 'Schools that finished each area',
   'selfeval.digest.finished': 'Finished',
-  'selfeval.digest.common': 'Most common development area: {text} ({count} schools)',
+  'selfeval.digest.common': 'Most common development area: {text} ({schools})',
 } as const;
 
 export type SelfevalKey = keyof typeof selfevalMessages;

@@ -7,7 +7,7 @@
 import type { ChartSpec } from '../../core/chart';
 import type { DigestAudience, DigestContribution } from '../../core/digest/model';
 import type { TrustRollup } from '../../core/selfeval/rollup';
-import { t } from '../../i18n/en-GB';
+import { plural, t } from '../../i18n/en-GB';
 
 /** Most common development areas listed. */
 const TOP = 3;
@@ -34,7 +34,9 @@ export function selfEvalDigestSection({ cycleLabel, rollup, audience }: SelfEval
     }
   }
   lines.push(
-    ...rollup.commonDevelopment.slice(0, TOP).map((d) => t('selfeval.digest.common', { text: d.text, count: d.schools })),
+    ...rollup.commonDevelopment
+      .slice(0, TOP)
+      .map((d) => t('selfeval.digest.common', { text: d.text, schools: plural(d.schools, 'school') })),
     ...rollup.areas.map((a, ai) => t('selfeval.digest.area', { area: a.title, count: finishedPerArea[ai]!, schools })),
   );
   const chart: ChartSpec = {

@@ -9,8 +9,8 @@ import type { LocalDate } from '../../core/dates';
 import { formatDate } from '../../core/dates';
 import type { Block, Button, Field, OutboundMessage } from '../../core/message';
 import { qualificationStatus } from '../../core/qualification';
-import { t } from '../../i18n/en-GB';
-import { answerLabel, formatInstant, periodLabel, plural } from './text';
+import { plural, t } from '../../i18n/en-GB';
+import { answerLabel, formatInstant, periodLabel } from './text';
 
 export const VERBS = {
   open: 'checkin.open',

@@ -6,10 +6,10 @@
 import { progressOf } from '../../core/checkin/progress';
 import type { CheckinRound } from '../../core/checkin/model';
 import type { Block } from '../../core/message';
-import { t } from '../../i18n/en-GB';
+import { plural, t } from '../../i18n/en-GB';
 import type { HomeInput, HomeProvider, HomeSection } from '../home/section';
 import { homeStep } from './home-step';
-import { formatInstant, periodLabel, plural } from './text';
+import { formatInstant, periodLabel } from './text';
 
 const ORDER = { checkin: 10, round: 11, requests: 12 } as const;
 

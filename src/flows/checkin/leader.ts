@@ -13,14 +13,14 @@ import { londonDate } from '../../core/dates';
 import { outboundFile, textMessage, type Block, type OutboundMessage } from '../../core/message';
 import { completionBlocks } from '../../digest/checkin-summary';
 import { offsetOf } from '../paging';
-import { t } from '../../i18n/en-GB';
+import { plural, t } from '../../i18n/en-GB';
 import { forLinked, type LinkedContext } from '../linked';
 import type { ActionHandler, Command, Reply } from '../registry';
 import { unreachedLines } from '../campaigns/reach-text';
 import { closeAndSummarise, previewRound, remindStragglers, roundFacts, roundProgress, startRound, stragglers } from './rounds';
 import { DEFAULT_RULE, planRound } from './schedule';
 import type { CheckinSvc } from './services';
-import { answerLabel, formatInstant, periodLabel, plural } from './text';
+import { answerLabel, formatInstant, periodLabel } from './text';
 import { sencoFacts, sencosOf } from './view';
 
 const LEADER = ['send-leader'] as const;

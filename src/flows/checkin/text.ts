@@ -32,11 +32,6 @@ export function answerLabel(item: Pick<ChecklistItem, 'answer'> | undefined, val
   return value;
 }
 
-/** '1 SENCO', '3 SENCOs'. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 export function frequencyLabel(item: ChecklistItem): string {
   const f = item.frequency;
   const when =

@@ -35,7 +35,7 @@ describe('self-evaluation digest section', () => {
     expect(section!.headline).toBe('2026-27: 1 of 3 schools finished all five areas, 1 in progress');
     expect(section!.lines).toContain(`${FRAMEWORK_V1.areas[0]!.title}: 2 of 3 schools finished`);
     expect(section!.lines).toContain(`${FRAMEWORK_V1.areas[4]!.title}: 1 of 3 schools finished`);
-    expect(section!.lines[1]).toBe(`Most common development area: ${FRAMEWORK_V1.areas[0]!.statements[0]!.text} (1 schools)`);
+    expect(section!.lines[1]).toBe(`Most common development area: ${FRAMEWORK_V1.areas[0]!.statements[0]!.text} (1 school)`);
     expect(section!.lines[0]).toBe('Not started yet: Ash Infants');
     expect(section!.chart!.series[0]!.values).toEqual([2, 2, 1, 1, 1]);
   });
