@@ -41,6 +41,8 @@ export interface PruneReport {
   files: number;
   /** Uses of rate-limited commands older than the receipts' retention (src/core/rate-limit-port.ts). */
   rateLimits: number;
+  /** Outbox pacing rows (src/scheduler/shared-pacer.ts) not used for a day. */
+  paces: number;
 }
 
 export interface Housekeeping {

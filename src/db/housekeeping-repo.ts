@@ -25,6 +25,10 @@ export class PrismaHousekeeping implements Housekeeping {
     const files = await this.db.storedFile.deleteMany({ where: { expiresAt: { lte: now } } });
     // Windows are minutes long; a day-old use counts for nothing.
     const rateLimits = await this.db.rateLimitHit.deleteMany({ where: { at: { lt: before(policy.receiptsDays) } } });
+    // A pacing row whose slots are a day past is a free bucket, as a missing one is (an old Slack
+    // channel, a departed tenant): the next send creates it again.
+    const dayAgo = now.getTime() - DAY_MS;
+    const paces = await this.db.ratePace.deleteMany({ where: { nextAtMs: { lt: dayAgo }, pausedUntilMs: { lt: dayAgo } } });
     return {
       receipts: receipts.count,
       outbox: outbox.count,
@@ -34,6 +38,7 @@ export class PrismaHousekeeping implements Housekeeping {
       conversations: conversations.count,
       files: files.count,
       rateLimits: rateLimits.count,
+      paces: paces.count,
     };
   }
 }

@@ -55,8 +55,26 @@ describe.each(databaseKinds)('housekeeping on %s', (kind) => {
     const files = new PrismaFileStore(p, () => daysAgo(1));
     await files.put(outboundFile('old.csv', 'text/csv', 'a,b'), new Date(NOW.getTime() - 1000));
     const live = await files.put(outboundFile('live.csv', 'text/csv', 'c,d'), new Date(NOW.getTime() + 1000));
+    await p.ratePace.createMany({
+      data: [
+        { bucket: 'slack:T1:C-old', nextAtMs: daysAgo(2).getTime(), pausedUntilMs: 0 },
+        { bucket: 'slack:T1:C-paused', nextAtMs: daysAgo(2).getTime(), pausedUntilMs: NOW.getTime() },
+        { bucket: 'teams:t1', nextAtMs: NOW.getTime() - 1000, pausedUntilMs: 0 },
+      ],
+    });
     const report = await new PrismaHousekeeping(p).prune(NOW, DEFAULT_RETENTION);
-    expect(report).toEqual({ receipts: 1, outbox: 1, outboxEmptied: 1, jobs: 1, imports: 1, conversations: 1, files: 1, rateLimits: 0 });
+    expect(report).toEqual({
+      receipts: 1,
+      outbox: 1,
+      outboxEmptied: 1,
+      jobs: 1,
+      imports: 1,
+      conversations: 1,
+      files: 1,
+      rateLimits: 0,
+      paces: 1,
+    });
+    expect((await p.ratePace.findMany({ orderBy: { bucket: 'asc' } })).map((r) => r.bucket)).toEqual(['slack:T1:C-paused', 'teams:t1']);
     expect((await p.conversationState.findMany()).map((r) => r.key)).toEqual(['person:live']);
     expect((await p.storedFile.findMany()).map((f) => f.id)).toEqual([live]);
     expect(await files.get(live, NOW)).toMatchObject({ name: 'live.csv', base64: Buffer.from('c,d').toString('base64') });

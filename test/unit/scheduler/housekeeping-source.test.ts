@@ -7,7 +7,7 @@ describe('housekeepingSource', () => {
   const housekeeping: Housekeeping = {
     prune: async (now, policy) => {
       calls.push({ now, policy });
-      return { receipts: 3, outbox: 2, outboxEmptied: 6, jobs: 1, imports: 4, conversations: 5, files: 0, rateLimits: 0 };
+      return { receipts: 3, outbox: 2, outboxEmptied: 6, jobs: 1, imports: 4, conversations: 5, files: 0, rateLimits: 0, paces: 0 };
     },
   };
   const source = housekeepingSource(housekeeping, memoryLogger());
