@@ -38,6 +38,7 @@ import type { HoldCheck } from './quiet-rules';
 import { RateLimiter } from './rate-limiter';
 import type { Pacer } from './shared-pacer';
 import { Semaphore } from './semaphore';
+import { ThrottleResponse } from './throttle-response';
 
 export interface WorkerTuning {
   /** Rows per claim; the next claim happens when half of them are done. */
@@ -131,6 +132,7 @@ export class OutboxWorker {
   private nextDueAt = Infinity;
   /** Running average of `queue.begin`, in ms (see `beginLeadMs`). */
   private beginMs = 0;
+  private readonly throttles = new ThrottleResponse();
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
@@ -438,8 +440,10 @@ export class OutboxWorker {
     report: DrainReport,
   ): Promise<void> {
     const { queue, workerId } = this.options;
-    // A 429 throttles the whole bucket (the tenant), not just this row.
-    if (outcome.retryAfterMs !== null) await this.limiter.pauseUntil(row.bucket, now.getTime() + outcome.retryAfterMs);
+    // A 429 holds back the whole bucket, unless it is a lone one on a window-capped bucket
+    // (ThrottleResponse); the row itself always waits for the Retry-After (nextRetry).
+    if (outcome.retryAfterMs !== null && this.throttles.pausesBucket(row.bucket, now.getTime()))
+      await this.limiter.pauseUntil(row.bucket, now.getTime() + outcome.retryAfterMs);
     const attempts = row.attempts + 1;
     const decision = nextRetry(attempts, outcome.retryAfterMs, this.random, this.tuning.backoff);
     if (!decision.retry) {

@@ -81,6 +81,33 @@ describe.each(databaseKinds)('outbox delivery on %s', (kind) => {
     expect(teams.sendCalls - callsBefore).toBe(2);
   });
 
+  it('lets a lone Teams 429 hold back only its own row; a second within ten seconds pauses the tenant', async () => {
+    const scheduler = testScheduler(db.prisma, clock, teams, slack);
+    const outbox = outboxFor(db.prisma, clock);
+    teams.injected.set('a:lone-1', [{ status: 429, retryAfter: 7 }]);
+    await outbox.enqueue([teamsEntry(teams, 'lone-1')]);
+    await scheduler.runOnce();
+    expect(await status('lone-1')).toMatchObject({ status: 'queued', attempts: 1 });
+    await outbox.enqueue([teamsEntry(teams, 'lone-2')]);
+    await scheduler.runOnce();
+    expect(await status('lone-2')).toMatchObject({ status: 'sent', attempts: 1 });
+
+    clock.advance(2_000);
+    teams.injected.set('a:again-1', [{ status: 429, retryAfter: 7 }]);
+    await outbox.enqueue([teamsEntry(teams, 'again-1')]);
+    await scheduler.runOnce();
+    const pausedAt = clock.now().getTime();
+    await outbox.enqueue([teamsEntry(teams, 'again-2')]);
+    await scheduler.runOnce();
+    const waiting = await status('again-2');
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(waiting.notBefore.getTime()).toBeGreaterThan(pausedAt);
+    clock.advance(8_000);
+    await scheduler.runOnce();
+    expect(await status('again-2')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await status('lone-1')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
   it('honours Retry-After on a Slack 429', async () => {
     slack.injected.set('D0SLOW', [{ status: 429, retryAfter: 30 }]);
     await outboxFor(db.prisma, clock).enqueue([slackEntry('D0SLOW', 'slack-throttled')]);
