@@ -56,6 +56,8 @@ export class SharedPacer implements Pacer {
   private readonly deadlines = new Map<string, number>();
   /** A store reservation under way, per bucket (see `take`). */
   private readonly refills = new Map<string, Promise<void>>();
+  /** A store peek under way, per bucket (see `peekStore`). */
+  private readonly peeks = new Map<string, Promise<number>>();
   /** Running average of a store call, in ms (monotonic timer: transport timing, not product time). */
   private latencyMs = 0;
 
@@ -80,10 +82,24 @@ export class SharedPacer implements Pacer {
     const waits = await Promise.all(
       pacingBuckets(bucket).map(async (b) => {
         const next = this.live(b, now)[0]?.at;
-        return (next ?? (await this.store.peek(b, now, 0))) - now;
+        return (next ?? (await this.peekStore(b, now))) - now;
       }),
     );
     return Math.max(0, ...waits);
+  }
+
+  /**
+   * One store peek per bucket at a time, shared by the rows asking meanwhile: a claim of a
+   * hundred rows for one tenant peeked a hundred times at once (at the start of a fan-out, beside
+   * its first sends). A shared answer can only be a little early, never late: the worker then
+   * reserves, and the reservation is exact.
+   */
+  private peekStore(bucket: string, now: number): Promise<number> {
+    const pending = this.peeks.get(bucket);
+    if (pending) return pending;
+    const peek = Promise.resolve(this.store.peek(bucket, now, 0)).finally(() => this.peeks.delete(bucket));
+    this.peeks.set(bucket, peek);
+    return peek;
   }
 
   async reserve(bucket: string, now: number): Promise<number> {

@@ -2,10 +2,11 @@ import type { PaceStore } from '../../../src/core/pace-port';
 import { SharedPacer } from '../../../src/scheduler/shared-pacer';
 
 /** The shared store in memory: GCRA without tolerance, with a small delay like a database round trip. */
-function memoryStore(): PaceStore & { reserves: number } {
+function memoryStore(): PaceStore & { reserves: number; peeks: number } {
   const next = new Map<string, number>();
   return {
     reserves: 0,
+    peeks: 0,
     async reserve(bucket, nowMs, intervalMs) {
       this.reserves += 1;
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -14,6 +15,8 @@ function memoryStore(): PaceStore & { reserves: number } {
       return at;
     },
     async peek(bucket, nowMs) {
+      this.peeks += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
       return Math.max(nowMs, next.get(bucket) ?? 0);
     },
     async pause(bucket, untilMs) {
@@ -32,6 +35,17 @@ describe('SharedPacer', () => {
     expect(store.reserves).toBe(5);
     expect(Math.max(...waits)).toBeLessThan(1_100);
     expect(new Set(waits).size).toBe(50);
+  });
+
+  it('asks the store once for rows peeking at one bucket together, and again afterwards', async () => {
+    const store = memoryStore();
+    const pacer = new SharedPacer(store, { teams: { perSecond: 50, burst: 1 } });
+    await store.pause('teams:t1', 1_004_000);
+    const waits = await Promise.all(Array.from({ length: 100 }, () => pacer.peek('teams:t1', 1_000_000)));
+    expect(store.peeks).toBe(1);
+    expect(new Set(waits)).toEqual(new Set([4_000]));
+    await Promise.all([pacer.peek('teams:t1', 1_000_000), pacer.peek('teams:t2', 1_000_000)]);
+    expect(store.peeks).toBe(3);
   });
 
   it('keeps buckets apart: a refill for one tenant does not hold another', async () => {
