@@ -199,8 +199,9 @@ export interface DeliveryQueue {
   /**
    * Gives a leased row back without a platform call, due again at `notBefore`: 'held' with a
    * reason for quiet hours / snooze / pause, 'queued' for rate-limit pacing or shutdown.
+   * Several ids: all of them, in one statement.
    */
-  defer(id: string, worker: string, notBefore: Date, status: 'queued' | 'held', reason: string | null): Promise<void>;
+  defer(id: string | readonly string[], worker: string, notBefore: Date, status: 'queued' | 'held', reason: string | null): Promise<void>;
   /** For an edit row: its original message and whether a newer edit replaces this one. */
   editContext(row: ClaimedMessage): Promise<EditContext>;
   /** Ends a leased row without a platform call (e.g. the recipient left the roster). */

@@ -71,9 +71,15 @@ export class PrismaDeliveryQueue implements DeliveryQueue {
     await this.db.outboxMessage.updateMany({ where, data: settleData(result) });
   }
 
-  async defer(id: string, worker: string, notBefore: Date, status: 'queued' | 'held', reason: string | null): Promise<void> {
+  async defer(
+    id: string | readonly string[],
+    worker: string,
+    notBefore: Date,
+    status: 'queued' | 'held',
+    reason: string | null,
+  ): Promise<void> {
     await this.db.outboxMessage.updateMany({
-      where: { id, lockedBy: worker, status: { in: ['queued', 'held'] } },
+      where: { id: typeof id === 'string' ? id : { in: [...id] }, lockedBy: worker, status: { in: ['queued', 'held'] } },
       data: { status, notBefore, ...UNLOCK, ...(reason ? { lastError: `held: ${reason}` } : {}) },
     });
   }

@@ -34,6 +34,7 @@ import type { Platform } from '../core/model';
 import type { ClaimedMessage, DeliveryQueue, RecipientReachability } from '../core/outbox-port';
 import type { ChatSender, Clock, Logger, SendOutcome } from '../core/ports';
 import { DEFAULT_BACKOFF, nextRetry, type BackoffPolicy } from './backoff';
+import { DeferBatch } from './defer-batch';
 import type { HoldCheck } from './quiet-rules';
 import { RateLimiter } from './rate-limiter';
 import type { Pacer } from './shared-pacer';
@@ -133,6 +134,7 @@ export class OutboxWorker {
   /** Running average of `queue.begin`, in ms (see `beginLeadMs`). */
   private beginMs = 0;
   private readonly throttles = new ThrottleResponse();
+  private readonly pacingDefers: DeferBatch;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
@@ -141,6 +143,7 @@ export class OutboxWorker {
     this.sleep = options.sleep ?? realSleep;
     this.random = options.random ?? Math.random;
     this.slots = new Semaphore(this.tuning.maxInFlight);
+    this.pacingDefers = new DeferBatch((ids, due) => options.queue.defer(ids, options.workerId, due, 'queued', null));
   }
 
   /** Delivers everything due now, until no row is due; one drain at a time per worker. */
@@ -273,7 +276,7 @@ export class OutboxWorker {
       // slots never breaks for a claim round trip.
       const due = now + wait - this.tuning.horizonMs / 2;
       this.nextDueAt = Math.min(this.nextDueAt, due);
-      await queue.defer(row.id, workerId, new Date(due), 'queued', null);
+      await this.pacingDefers.defer(row.id, new Date(due));
       report.deferred += 1;
       return null;
     }
