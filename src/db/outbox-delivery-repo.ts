@@ -138,7 +138,15 @@ function settleData(result: DeliveryResult): Prisma.OutboxMessageUpdateManyMutat
   const sentTo = result.sentTo ? { sentTo: result.sentTo as Prisma.InputJsonValue } : {};
   switch (result.status) {
     case 'sent':
-      return { status: 'sent', sentAt: result.at, settledAt: result.at, providerId: result.providerId, ...sentTo, lastError: null, ...UNLOCK };
+      return {
+        status: 'sent',
+        sentAt: result.at,
+        settledAt: result.at,
+        providerId: result.providerId,
+        ...sentTo,
+        lastError: null,
+        ...UNLOCK,
+      };
     case 'retry':
       return { status: 'queued', notBefore: result.notBefore, lastError: result.error, ...sentTo, ...UNLOCK };
     case 'failed':

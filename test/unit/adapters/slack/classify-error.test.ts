@@ -1,4 +1,4 @@
-import { classifySlackError } from '../../../../adapters/slack/slack-sender';
+import { classifySlackError } from '../../../../adapters/slack/slack-errors';
 
 /** What @slack/web-api throws when its AbortSignal.timeout fires during a call. */
 const timedOut = {
