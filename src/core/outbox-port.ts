@@ -113,6 +113,8 @@ export interface Outbox {
   get(key: string): Promise<OutboxRecord | null>;
   /** Rows per status, optionally only keys starting with `keyPrefix` (one fan-out). */
   countByStatus(keyPrefix?: string): Promise<Record<OutboxStatus, number>>;
+  /** The `partial` rows among those (text posted, files not delivered), per status. */
+  countPartial(keyPrefix: string): Promise<Record<OutboxStatus, number>>;
   /** Nudge kinds queued, held or sent to this person since `since` (newest first). */
   recentKinds(personId: string, since: Date): Promise<string[]>;
   /** After "resume": this person's held nudges become due now (quiet hours still apply). */

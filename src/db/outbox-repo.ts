@@ -118,11 +118,15 @@ export class PrismaOutbox implements Outbox {
   }
 
   async countByStatus(keyPrefix?: string): Promise<Record<OutboxStatus, number>> {
-    const groups = await this.db.outboxMessage.groupBy({
-      by: ['status'],
-      where: keyPrefix ? { key: { startsWith: keyPrefix } } : {},
-      _count: { _all: true },
-    });
+    return this.count(keyPrefix ? { key: { startsWith: keyPrefix } } : {});
+  }
+
+  async countPartial(keyPrefix: string): Promise<Record<OutboxStatus, number>> {
+    return this.count({ key: { startsWith: keyPrefix }, status: { not: 'sent' }, sentTo: { not: Prisma.DbNull } });
+  }
+
+  private async count(where: Prisma.OutboxMessageWhereInput): Promise<Record<OutboxStatus, number>> {
+    const groups = await this.db.outboxMessage.groupBy({ by: ['status'], where, _count: { _all: true } });
     const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
     for (const g of groups) counts[g.status as OutboxStatus] = g._count._all;
     return counts;
