@@ -24,6 +24,9 @@
  *   'uncertain' at once (or queued again under `onUncertain: 'resend'`) and its send slot is free.
  * - Ambiguous answers from the platform itself (5xx, network errors) are retried with backoff,
  *   as Microsoft and Slack advise, so those cases are at-least-once.
+ * - A message whose text was posted and whose files were not (Slack uploads them after the
+ *   post) comes back with `sentTo`: the row keeps it and the next attempt sends only the
+ *   files, so the text is never posted twice; a row that ends failed or uncertain so says so.
  * - A graceful stop (SIGTERM) lets calls in flight finish and gives unstarted rows back: no
  *   uncertain rows, no losses, no duplicates.
  * - Nothing here throws out of the loop: a failing row is logged and retried later.
