@@ -30,10 +30,11 @@ describe.each(databaseKinds)('a Slack file that fails to upload after its text, 
     clock = new FakeClock(TUESDAY_10AM);
   });
 
-  const scheduler = (sendTimeoutMs?: number) =>
+  const scheduler = (sendTimeoutMs?: number, onUncertain?: 'resend') =>
     testScheduler(db.prisma, clock, rig.teams, slack, {
       worker: { backoff: BACKOFF },
       ...(sendTimeoutMs ? { senders: realSenders(rig.teams, slack, sendTimeoutMs) } : {}),
+      ...(onUncertain ? { onUncertain } : {}),
     });
   const withFile = (channel: string, key: string) =>
     slackEntry(channel, key, {
@@ -52,49 +53,52 @@ describe.each(databaseKinds)('a Slack file that fails to upload after its text, 
     ['files.getUploadURLExternal', 503],
     ['files.completeUploadExternal', 500],
   ];
-  it.each(failures)('a %s answering HTTP %i once: one post, the file shared once, the row sent with the text ts', async (step, status) => {
-    const channel = `D0ONCE${step.replace(/\W/g, '')}`;
-    const key = `file-once-${step}`;
-    slack.failUploads(step, status);
-    await outboxFor(db.prisma, clock).enqueue([withFile(channel, key)]);
-    const s = scheduler();
+  it.each(failures)(
+    'the %s step answering HTTP %i once: one post, the file shared once, the row sent with the text ts',
+    async (step, status) => {
+      const channel = `D0ONCE${step.replace(/\W/g, '')}`;
+      const key = `file-once-${step}`;
+      slack.failUploads(step, status);
+      await outboxFor(db.prisma, clock).enqueue([withFile(channel, key)]);
+      const s = scheduler();
 
-    await s.runOnce();
-    const afterFirst = await row(key);
-    expect(afterFirst).toMatchObject({ status: 'queued', attempts: 1 });
-    expect(afterFirst.lastError).toContain('the message was delivered without its files');
-    expect(afterFirst.sentTo).toMatchObject({ kind: 'slack-message', channel });
-    expect((await outboxFor(db.prisma, clock).get(key))?.partial).toBe(true);
-    expect(posts(channel)).toHaveLength(1);
-    expect(slack.filesIn(channel)).toHaveLength(0);
+      await s.runOnce();
+      const afterFirst = await row(key);
+      expect(afterFirst).toMatchObject({ status: 'queued', attempts: 1 });
+      expect(afterFirst.lastError).toContain('the message was delivered without its files');
+      expect(afterFirst.sentTo).toMatchObject({ kind: 'slack-message', channel });
+      expect((await outboxFor(db.prisma, clock).get(key))?.partial).toBe(true);
+      expect(posts(channel)).toHaveLength(1);
+      expect(slack.filesIn(channel)).toHaveLength(0);
 
-    await runWhenDue(s, key);
-    const sent = await row(key);
-    expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
-    expect(posts(channel)).toHaveLength(1);
-    expect(slack.filesIn(channel).map((f) => f.name)).toEqual([`${key}.md`]);
-    expect(new TextDecoder().decode(slack.filesIn(channel)[0]!.bytes!)).toBe(`# Plan for ${key}`);
-    const postedTs = (sent.sentTo as { ts: string }).ts;
-    expect(postedTs).toMatch(/^\d+\.\d+$/);
-    expect(sent.providerId).toBe(postedTs);
-    expect(slack.messages.get(`${channel}:${postedTs}`)).toMatchObject({ channel, text: `Plan for ${key}` });
-    expect((await outboxFor(db.prisma, clock).get(key))?.partial).toBe(false);
+      await runWhenDue(s, key);
+      const sent = await row(key);
+      expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+      expect(posts(channel)).toHaveLength(1);
+      expect(slack.filesIn(channel).map((f) => f.name)).toEqual([`${key}.md`]);
+      expect(new TextDecoder().decode(slack.filesIn(channel)[0]!.bytes!)).toBe(`# Plan for ${key}`);
+      const postedTs = (sent.sentTo as { ts: string }).ts;
+      expect(postedTs).toMatch(/^\d+\.\d+$/);
+      expect(sent.providerId).toBe(postedTs);
+      expect(slack.messages.get(`${channel}:${postedTs}`)).toMatchObject({ channel, text: `Plan for ${key}` });
+      expect((await outboxFor(db.prisma, clock).get(key))?.partial).toBe(false);
 
-    // A later edit acts on the text's ts.
-    await outboxFor(db.prisma, clock).edit([
-      { key: `${key}:edit`, of: key, op: 'update', content: textMessage(`Plan for ${key}, revised`) },
-    ]);
-    await s.runOnce();
-    expect(await row(`${key}:edit`)).toMatchObject({ status: 'sent' });
-    expect(
-      slack
-        .callsTo('chat.update')
-        .filter((c) => c.channel === channel)
-        .map((c) => c.ts),
-    ).toEqual([postedTs]);
-    expect(slack.messages.get(`${channel}:${postedTs}`)).toMatchObject({ text: `Plan for ${key}, revised` });
-    expect(posts(channel)).toHaveLength(1);
-  });
+      // A later edit acts on the text's ts.
+      await outboxFor(db.prisma, clock).edit([
+        { key: `${key}:edit`, of: key, op: 'update', content: textMessage(`Plan for ${key}, revised`) },
+      ]);
+      await s.runOnce();
+      expect(await row(`${key}:edit`)).toMatchObject({ status: 'sent' });
+      expect(
+        slack
+          .callsTo('chat.update')
+          .filter((c) => c.channel === channel)
+          .map((c) => c.ts),
+      ).toEqual([postedTs]);
+      expect(slack.messages.get(`${channel}:${postedTs}`)).toMatchObject({ text: `Plan for ${key}, revised` });
+      expect(posts(channel)).toHaveLength(1);
+    },
+  );
 
   it('an upload that always fails: one post, then the row failed saying the text arrived without its file; edits still reach the text', async () => {
     const channel = 'D0ALWAYS';
@@ -169,5 +173,22 @@ describe.each(databaseKinds)('a Slack file that fails to upload after its text, 
     expect(await row(key)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(posts(channel)).toHaveLength(1);
     expect(slack.filesIn(channel).map((f) => f.name)).toEqual([`${key}.md`]);
+  });
+
+  it("under onUncertain 'resend', a completion with no answer is tried again: the files only, never the text", async () => {
+    const channel = 'D0RESEND';
+    const key = 'file-resend';
+    slack.holdUploads('files.completeUploadExternal', 'never');
+    await outboxFor(db.prisma, clock).enqueue([withFile(channel, key)]);
+    const s = scheduler(1_000, 'resend');
+    await s.runOnce();
+    expect(await row(key)).toMatchObject({ status: 'queued', attempts: 1 });
+    await runWhenDue(s, key);
+    const sent = await row(key);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(posts(channel)).toHaveLength(1);
+    // At-least-once for the files, as chosen: the held completion had shared them already.
+    expect(slack.filesIn(channel)).toHaveLength(2);
+    expect(sent.providerId).toBe((sent.sentTo as { ts: string }).ts);
   });
 });
