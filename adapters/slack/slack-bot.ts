@@ -11,7 +11,8 @@ import { renderSlackMessage, slackHomeView } from './render-blocks';
 import { slackHomeAddress } from './addressing';
 import { RestifyReceiver } from './restify-receiver';
 import { SlackDirectory } from './slack-directory';
-import { SlackSender, uploadFiles } from './slack-sender';
+import { SlackSender } from './slack-sender';
+import { uploadFiles } from './upload-files';
 import { actionOf, fileOf, messageEvent, slackAddress, slackChannelAddress } from './to-event';
 
 export interface SlackBotOptions {

@@ -1,21 +1,19 @@
 import { WebClient } from '@slack/web-api';
 import { DEFAULT_SEND_TIMEOUT_MS, type SlackConfig } from '../../src/config';
 import type { ConversationAddress } from '../../src/core/events';
-import { fileBytes, type OutboundFile, type OutboundMessage } from '../../src/core/message';
+import type { OutboundFile, OutboundMessage } from '../../src/core/message';
 import type { ChatSender, Logger, SendOutcome } from '../../src/core/ports';
 import { renderSlackMessage, slackHomeView } from './render-blocks';
+import { classifyFileError, classifySlackError, platformError, type SlackError } from './slack-errors';
+import { shareFiles, stageFiles } from './upload-files';
 
-/** Slack errors meaning this person cannot be messaged any more. */
-const UNREACHABLE = new Set([
-  'channel_not_found',
-  'user_not_found',
-  'account_inactive',
-  'is_archived',
-  'cannot_dm_bot',
-  'user_disabled',
-  'not_in_channel',
-  'team_access_not_granted',
-]);
+/** Where a posted message is: what update and delete act on, and where its files go. */
+interface SlackMessageAddress extends ConversationAddress {
+  kind: 'slack-message';
+  teamId: unknown;
+  channel: string;
+  ts: string | null;
+}
 
 /**
  * Proactive Slack messages: opens (or reuses) the DM and posts. The client does not retry or
@@ -40,7 +38,32 @@ export class SlackSender implements ChatSender {
     });
   }
 
-  async send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
+  /**
+   * The text (chat.postMessage), then the files into the same channel. Once the text is posted
+   * a failure is about the files only, and says where the text is, so the outbox's next attempt
+   * (`posted`) uploads the files and posts nothing: the recipient never sees the text twice.
+   */
+  async send(address: ConversationAddress, message: OutboundMessage, posted?: ConversationAddress): Promise<SendOutcome> {
+    const { files, ...rest } = message;
+    let sentTo: SlackMessageAddress;
+    if (posted) sentTo = posted as SlackMessageAddress;
+    else {
+      const outcome = await this.post(address, rest);
+      if (outcome.status !== 'sent' || !outcome.sentTo) return outcome;
+      sentTo = outcome.sentTo as SlackMessageAddress;
+    }
+    if (files?.length) {
+      const failure = await this.attach(sentTo, files);
+      if (failure) return failure;
+    }
+    return { status: 'sent', providerId: sentTo.ts, sentTo: sentTo.ts ? sentTo : null };
+  }
+
+  /**
+   * Publishes Home, or posts the text (opening the DM first). A post's `sentTo` is returned even
+   * without a ts (Slack always gives one), as the place the files go.
+   */
+  private async post(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome> {
     // Set once the post is under way (not while opening the DM or publishing Home, which are safe to repeat).
     let posting = false;
     try {
@@ -54,14 +77,29 @@ export class SlackSender implements ChatSender {
         typeof address.channel === 'string'
           ? address.channel
           : await this.openDm(Array.isArray(address.userIds) ? address.userIds.join(',') : String(address.userId));
-      const { files, ...rest } = message;
       posting = true;
-      const result = await this.client.chat.postMessage({ channel, ...renderSlackMessage(rest) });
-      if (files?.length) await uploadFiles(this.client, channel, files, this.timeoutMs);
-      const ts = result.ts ?? null;
-      return { status: 'sent', providerId: ts, sentTo: ts ? { kind: 'slack-message', teamId: address.teamId ?? null, channel, ts } : null };
+      const result = await this.client.chat.postMessage({ channel, ...renderSlackMessage(message) });
+      const sentTo: SlackMessageAddress = { kind: 'slack-message', teamId: address.teamId ?? null, channel, ts: result.ts ?? null };
+      return { status: 'sent', providerId: sentTo.ts, sentTo };
     } catch (error) {
       return classifySlackError(error as SlackError, posting);
+    }
+  }
+
+  /** Uploads the files into the text's channel (as the first attempt did): null when shared, else what the outbox should do. */
+  private async attach(sentTo: SlackMessageAddress, files: readonly OutboundFile[]): Promise<SendOutcome | null> {
+    let sharing = false;
+    try {
+      const staged = await stageFiles(this.client, files, this.timeoutMs);
+      sharing = true;
+      await shareFiles(this.client, sentTo.channel, staged);
+      return null;
+    } catch (error) {
+      this.logger.warn('slack files not delivered after their message', {
+        channel: sentTo.channel,
+        error: String((error as Error)?.message ?? error),
+      });
+      return classifyFileError(error as SlackError, sharing, sentTo);
     }
   }
 
@@ -96,77 +134,4 @@ export class SlackSender implements ChatSender {
     if (!channel) throw platformError('channel_not_found');
     return channel;
   }
-}
-
-/**
- * Slack's file upload (files.upload is retired): an upload URL per file, POST the bytes to
- * each, then complete them together into the channel (they show as one message).
- * https://api.slack.com/messaging/files#uploading_files
- */
-export async function uploadFiles(
-  client: WebClient,
-  channel: string,
-  files: readonly OutboundFile[],
-  timeoutMs = DEFAULT_SEND_TIMEOUT_MS,
-): Promise<string[]> {
-  const uploaded: Array<{ id: string; title: string }> = [];
-  for (const file of files) {
-    const bytes = fileBytes(file);
-    const target = await client.files.getUploadURLExternal({ filename: file.name, length: bytes.length });
-    if (!target.upload_url || !target.file_id) throw platformError('invalid_upload_url');
-    const answer = await fetch(target.upload_url, {
-      method: 'POST',
-      headers: { 'content-type': file.mediaType },
-      body: bytes,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!answer.ok) throw Object.assign(new Error(`file upload answered HTTP ${answer.status}`), { statusCode: answer.status });
-    uploaded.push({ id: target.file_id, title: file.name });
-  }
-  await client.files.completeUploadExternal({ files: uploaded as [{ id: string; title: string }], channel_id: channel });
-  return uploaded.map((u) => u.id);
-}
-
-function platformError(code: string): Error {
-  return Object.assign(new Error(code), { code: 'slack_webapi_platform_error', data: { error: code } });
-}
-
-/**
- * A call's AbortSignal.timeout fired: a DOMException named 'TimeoutError', which web-api wraps
- * as `original`. Where the DOMException comes from another realm than web-api (a test
- * runner's vm context), web-api wraps it as `new Error(String(value))`, so the name is only in
- * the message.
- */
-function isTimeout(error: SlackError): boolean {
-  const original = error.original;
-  return error.name === 'TimeoutError' || original?.name === 'TimeoutError' || /^TimeoutError\b/.test(original?.message ?? '');
-}
-
-interface SlackError {
-  code?: string;
-  name?: string;
-  original?: { name?: string; message?: string };
-  retryAfter?: number;
-  data?: { error?: string };
-  message?: string;
-  statusCode?: number;
-}
-
-/**
- * Maps Web API failures to what the outbox should do next. `posting`: a post was under way,
- * which Slack may have delivered even though no answer came back in time.
- */
-export function classifySlackError(error: SlackError, posting = false): SendOutcome {
-  const text = `${error.code ?? 'error'}: ${error.data?.error ?? error.message ?? ''}`.slice(0, 200);
-  if (posting && isTimeout(error)) return { status: 'uncertain', error: `timeout: ${text}` };
-  if (error.code === 'slack_webapi_rate_limited_error') {
-    return { status: 'retry', retryAfterMs: (error.retryAfter ?? 1) * 1000, error: text };
-  }
-  if (error.code === 'slack_webapi_platform_error') {
-    if (error.data?.error && UNREACHABLE.has(error.data.error)) return { status: 'unreachable', error: text };
-    if (error.data?.error === 'ratelimited') return { status: 'retry', retryAfterMs: null, error: text };
-    return { status: 'failed', error: text };
-  }
-  // HTTP errors (5xx) and network failures are worth another try.
-  return { status: 'retry', retryAfterMs: null, error: text };
 }

@@ -17,6 +17,9 @@ export const OUTBOX_STATUSES = ['queued', 'held', 'sending', 'sent', 'failed', '
  * - uncertain: final, a worker died during the platform call, or the platform did not answer
  *   a post within the call timeout, so we cannot know whether it got the message; never
  *   re-sent automatically (no duplicate), listed for follow-up.
+ * A send whose text was posted and whose files were not keeps where the text is (`sentTo`)
+ * through its retries: a retry delivers only the files, and a row that ends failed or uncertain
+ * so is `partial` (the text arrived) and can still be edited.
  */
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -90,6 +93,11 @@ export interface OutboxRecord {
   op: OutboxOp;
   /** For edits: the original's key. */
   of: string | null;
+  /**
+   * The message's text was posted but its files were not delivered (failed), may not have been
+   * (uncertain), or are still to go (queued): what a status view should say instead of "failed".
+   */
+  partial: boolean;
   createdAt: Date;
 }
 
@@ -105,6 +113,8 @@ export interface Outbox {
   get(key: string): Promise<OutboxRecord | null>;
   /** Rows per status, optionally only keys starting with `keyPrefix` (one fan-out). */
   countByStatus(keyPrefix?: string): Promise<Record<OutboxStatus, number>>;
+  /** The `partial` rows among those (text posted, files not delivered), per status. */
+  countPartial(keyPrefix: string): Promise<Record<OutboxStatus, number>>;
   /** Nudge kinds queued, held or sent to this person since `since` (newest first). */
   recentKinds(personId: string, since: Date): Promise<string[]>;
   /** After "resume": this person's held nudges become due now (quiet hours still apply). */
@@ -156,6 +166,11 @@ export interface ClaimedMessage {
   op: OutboxOp;
   /** For edits: the original's key. */
   of: string | null;
+  /**
+   * A send whose text an earlier attempt posted (there), its files still to deliver; null
+   * otherwise. Passed to `ChatSender.send` so the text is not posted again.
+   */
+  sentTo: ConversationAddress | null;
 }
 
 /** What an edit row needs to know about its original message at delivery time. */
@@ -166,11 +181,15 @@ export interface EditContext {
   superseded: boolean;
 }
 
-/** The outcome of one platform call, as the worker records it. */
+/**
+ * The outcome of one platform call, as the worker records it. `sentTo` on a retry or a final
+ * failure: the message's text was posted there though its files were not (kept on the row, so
+ * the next attempt sends only the files and edits still reach the text).
+ */
 export type DeliveryResult =
   | { status: 'sent'; at: Date; providerId: string | null; sentTo?: ConversationAddress | null }
-  | { status: 'retry'; notBefore: Date; error: string }
-  | { status: 'failed' | 'unreachable' | 'uncertain'; at: Date; error: string };
+  | { status: 'retry'; notBefore: Date; error: string; sentTo?: ConversationAddress | null }
+  | { status: 'failed' | 'unreachable' | 'uncertain'; at: Date; error: string; sentTo?: ConversationAddress | null };
 
 /**
  * The workers' side of the outbox. Every write names the worker, so a worker that lost its

@@ -16,6 +16,15 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * Where the message itself was posted by an attempt that then failed to deliver its files:
+ * the text is there (it can be updated or deleted), only the files are left. The outbox keeps
+ * it on the row and passes it back to `ChatSender.send`, so the text is never posted twice.
+ */
+export interface PostedPart {
+  sentTo?: ConversationAddress;
+}
+
 /** Outcome of one delivery attempt to a chat platform. */
 export type SendOutcome =
   /**
@@ -24,20 +33,26 @@ export type SendOutcome =
    */
   | { status: 'sent'; providerId: string | null; sentTo?: ConversationAddress | null }
   /** Try again later (429 / 5xx / network); `retryAfterMs` when the platform said. */
-  | { status: 'retry'; retryAfterMs: number | null; error: string }
+  | ({ status: 'retry'; retryAfterMs: number | null; error: string } & PostedPart)
   /** The recipient blocked or removed the bot, or the conversation is gone. */
   | { status: 'unreachable'; error: string }
-  | { status: 'failed'; error: string }
+  | ({ status: 'failed'; error: string } & PostedPart)
   /**
    * A post got no answer within the call timeout: it may have reached the platform, so sending
    * it again could show it twice. The outbox settles the row 'uncertain' (listed, not re-sent).
+   * With `sentTo`, the text is known to be posted and it is its files that may not have been.
    */
-  | { status: 'uncertain'; error: string };
+  | ({ status: 'uncertain'; error: string } & PostedPart);
 
 /** Sends a neutral message to a stored address. One implementation per platform. */
 export interface ChatSender {
   readonly platform: Platform;
-  send(address: ConversationAddress, message: OutboundMessage): Promise<SendOutcome>;
+  /**
+   * Posts the message. `posted`: an earlier attempt posted its text there (see `PostedPart`)
+   * and only its files are left; the outcome, once they are delivered, is `sent` to `posted`.
+   * Platforms that send files in the same call as the text (Teams) never report a part.
+   */
+  send(address: ConversationAddress, message: OutboundMessage, posted?: ConversationAddress): Promise<SendOutcome>;
   /** Replaces a message sent earlier (`sentTo` from its send outcome). */
   update(sentTo: ConversationAddress, message: OutboundMessage): Promise<SendOutcome>;
   /**

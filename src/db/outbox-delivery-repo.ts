@@ -19,6 +19,7 @@ interface ClaimedRow {
   notBefore: Date;
   op: string;
   of: string | null;
+  sentTo: unknown;
 }
 
 const UNLOCK = { lockedBy: null, lockedUntil: null } as const;
@@ -45,7 +46,7 @@ export class PrismaDeliveryQueue implements DeliveryQueue {
         ORDER BY "notBefore"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "key", "platform", "target", "content", "bucket", "kind", "personId", "trustId", "attempts", "notBefore", "op", "of"`;
+      RETURNING "id", "key", "platform", "target", "content", "bucket", "kind", "personId", "trustId", "attempts", "notBefore", "op", "of", "sentTo"`;
     return rows.map(toClaimed).sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime());
   }
 
@@ -139,6 +140,8 @@ export class PrismaDeliveryQueue implements DeliveryQueue {
 }
 
 function settleData(result: DeliveryResult): Prisma.OutboxMessageUpdateManyMutationInput {
+  // Where the text landed, when this attempt knows: kept (never cleared) for later attempts and edits.
+  const sentTo = result.sentTo ? { sentTo: result.sentTo as Prisma.InputJsonValue } : {};
   switch (result.status) {
     case 'sent':
       return {
@@ -146,16 +149,16 @@ function settleData(result: DeliveryResult): Prisma.OutboxMessageUpdateManyMutat
         sentAt: result.at,
         settledAt: result.at,
         providerId: result.providerId,
-        ...(result.sentTo ? { sentTo: result.sentTo as Prisma.InputJsonValue } : {}),
+        ...sentTo,
         lastError: null,
         ...UNLOCK,
       };
     case 'retry':
-      return { status: 'queued', notBefore: result.notBefore, lastError: result.error, ...UNLOCK };
+      return { status: 'queued', notBefore: result.notBefore, lastError: result.error, ...sentTo, ...UNLOCK };
     case 'failed':
     case 'unreachable':
     case 'uncertain':
-      return { status: result.status, settledAt: result.at, lastError: result.error, ...UNLOCK };
+      return { status: result.status, settledAt: result.at, lastError: result.error, ...sentTo, ...UNLOCK };
   }
 }
 
@@ -174,6 +177,7 @@ function toClaimed(row: ClaimedRow): ClaimedMessage {
     notBefore: row.notBefore instanceof Date ? row.notBefore : new Date(row.notBefore),
     op: row.op as OutboxOp,
     of: row.of,
+    sentTo: (parseJson(row.sentTo) as ConversationAddress | null) ?? null,
   };
 }
 

@@ -34,6 +34,7 @@ const RECORD_FIELDS = {
   providerId: true,
   op: true,
   of: true,
+  sentTo: true,
   createdAt: true,
 } as const;
 
@@ -109,15 +110,23 @@ export class PrismaOutbox implements Outbox {
 
   async get(key: string): Promise<OutboxRecord | null> {
     const row = await this.db.outboxMessage.findUnique({ where: { key }, select: RECORD_FIELDS });
-    return row ? { ...row, platform: row.platform as Platform, status: row.status as OutboxStatus, op: row.op as OutboxOp } : null;
+    if (!row) return null;
+    const { sentTo, ...rest } = row;
+    // A row keeps `sentTo` before it is sent only when its text is posted and its files are not.
+    const partial = row.status !== 'sent' && sentTo !== null;
+    return { ...rest, platform: row.platform as Platform, status: row.status as OutboxStatus, op: row.op as OutboxOp, partial };
   }
 
   async countByStatus(keyPrefix?: string): Promise<Record<OutboxStatus, number>> {
-    const groups = await this.db.outboxMessage.groupBy({
-      by: ['status'],
-      where: keyPrefix ? { key: { startsWith: keyPrefix } } : {},
-      _count: { _all: true },
-    });
+    return this.count(keyPrefix ? { key: { startsWith: keyPrefix } } : {});
+  }
+
+  async countPartial(keyPrefix: string): Promise<Record<OutboxStatus, number>> {
+    return this.count({ key: { startsWith: keyPrefix }, status: { not: 'sent' }, sentTo: { not: Prisma.DbNull } });
+  }
+
+  private async count(where: Prisma.OutboxMessageWhereInput): Promise<Record<OutboxStatus, number>> {
+    const groups = await this.db.outboxMessage.groupBy({ by: ['status'], where, _count: { _all: true } });
     const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
     for (const g of groups) counts[g.status as OutboxStatus] = g._count._all;
     return counts;

@@ -68,7 +68,7 @@ export class BotMetrics {
     };
     return {
       platform: sender.platform,
-      send: async (address, message) => count(await sender.send(address, message)),
+      send: async (address, message, posted) => count(await sender.send(address, message, posted)),
       update: async (sentTo, message) => count(await sender.update(sentTo, message)),
       delete: async (sentTo, instead) => count(await sender.delete(sentTo, instead)),
     };

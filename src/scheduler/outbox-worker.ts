@@ -24,6 +24,9 @@
  *   'uncertain' at once (or queued again under `onUncertain: 'resend'`) and its send slot is free.
  * - Ambiguous answers from the platform itself (5xx, network errors) are retried with backoff,
  *   as Microsoft and Slack advise, so those cases are at-least-once.
+ * - A message whose text was posted and whose files were not (Slack uploads them after the
+ *   post) comes back with `sentTo`: the row keeps it and the next attempt sends only the
+ *   files, so the text is never posted twice; a row that ends failed or uncertain so says so.
  * - A graceful stop (SIGTERM) lets calls in flight finish and gives unstarted rows back: no
  *   uncertain rows, no losses, no duplicates.
  * - Nothing here throws out of the loop: a failing row is logged and retried later.
@@ -32,7 +35,7 @@ import { describeError } from '../core/describe-error';
 import type { ConversationAddress } from '../core/events';
 import type { Platform } from '../core/model';
 import type { ClaimedMessage, DeliveryQueue, RecipientReachability } from '../core/outbox-port';
-import type { ChatSender, Clock, Logger, SendOutcome } from '../core/ports';
+import type { ChatSender, Clock, Logger, PostedPart, SendOutcome } from '../core/ports';
 import { DEFAULT_BACKOFF, nextRetry, type BackoffPolicy } from './backoff';
 import { DeferBatch } from './defer-batch';
 import type { HoldCheck } from './quiet-rules';
@@ -380,7 +383,8 @@ export class OutboxWorker {
       report.deferred += 1;
       return false;
     }
-    if (!original || original.status !== 'sent' || !original.sentTo) {
+    // A send that ended failed or uncertain with its text posted (files undelivered) has a sentTo too: the text can still be edited.
+    if (!original?.sentTo) {
       await queue.cancel(
         row.id,
         workerId,
@@ -399,7 +403,8 @@ export class OutboxWorker {
       if (row.op === 'update' && sentTo) return await sender.update(sentTo, row.content);
       // A delete row's content, when it has any, is what replaces the message if the platform refuses the delete.
       if (row.op === 'delete' && sentTo) return await sender.delete(sentTo, row.content.blocks.length > 0 ? row.content : undefined);
-      return await sender.send(row.target, row.content);
+      // An earlier attempt posted the text: the sender delivers only what is left (its files).
+      return await sender.send(row.target, row.content, row.sentTo ?? undefined);
     } catch (error) {
       // Senders classify errors themselves; an exception here is unexpected, so try again later.
       return { status: 'retry', retryAfterMs: null, error: `sender threw: ${String((error as Error)?.message ?? error)}`.slice(0, 300) };
@@ -421,18 +426,22 @@ export class OutboxWorker {
         report.unreachable += 1;
         if (row.personId) await this.options.reachability.markUnreachable(row.personId, row.platform, now);
         return;
-      case 'failed':
-        await queue.settle(row.id, workerId, { status: 'failed', at: now, error: outcome.error });
+      case 'failed': {
+        const posted = postedPart(row, outcome);
+        await queue.settle(row.id, workerId, { status: 'failed', at: now, error: partialError(posted, outcome.error), ...posted });
         report.failed += 1;
-        this.options.logger.warn('outbox message failed', { key: row.key, error: outcome.error });
+        this.options.logger.warn('outbox message failed', { key: row.key, error: outcome.error, partial: Boolean(posted.sentTo) });
         return;
-      case 'uncertain':
+      }
+      case 'uncertain': {
         if (this.options.onUncertain === 'resend')
           return this.retryOrGiveUp(row, { ...outcome, status: 'retry', retryAfterMs: null }, now, report);
-        await queue.settle(row.id, workerId, { status: 'uncertain', at: now, error: outcome.error });
+        const posted = postedPart(row, outcome);
+        await queue.settle(row.id, workerId, { status: 'uncertain', at: now, error: partialError(posted, outcome.error), ...posted });
         report.uncertain += 1;
         this.options.logger.warn('outbox message uncertain: not re-sent, to avoid a duplicate', { key: row.key, error: outcome.error });
         return;
+      }
     }
   }
 
@@ -449,13 +458,30 @@ export class OutboxWorker {
       await this.limiter.pauseUntil(row.bucket, now.getTime() + outcome.retryAfterMs);
     const attempts = row.attempts + 1;
     const decision = nextRetry(attempts, outcome.retryAfterMs, this.random, this.tuning.backoff);
+    const posted = postedPart(row, outcome);
     if (!decision.retry) {
-      await queue.settle(row.id, workerId, { status: 'failed', at: now, error: `gave up after ${attempts} attempts: ${outcome.error}` });
+      const error = partialError(posted, `gave up after ${attempts} attempts: ${outcome.error}`);
+      await queue.settle(row.id, workerId, { status: 'failed', at: now, error, ...posted });
       report.failed += 1;
-      this.options.logger.warn('outbox message gave up', { key: row.key, attempts, error: outcome.error });
+      this.options.logger.warn('outbox message gave up', { key: row.key, attempts, error: outcome.error, partial: Boolean(posted.sentTo) });
       return;
     }
-    await queue.settle(row.id, workerId, { status: 'retry', notBefore: new Date(now.getTime() + decision.delayMs), error: outcome.error });
+    const notBefore = new Date(now.getTime() + decision.delayMs);
+    await queue.settle(row.id, workerId, { status: 'retry', notBefore, error: partialError(posted, outcome.error), ...posted });
     report.retried += 1;
   }
+}
+
+/**
+ * Where this send's text is posted, if an attempt (this one or an earlier one) posted it and
+ * its files are still undelivered: kept on the row whatever the outcome.
+ */
+function postedPart(row: ClaimedMessage, outcome: PostedPart): { sentTo?: ConversationAddress } {
+  const sentTo = outcome.sentTo ?? row.sentTo;
+  return sentTo ? { sentTo } : {};
+}
+
+/** The row's error says plainly that the text arrived and the files did not, when so. */
+function partialError(posted: PostedPart, error: string): string {
+  return posted.sentTo ? `the message was delivered without its files: ${error}` : error;
 }

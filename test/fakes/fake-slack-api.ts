@@ -20,6 +20,13 @@ export class FakeSlackApi extends RecordingServer {
   readonly delivered: Array<Record<string, unknown>> = [];
   /** Files uploaded through files.getUploadURLExternal + upload + files.completeUploadExternal. */
   readonly uploads = new Map<string, { name: string; length: number; bytes: Uint8Array | null; channel: string | null }>();
+  /**
+   * Failures to give, in order, to the next calls of a file-upload step: `upload` is the POST
+   * of the bytes to the upload URL, the others are Web API methods. A number answers with that
+   * HTTP status; a string answers HTTP 200 with that Slack error (ok: false). Nothing is stored
+   * or shared by a call that fails.
+   */
+  readonly uploadFailures = new Map<UploadStep, Array<number | string>>();
   /** Messages as they stand after chat.update / chat.delete, by `channel:ts`. */
   readonly messages = new Map<string, Record<string, unknown> | 'deleted'>();
   /** The Home tab each user sees now (the last views.publish for them), as the view object. */
@@ -74,6 +81,16 @@ export class FakeSlackApi extends RecordingServer {
     );
   }
 
+  /** The next `times` calls of an upload step fail with `failure` (see `uploadFailures`). */
+  failUploads(step: UploadStep, failure: number | string, times = 1): void {
+    this.uploadFailures.set(step, [...(this.uploadFailures.get(step) ?? []), ...Array<number | string>(times).fill(failure)]);
+  }
+
+  /** The next `times` calls of an upload step are handled (the bytes stored, the files shared) but answered `hold` ms late, or never. */
+  holdUploads(step: UploadStep, hold: Hold, times = 1): void {
+    this.holdAnswers((call) => uploadStepOf(call) === step, hold, times);
+  }
+
   /** Everything posted (messages and ephemeral messages) as JSON text, for assertions. */
   postedTexts(): string[] {
     return [...this.callsTo('chat.postMessage'), ...this.callsTo('chat.postEphemeral')].map((b) => JSON.stringify(b));
@@ -90,6 +107,10 @@ export class FakeSlackApi extends RecordingServer {
   }
 
   private answer(call: RecordedCall) {
+    const step = uploadStepOf(call);
+    const failure = step ? this.uploadFailures.get(step)?.shift() : undefined;
+    if (typeof failure === 'number') return { status: failure, body: { ok: false, error: 'fake_http_error' } };
+    if (typeof failure === 'string') return { status: 200, body: { ok: false, error: failure } };
     // The upload URL files.getUploadURLExternal hands out: takes the bytes, like files.slack.com.
     if (call.method === 'POST' && call.path.startsWith('/upload/')) {
       const upload = this.uploads.get(decodeURIComponent(call.path.slice('/upload/'.length)));
@@ -203,6 +224,17 @@ export class FakeSlackApi extends RecordingServer {
     const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
     return { status, headers, body: status === 429 ? { ok: false, error: 'ratelimited' } : { ok: false, error: 'fake_http_error' } };
   }
+}
+
+/** The steps of Slack's file upload, in order. */
+export type UploadStep = 'files.getUploadURLExternal' | 'upload' | 'files.completeUploadExternal';
+
+function uploadStepOf(call: RecordedCall): UploadStep | null {
+  if (call.method === 'POST' && call.path.startsWith('/upload/')) return 'upload';
+  const path = call.path.split('?')[0];
+  if (path === '/api/files.getUploadURLExternal') return 'files.getUploadURLExternal';
+  if (path === '/api/files.completeUploadExternal') return 'files.completeUploadExternal';
+  return null;
 }
 
 /** Methods that carry a message (text and blocks): each is checked against Slack's limits. */

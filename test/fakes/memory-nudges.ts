@@ -28,6 +28,8 @@ export function memoryOutbox(): Outbox & { entries: Map<string, OutboxEntry & { 
       for (const e of entries.values()) counts[e.status] += 1;
       return counts;
     },
+    // No platform call here, so no row is ever partial.
+    countPartial: async () => Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>,
     recentKinds: async (personId) => [
       ...new Set([...entries.values()].filter((e) => e.personId === personId && e.kind).map((e) => e.kind!)),
     ],

@@ -105,7 +105,7 @@ export async function status(ctx: LinkedContext, data: Record<string, string>): 
   const b = await owned(ctx, data);
   if (Array.isArray(b)) return b;
   if (b.audience.kind === 'channel') return channelStatus(ctx, b);
-  const { rows, uncertain } = await statusBySchool(ctx.deps, b);
+  const { rows, uncertain, withoutDocument } = await statusBySchool(ctx.deps, b);
   const blocks: OutboundMessage['blocks'] = [
     { type: 'heading', text: T.statusTitle(verbatim(b.title)) },
     {
@@ -120,6 +120,7 @@ export async function status(ctx: LinkedContext, data: Record<string, string>): 
       ]),
     },
   ];
+  if (withoutDocument > 0) blocks.push({ type: 'text', text: T.withoutDocument(withoutDocument) });
   const buttons: Button[] = [{ label: T.recipientsButton, verb: 'bulletin.recipients', data: { id: b.id, offset: '0' } }];
   if (uncertain.length > 0) buttons.push({ label: T.resendButton(uncertain.length), verb: 'bulletin.resend', data: { id: b.id } });
   blocks.push({ type: 'buttons', buttons });
@@ -131,7 +132,8 @@ async function channelStatus(ctx: LinkedContext, b: Bulletin): Promise<Reply> {
   if (b.audience.kind !== 'channel') return [];
   const [f, acked] = await Promise.all([figuresOf(ctx.deps, b), recipientStatuses(ctx.deps, b)]);
   const post = await ctx.deps.outbox.get(bulletinKeys.channel(b.id));
-  const unreachable = post?.status === 'unreachable' || post?.status === 'failed' ? 1 : 0;
+  // A post whose text arrived without its document is delivered, not unreachable.
+  const unreachable = (post?.status === 'unreachable' || post?.status === 'failed') && !post.partial ? 1 : 0;
   const names = acked.map((r) => `${verbatim(r.unit.people[0]?.name ?? '')} (${verbatim(r.unit.label)})`).join(', ');
   const blocks: Block[] = [
     { type: 'heading', text: T.statusTitle(verbatim(b.title)) },

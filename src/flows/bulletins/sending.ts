@@ -39,19 +39,25 @@ export async function figuresOf(svc: BulletinSvc, b: Bulletin, units?: BulletinU
   if (b.audience.kind === 'channel') {
     // One message, to the channel; acknowledgements are counted per person who pressed.
     const [post, acks] = await Promise.all([svc.outbox.get(channelKey(b.id)), svc.bulletins.repo.acknowledgedBy(b.id)]);
-    return { sent: post?.status === 'sent' ? 1 : 0, total: 1, acked: acks.size, uncertain: post?.status === 'uncertain' ? 1 : 0 };
+    const arrived = post?.status === 'sent' || Boolean(post?.partial);
+    return { sent: arrived ? 1 : 0, total: 1, acked: acks.size, uncertain: post?.status === 'uncertain' && !arrived ? 1 : 0 };
   }
   const all = units ?? (await bulletinAudience(svc, b)).units;
-  const [invites, resends, acks] = await Promise.all([
+  const [invites, partInvites, resends, partResends, acks] = await Promise.all([
     svc.outbox.countByStatus(`bulletin-invite:${b.id}:`),
+    svc.outbox.countPartial(`bulletin-invite:${b.id}:`),
     svc.outbox.countByStatus(`bulletin-resend:${b.id}:`),
+    svc.outbox.countPartial(`bulletin-resend:${b.id}:`),
     svc.bulletins.repo.acknowledgedBy(b.id),
   ]);
+  // A copy whose text arrived without its document (`partial`) counts as delivered: the
+  // recipients list says which, and that the document is missing.
+  const resent = resends.sent + sum(partResends);
   return {
-    sent: invites.sent + resends.sent,
+    sent: invites.sent + sum(partInvites) + resent,
     total: all.length,
     acked: acks.size,
-    uncertain: Math.max(0, invites.uncertain - resends.sent),
+    uncertain: Math.max(0, invites.uncertain - partInvites.uncertain - resent),
   };
 }
 
@@ -78,8 +84,16 @@ export async function sendNow(svc: BulletinSvc, b: Bulletin): Promise<void> {
   if (campaign.status === 'open') await refreshProgress(svc, campaign);
 }
 
-/** Where one recipient's copy is: acknowledged implies delivered; `waiting` is still queued. */
-export type RecipientState = 'acknowledged' | 'delivered' | 'uncertain' | 'unreachable' | 'waiting';
+/**
+ * Where one recipient's copy is: acknowledged implies delivered; `waiting` is still queued.
+ * A copy whose text arrived and whose document did not (the upload failed for good) is
+ * `no-document`; one whose document may not have arrived (still being retried, or the upload
+ * got no answer) is `document-uncertain`. Both are delivered: the recipient has the bulletin.
+ */
+export type RecipientState = 'acknowledged' | 'delivered' | 'no-document' | 'document-uncertain' | 'uncertain' | 'unreachable' | 'waiting';
+
+/** States in which the recipient has the bulletin's text. */
+const DELIVERED: ReadonlySet<RecipientState> = new Set(['acknowledged', 'delivered', 'no-document', 'document-uncertain']);
 
 export interface RecipientStatus {
   unit: BulletinUnit;
@@ -110,25 +124,31 @@ export async function recipientStatuses(svc: BulletinSvc, b: Bulletin): Promise<
       svc.outbox.get(bulletinKeys.invite(b.id, unit.id)),
       svc.outbox.get(bulletinKeys.resend(b.id, unit.id)),
     ]);
-    const status = resend?.status === 'sent' ? 'sent' : invite?.status;
+    const copy = resend && (resend.status === 'sent' || resend.partial) ? resend : invite;
+    const status = copy?.status;
     let state: RecipientState = 'waiting';
     if (acks.has(unit.id)) state = 'acknowledged';
     else if (status === 'sent') state = 'delivered';
+    else if (copy?.partial) state = status === 'failed' || status === 'unreachable' ? 'no-document' : 'document-uncertain';
     else if (status === 'uncertain') state = 'uncertain';
     else if (status === 'unreachable' || status === 'failed' || (!invite && reachProblemOf(unit.id, facts))) state = 'unreachable';
-    out.push({ unit, state, resendable: status === 'uncertain' && !resend && !acks.has(unit.id) });
+    // A resend posts the text again: never offered where the text is known to have arrived.
+    out.push({ unit, state, resendable: state === 'uncertain' && !resend });
   }
   return out;
 }
 
-/** One row per school: delivered, acknowledged, unreachable and uncertain recipients. */
+/**
+ * One row per school: delivered, acknowledged, unreachable and uncertain recipients; the
+ * uncertain ones to offer a resend; how many copies arrived without their document (or may have).
+ */
 export async function statusBySchool(svc: BulletinSvc, b: Bulletin) {
   const all = await recipientStatuses(svc, b);
   const rows = new Map<string, { delivered: number; acked: number; unreachable: number; uncertain: number }>();
   for (const { unit, state } of all) {
     const row = rows.get(unit.label) ?? { delivered: 0, acked: 0, unreachable: 0, uncertain: 0 };
     rows.set(unit.label, row);
-    if (state === 'acknowledged' || state === 'delivered') row.delivered += 1;
+    if (DELIVERED.has(state)) row.delivered += 1;
     if (state === 'acknowledged') row.acked += 1;
     if (state === 'unreachable') row.unreachable += 1;
     if (state === 'uncertain') row.uncertain += 1;
@@ -136,6 +156,7 @@ export async function statusBySchool(svc: BulletinSvc, b: Bulletin) {
   return {
     rows: [...rows.entries()].sort(([a], [b2]) => a.localeCompare(b2, 'en-GB')),
     uncertain: all.filter((r) => r.resendable).map((r) => r.unit),
+    withoutDocument: all.filter((r) => r.state === 'no-document' || r.state === 'document-uncertain').length,
   };
 }
 
@@ -208,4 +229,8 @@ export function progressDueWork(svc: BulletinSvc): DueWorkSource {
       }));
     },
   };
+}
+
+function sum(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, n) => a + n, 0);
 }

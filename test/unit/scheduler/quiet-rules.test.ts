@@ -77,6 +77,7 @@ describe('createHoldCheck', () => {
     bucket: 'teams:t',
     op: 'send',
     of: null,
+    sentTo: null,
     kind: null,
     personId: null,
     trustId: null,
