@@ -87,7 +87,7 @@ export class BotMetrics {
   }
 }
 
-/** Teams errors start with the status ("429: ..."); Slack's say `ratelimited` or carry 429. */
+/** Teams errors start with the status ("429: ..."); Slack's are `slack_webapi_rate_limited_error` (HTTP 429) or say `ratelimited`. */
 function isRateLimit(error: string): boolean {
-  return /^429\b|ratelimited|\b429\b/i.test(error);
+  return /^429\b|ratelimited|rate_limited|\b429\b/i.test(error);
 }
