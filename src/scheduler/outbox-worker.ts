@@ -453,9 +453,13 @@ export class OutboxWorker {
   ): Promise<void> {
     const { queue, workerId } = this.options;
     // A 429 holds back the whole bucket, unless it is a lone one on a window-capped bucket
-    // (ThrottleResponse); the row itself always waits for the Retry-After (nextRetry).
-    if (outcome.retryAfterMs !== null && this.throttles.pausesBucket(row.bucket, now.getTime()))
-      await this.limiter.pauseUntil(row.bucket, now.getTime() + outcome.retryAfterMs);
+    // (ThrottleResponse): then the bucket gives up its next slot, one call fewer in the window
+    // that was one too many. The row itself always waits for the Retry-After (nextRetry).
+    if (outcome.retryAfterMs !== null) {
+      if (this.throttles.pausesBucket(row.bucket, now.getTime()))
+        await this.limiter.pauseUntil(row.bucket, now.getTime() + outcome.retryAfterMs);
+      else await this.limiter.reserve(row.bucket, now.getTime());
+    }
     const attempts = row.attempts + 1;
     const decision = nextRetry(attempts, outcome.retryAfterMs, this.random, this.tuning.backoff);
     const posted = postedPart(row, outcome);
