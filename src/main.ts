@@ -104,8 +104,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   const loaded = loadAll(options.features ?? allFeatures);
   const registry = loaded.registry;
-  const handle = async (event: InboundEvent) => {
-    const replies = await handleEvent(event, registry, deps);
+  const handle = async (event: InboundEvent, accepted?: () => void) => {
+    const replies = await handleEvent(event, registry, deps, accepted);
     // What the person did may change what they owe (their Teams home card follows a press; Slack
     // re-publishes its tab) and what their leaders see (pushed within a minute).
     await afterEvent(event, registry, deps).catch((error) => logger.warn('home refresh failed', { error: String(error) }));

@@ -62,29 +62,49 @@ export class RestifyReceiver implements Receiver {
     await this.dispatch(body, req, res);
   }
 
+  /**
+   * Bolt acknowledges an Events API callback as it arrives; answered then, an event whose handling
+   * then fails (the database unreachable) is lost, because Slack redelivers only what was not
+   * answered 2xx within 3 s. So an event is answered when its listener calls `accepted` (the
+   * delivery is claimed: a redelivery is now a duplicate) or finishes, and a failure before that
+   * is answered 503, which Slack retries with the same event_id.
+   * https://api.slack.com/apis/events-api#retries
+   * Interactions and commands are answered when the listener acks them (Slack never retries those).
+   */
   private async dispatch(body: Record<string, unknown>, req: Request, res: Response): Promise<void> {
-    let acked = false;
+    const deferred = body.type === 'event_callback';
+    let answered = false;
+    const answer = (status: number, response: unknown) => {
+      if (answered) return;
+      answered = true;
+      reply(res, status, response === undefined || response === '' ? '' : response);
+    };
     const event: ReceiverEvent = {
       body,
       retryNum: req.headers['x-slack-retry-num'] ? Number(req.headers['x-slack-retry-num']) : undefined,
       retryReason: req.headers['x-slack-retry-reason'] ? String(req.headers['x-slack-retry-reason']) : undefined,
       ack: async (response?: unknown) => {
-        if (acked) return;
-        acked = true;
-        reply(res, 200, response === undefined || response === '' ? '' : response);
+        if (!deferred) answer(200, response);
       },
+      customProperties: { [ACCEPTED]: () => answer(200, '') },
     };
     try {
       await this.app!.processEvent(event);
-      if (!acked) await event.ack();
+      answer(200, '');
     } catch (error) {
       this.logger.error('slack event failed', { error: describeError(error) });
-      if (!acked) {
-        acked = true;
-        reply(res, 500, { error: 'The bot could not handle this event.' });
-      }
+      answer(503, { error: 'The bot could not take this event just now; please retry.' });
     }
   }
+}
+
+/** The name under which a listener finds `accepted()` in Bolt's context. */
+export const ACCEPTED = 'acceptedDelivery';
+
+/** The listener's way to have its Events API callback answered 200 (see `dispatch`). */
+export function acceptedOf(context: Record<string, unknown>): () => void {
+  const accepted = context[ACCEPTED];
+  return typeof accepted === 'function' ? (accepted as () => void) : () => undefined;
 }
 
 /** Slack's own window: a request signed more than five minutes ago, or ahead, is a replay. */

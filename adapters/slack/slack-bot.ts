@@ -7,9 +7,10 @@ import type { ConversationAddress, InboundEvent } from '../../src/core/events';
 import type { OutboundMessage } from '../../src/core/message';
 import { LookupCache } from '../../src/core/lookup-cache';
 import { systemClock, type Clock, type Logger } from '../../src/core/ports';
+import { t } from '../../src/i18n/en-GB';
 import { renderSlackMessage, slackHomeView } from './render-blocks';
 import { slackHomeAddress } from './addressing';
-import { RestifyReceiver } from './restify-receiver';
+import { acceptedOf, RestifyReceiver } from './restify-receiver';
 import { SlackDirectory } from './slack-directory';
 import { SlackSender } from './slack-sender';
 import { uploadFiles } from './upload-files';
@@ -18,7 +19,12 @@ import { actionOf, fileOf, messageEvent, slackAddress, slackChannelAddress } fro
 export interface SlackBotOptions {
   config: SlackConfig;
   logger: Logger;
-  handle(event: InboundEvent): Promise<OutboundMessage[]>;
+  /**
+   * The core's entry point. `accepted` is called once the event is safely taken (its delivery
+   * claimed): an Events API callback is answered then, so one that cannot be taken is retried.
+   * Throws only when the event could not be taken.
+   */
+  handle(event: InboundEvent, accepted?: () => void): Promise<OutboundMessage[]>;
   /**
    * The person's Home, for the App Home tab (published when opened and after each button press).
    * `tab` is given when the person opened the tab: where to push later changes.
@@ -79,6 +85,23 @@ async function replaceSource(client: WebClient, target: ReplyTarget, rendered: R
   return answer.ok;
 }
 
+/** "Please try again": needs no database, only Slack. https://api.slack.com/interactivity/handling#message_responses */
+async function tellToRetry(client: WebClient, user: string, responseUrl: string | null): Promise<void> {
+  const text = t('error.unavailable');
+  if (responseUrl) {
+    const answer = await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!answer.ok) throw new Error(`response_url answered ${answer.status}`);
+    return;
+  }
+  const dm = (await client.conversations.open({ users: user })).channel?.id;
+  if (dm) await client.chat.postMessage({ channel: dm, text });
+}
+
 export function createSlackBot(options: SlackBotOptions): SlackBot {
   const { config, logger } = options;
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
@@ -121,7 +144,23 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     await client.views.publish({ user_id: inbound.userId, view });
   };
 
-  app.event('app_home_opened', async ({ event, body, client }) => {
+  // Slack never retries a button press or a slash command: one the bot could not take (its database
+  // unreachable) is answered "try again in a minute" rather than with silence, through the
+  // interaction's response_url, or in the person's DM for a press on the Home tab (which has none).
+  const takeInteraction = async (client: WebClient, inbound: InboundEvent, responseUrl: string | null) => {
+    try {
+      return await options.handle(inbound);
+    } catch (error) {
+      await tellToRetry(client, inbound.userId, responseUrl).catch((notice) =>
+        logger.warn('slack retry notice not sent', { error: describeError(notice) }),
+      );
+      throw error;
+    }
+  };
+
+  app.event('app_home_opened', async ({ event, body, client, context }) => {
+    // Nothing is lost if this one fails: the tab keeps its last published view. Answered now.
+    acceptedOf(context)();
     if (event.tab !== 'home') return;
     const teamId = String((body as { team_id?: string }).team_id ?? '');
     const inbound = messageEvent(
@@ -138,7 +177,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     await publishHome(client, inbound, slackHomeAddress(teamId, event.user));
   });
 
-  app.event('message', async ({ event, body, client }) => {
+  app.event('message', async ({ event, body, client, context }) => {
     const e = event as unknown as Record<string, unknown>;
     // Edits, joins and other subtypes are not messages to answer; a file upload is.
     if (e.subtype && e.subtype !== 'bot_message' && e.subtype !== 'file_share') return;
@@ -158,10 +197,10 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       },
     );
     inbound.file = fileOf(e, config.botToken, fileHosts);
-    await deliver(client, { channel: String(e.channel), user, ephemeral: false }, await options.handle(inbound));
+    await deliver(client, { channel: String(e.channel), user, ephemeral: false }, await options.handle(inbound, acceptedOf(context)));
   });
 
-  app.event('app_mention', async ({ event, body, client }) => {
+  app.event('app_mention', async ({ event, body, client, context }) => {
     const user = String(event.user ?? '');
     const teamId = String((body as { team_id?: string }).team_id ?? '');
     const inbound = messageEvent(
@@ -175,7 +214,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
         email: await emailOf(client, user),
       },
     );
-    await deliver(client, { channel: event.channel, user, ephemeral: true }, await options.handle(inbound));
+    await deliver(client, { channel: event.channel, user, ephemeral: true }, await options.handle(inbound, acceptedOf(context)));
   });
 
   app.command(/^\/senco/, async ({ command, ack, client }) => {
@@ -192,7 +231,8 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
         email: await emailOf(client, command.user_id),
       },
     );
-    await deliver(client, { channel: command.channel_id, user: command.user_id, ephemeral: !direct }, await options.handle(inbound));
+    const replies = await takeInteraction(client, inbound, command.response_url);
+    await deliver(client, { channel: command.channel_id, user: command.user_id, ephemeral: !direct }, replies);
   });
 
   app.action(/.*/, async ({ body, ack, client }) => {
@@ -218,10 +258,11 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       action: action ?? { verb: '', data: {} },
       fromBot: false,
     };
+    const responseUrl = typeof payload.response_url === 'string' ? payload.response_url : null;
     const container = payload.container as { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean } | undefined;
     if (container?.type === 'view' && (payload.view as { type?: string } | undefined)?.type === 'home') {
       // A button on the Home tab: replies go to the person's DM; "replace" means the tab itself.
-      const replies = await options.handle(inbound);
+      const replies = await takeInteraction(client, inbound, null);
       const dm = (await client.conversations.open({ users: user })).channel?.id;
       const rest = replies.filter((reply) => !reply.replaceSource);
       if (dm && rest.length) await deliver(client, { channel: dm, user, ephemeral: false }, rest);
@@ -234,15 +275,16 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
           channel: String(container.channel_id ?? channel),
           ts: container.message_ts,
           ephemeral: Boolean(container.is_ephemeral),
-          responseUrl: typeof payload.response_url === 'string' ? payload.response_url : null,
+          responseUrl,
         }
       : undefined;
-    await deliver(client, { channel, user, ephemeral: !direct, source }, await options.handle(inbound));
+    await deliver(client, { channel, user, ephemeral: !direct, source }, await takeInteraction(client, inbound, responseUrl));
     await publishHome(client, inbound);
   });
 
+  // Rethrown to the receiver, which logs it and answers an event not yet taken 503 (Slack retries it).
   app.error(async (error) => {
-    logger.error('slack handler failed', { error: describeError(error) });
+    throw error;
   });
 
   return {

@@ -17,13 +17,18 @@ export const MAX_TEXT_LENGTH = 4000;
 /**
  * The one entry point for every inbound chat event, on either platform: drops bots and
  * redeliveries, resolves who is asking, then routes to an action, a running flow or a
- * command. Returns the replies for the adapter to render.
+ * command. Returns the replies for the adapter to render. `accepted` is told once the delivery
+ * is claimed (or known to be a duplicate): the platform may then be answered, as a redelivery can
+ * no longer run it twice. Throws only when the claim itself fails (the database unreachable), so
+ * that the adapter answers in a way the platform retries.
  */
-export async function handleEvent(event: InboundEvent, registry: Registry, deps: FlowDeps): Promise<Reply> {
+export async function handleEvent(event: InboundEvent, registry: Registry, deps: FlowDeps, accepted?: () => void): Promise<Reply> {
   if (event.fromBot) return [];
   // Ids are only unique within a tenant (and, on Teams, a conversation: see deliveryId).
   const receipt = `${event.platform}:${event.tenantId}:${event.deliveryId}`;
-  if (!(await claimDelivery(deps.receipts, receipt))) {
+  const claimed = await claimDelivery(deps.receipts, receipt);
+  accepted?.();
+  if (!claimed) {
     deps.logger.info('duplicate delivery ignored', { receipt });
     return [];
   }

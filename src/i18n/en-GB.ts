@@ -43,6 +43,7 @@ const messages = {
   'invoke.unsupported': 'The SENCO Network bot does not support this action. Type **help** to see what it can do.',
   'rate.limited': "You've asked for this a lot in the last minute; try again at {time}.",
   'error.generic': 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.',
+  'error.unavailable': 'Sorry, I cannot reach my records just now, so nothing was done. Please try again in a minute.',
   'role.senco': 'SENCOs',
   'role.send-leader': 'MAT SEND leaders',
   'role.trust-leader': 'trust leaders',
