@@ -27,8 +27,17 @@ function optional(value: unknown, check: Check): boolean {
   return value === undefined || value === null || check(value);
 }
 
-/** Field -> shape, for the fields the bot or the SDK reads. Anything else is passed through untouched. */
-const SHAPES: Array<[string, Check, 'required' | 'optional']> = [
+function fits(value: unknown, check: Check, need: 'required' | 'optional' | 'absent or valid'): boolean {
+  if (need === 'required') return check(value);
+  if (need === 'optional') return optional(value, check);
+  return value === undefined || check(value);
+}
+
+/**
+ * Field -> shape, for the fields the bot or the SDK reads. Anything else is passed through untouched.
+ * 'absent or valid' is 'optional' without null, for a field the SDK tests with `!== undefined`.
+ */
+const SHAPES: Array<[string, Check, 'required' | 'optional' | 'absent or valid']> = [
   ['type', (v) => typeof v === 'string' && /^[A-Za-z]{1,40}$/.test(v), 'required'],
   ['serviceUrl', (v) => typeof v === 'string' && !hasUnstorable(v), 'required'],
   ['channelId', id, 'required'],
@@ -45,13 +54,15 @@ const SHAPES: Array<[string, Check, 'required' | 'optional']> = [
   ['text', str, 'optional'],
   ['name', str, 'optional'],
   ['attachments', arrayOf((a) => obj(a) && str(a.contentType)), 'optional'],
-  // botbuilder's mention handling calls entity.type.toLowerCase() on every entity.
-  ['entities', arrayOf((e) => obj(e) && str(e.type)), 'optional'],
+  // botbuilder's mention handling calls entity.type.toLowerCase() on every entity, and takes
+  // `entities: null` for a list (TurnContext.getMentions tests `!== undefined`): a 500 the long fuzz run found.
+  ['entities', arrayOf((e) => obj(e) && str(e.type)), 'absent or valid'],
   // Echoed into every reply; the connector client refuses to serialise anything but a tag.
   ['locale', (v) => typeof v === 'string' && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(v), 'optional'],
   ['membersAdded', arrayOf(account), 'optional'],
   ['membersRemoved', arrayOf(account), 'optional'],
-  ['channelData', (v) => obj(v), 'optional'],
+  // The tenant is read from here when the conversation has none (tenantOf), and stored with the person.
+  ['channelData', (v) => obj(v) && optional(v.tenant, (t) => obj(t) && optional(t.id, id)), 'optional'],
 ];
 
 /**
@@ -61,9 +72,7 @@ const SHAPES: Array<[string, Check, 'required' | 'optional']> = [
  */
 export function activityProblem(body: unknown, local = true): string | null {
   if (!obj(body)) return 'body is not a JSON object';
-  const wrong = SHAPES.filter(([key, check, need]) => (need === 'required' ? !check(body[key]) : !optional(body[key], check))).map(
-    ([key]) => key,
-  );
+  const wrong = SHAPES.filter(([key, check, need]) => !fits(body[key], check, need)).map(([key]) => key);
   if ((body.type === 'message' || body.type === 'invoke') && !account(body.from)) wrong.push('from');
   if (wrong.length) return `missing or invalid: ${[...new Set(wrong)].join(', ')}`;
   const channels = local ? [...TEAMS_CHANNELS, ...PLAYGROUND_CHANNELS] : TEAMS_CHANNELS;

@@ -1,4 +1,22 @@
+import { createHash } from 'node:crypto';
+import type { InboundEvent } from '../core/events';
 import type { ReceiptStore } from '../core/ports';
+
+/** Longest receipt key kept as it is: real ones are a few hundred characters at most. */
+export const MAX_RECEIPT_KEY_LENGTH = 512;
+
+/**
+ * The receipt of a delivery: its platform, tenant and delivery id (ids are only unique within a
+ * tenant and, on Teams, a conversation: see deliveryId). A hostile payload's ids can be anything
+ * a signed body holds (a Teams activity without an id falls back on its text, up to 1 MB): a key
+ * that long does not fit a database index (PostgreSQL 54000), so the claim failed as though the
+ * database were down and the request ended in a 5xx. A long key is kept as its SHA-256 instead.
+ */
+export function receiptKey(event: Pick<InboundEvent, 'platform' | 'tenantId' | 'deliveryId'>): string {
+  const key = `${event.platform}:${event.tenantId}:${event.deliveryId}`;
+  if (key.length <= MAX_RECEIPT_KEY_LENGTH) return key;
+  return `${event.platform}:sha256:${createHash('sha256').update(key).digest('hex')}`;
+}
 
 /**
  * How long a delivery may stay begun and unfinished before a redelivery takes it over: longer

@@ -5,7 +5,7 @@ import { localTimeOf } from '../calendar/london-time';
 import { isAllowed, type Audience } from '../core/permissions';
 import { joinList, ownText, t } from '../i18n/en-GB';
 import { actorOf } from './actor';
-import { claimDelivery } from './delivery-claim';
+import { claimDelivery, receiptKey } from './delivery-claim';
 import { cancelConversation, continueConversation, endConversation } from './conversations/engine';
 import type { FlowDeps } from './deps';
 import type { Command, HandlerContext, Registry, Reply } from './registry';
@@ -24,8 +24,7 @@ export const MAX_TEXT_LENGTH = 4000;
  */
 export async function handleEvent(event: InboundEvent, registry: Registry, deps: FlowDeps, accepted?: () => void): Promise<Reply> {
   if (event.fromBot) return [];
-  // Ids are only unique within a tenant (and, on Teams, a conversation: see deliveryId).
-  const receipt = `${event.platform}:${event.tenantId}:${event.deliveryId}`;
+  const receipt = receiptKey(event);
   const claimed = await claimDelivery(deps.receipts, receipt);
   accepted?.();
   if (!claimed) {
