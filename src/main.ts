@@ -36,6 +36,7 @@ import { housekeepingSource } from './scheduler/housekeeping-source';
 import { createHoldCheck } from './scheduler/quiet-rules';
 import { SchoolDaysCache } from './scheduler/school-days';
 import { fileLinkSecret, SignedFileLinks } from './http/file-links';
+import { InFlight } from './ops/in-flight';
 import { createHttpServer } from './server';
 import { platformAddressing } from './wiring/addressing';
 import { featureServices } from './wiring/feature-services';
@@ -130,6 +131,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     : null;
   if (slack) deps.roster.directories.push(slack.directory);
   const health = new PrismaHealthCheck(db);
+  const inFlight = new InFlight();
   const server = createHttpServer(
     {
       health: async () => {
@@ -144,6 +146,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       observeInbound: (platform, status, seconds) => metrics.inbound.observe({ platform, status: String(status) }, seconds),
     },
     logger,
+    inFlight,
   );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
@@ -173,10 +176,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     metrics,
     scheduler,
     stop: async () => {
-      // Stop taking requests and stop the scheduler together: inbound requests already being
-      // handled and sends already under way finish, unstarted rows go back, and only then
-      // does the database close under them.
-      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), scheduler.stop()]);
+      // Stop taking requests and stop the scheduler together: inbound work already under way
+      // (including what a Slack handler does after its answer: the reply, the Home refresh) and
+      // sends already under way finish, unstarted rows go back, and only then does the database
+      // close under them. main() bounds the whole (25 s).
+      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), inFlight.idle(), scheduler.stop()]);
       if (!options.database) await database.close();
     },
   };

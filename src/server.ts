@@ -1,6 +1,7 @@
 import restify, { type Request, type Response } from 'restify';
 import { describeError } from './core/describe-error';
 import type { Logger } from './core/ports';
+import type { InFlight } from './ops/in-flight';
 import { requestIdFrom, withRequestId } from './ops/request-context';
 
 /** Largest request body accepted; real Teams and Slack payloads are far smaller. */
@@ -25,20 +26,30 @@ export interface Routes {
 
 /**
  * One restify server for both platforms. Bodies are read raw (Slack signs the exact bytes),
- * capped in size, and any handler failure becomes a 500 with a log line, never a crash.
+ * capped in size, and any handler failure becomes a 500 with a log line, never a crash. Every
+ * handler runs under `inFlight`, so shutdown can wait for it (src/ops/in-flight.ts).
  */
-export function createHttpServer(routes: Routes, logger: Logger): restify.Server {
+export function createHttpServer(routes: Routes, logger: Logger, inFlight: InFlight): restify.Server {
   const server = restify.createServer({ name: 'senco-network-bot', handleUncaughtExceptions: false });
-  server.get('/healthz', async (_req: Request, res: Response) => {
-    const { healthy, details } = await routes.health();
-    res.status(healthy ? 200 : 503);
-    res.json({ status: healthy ? 'ok' : 'unavailable', ...details });
-  });
-  server.post('/api/messages', traced('teams', withRawBody(routes.teams, logger), routes.observeInbound));
-  server.post('/slack/events', routes.slack ? traced('slack', withRawBody(routes.slack, logger), routes.observeInbound) : notConfigured);
-  if (routes.metrics) server.get('/metrics', routes.metrics);
-  if (routes.files) server.get('/files/:id', routes.files);
-  if (routes.calendarFeed) server.get('/calendar/:file', calendarFeedRoute(routes.calendarFeed, logger));
+  // An async function: restify tells async handlers from callback ones by their kind.
+  const tracked = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) =>
+    inFlight.track(handler(req, res));
+  server.get(
+    '/healthz',
+    tracked(async (_req: Request, res: Response) => {
+      const { healthy, details } = await routes.health();
+      res.status(healthy ? 200 : 503);
+      res.json({ status: healthy ? 'ok' : 'unavailable', ...details });
+    }),
+  );
+  server.post('/api/messages', tracked(traced('teams', withRawBody(routes.teams, logger), routes.observeInbound)));
+  server.post(
+    '/slack/events',
+    routes.slack ? tracked(traced('slack', withRawBody(routes.slack, logger), routes.observeInbound)) : notConfigured,
+  );
+  if (routes.metrics) server.get('/metrics', tracked(routes.metrics));
+  if (routes.files) server.get('/files/:id', tracked(routes.files));
+  if (routes.calendarFeed) server.get('/calendar/:file', tracked(calendarFeedRoute(routes.calendarFeed, logger)));
   return server;
 }
 
