@@ -80,6 +80,8 @@ export function activityProblem(body: unknown, local = true): string | null {
   try {
     const url = new URL(body.serviceUrl as string);
     if (!/^https?:$/.test(url.protocol)) return 'serviceUrl must be http(s)';
+    // The URL parser takes hosts no resolver will (`127.0.0{1`): the reply then failed after the turn (a 500).
+    if (!/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname)) return 'serviceUrl host is not a host name';
   } catch {
     return 'serviceUrl is not a URL';
   }
