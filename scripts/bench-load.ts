@@ -27,11 +27,11 @@ import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { openDatabase, type DatabaseTarget } from '../src/db/database';
 import { FakePlatforms } from './bench-load/fake-platforms';
 import { population, seed, type BenchUser } from './bench-load/seed';
 import { SIGNING_SECRET, session, type Outcome } from './bench-load/traffic';
+import { scratchDatabase } from './scratch-database';
 
 const USERS = Number(process.env.BENCH_USERS ?? 2000);
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1);
@@ -197,25 +197,8 @@ function rssMb(pid: number): number {
 
 /** A PostgreSQL database of this run's own (never another's), dropped at the end. */
 async function ownDatabase() {
-  const name = `senco_bench_load_${process.pid}_${Date.now().toString(36)}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    target: { url: url.toString() } as DatabaseTarget,
-    env: { DATABASE_URL: url.toString() },
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  const scratch = await scratchDatabase(ADMIN_URL, 'senco_bench_load');
+  return { target: { url: scratch.url } as DatabaseTarget, env: { DATABASE_URL: scratch.url }, drop: scratch.drop };
 }
 
 async function freePort(): Promise<number> {

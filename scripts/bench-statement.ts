@@ -13,6 +13,7 @@
  */
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../src/db/database';
+import { scratchDatabase } from './scratch-database';
 
 const N = Number(process.env.BENCH_STATEMENTS ?? 3000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -33,26 +34,13 @@ async function prismaCosts(db: Database): Promise<{ findUnique: number; queryRaw
   return { findUnique, queryRaw };
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
-  const name = `senco_bench_statement_${process.pid}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const scratch = await scratchDatabase(ADMIN_URL, 'senco_bench_statement');
   try {
-    const pg = await openDatabase({ url: url.toString() });
+    const pg = await openDatabase({ url: scratch.url });
     const onPg = await prismaCosts(pg);
     await pg.close();
-    const driver = new Client({ connectionString: url.toString() });
+    const driver = new Client({ connectionString: scratch.url });
     await driver.connect();
     const driverCost = await cpuPerCall(() => driver.query('SELECT "name" FROM "Trust" WHERE "id" = $1', ['none']));
     await driver.end();
@@ -70,7 +58,7 @@ async function main(): Promise<void> {
       `statement n=${N} pg_findunique_cpu_ms=${f(onPg.findUnique)} pg_queryraw_cpu_ms=${f(onPg.queryRaw)} pg_driver_cpu_ms=${f(driverCost)} pglite_findunique_cpu_ms=${f(onPglite.findUnique)} pglite_queryraw_cpu_ms=${f(onPglite.queryRaw)}`,
     );
   } finally {
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await scratch.drop();
   }
 }
 
