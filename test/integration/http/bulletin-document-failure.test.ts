@@ -5,6 +5,7 @@
  * Slack only: Teams sends the document in the same activity as the card. On each database.
  */
 import { buttonData, chatUser, personalMessages, plain, press, send, upload, type ChatUser } from '../../helpers/chat';
+import { seedBirchTrust } from '../../helpers/birch-trust';
 import { databaseKinds } from '../../helpers/databases';
 import { FakeClock } from '../../helpers/fake-clock';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -23,17 +24,11 @@ describe.each(databaseKinds)('a bulletin document that cannot be uploaded to Sla
 
   beforeAll(async () => {
     h = await startHarness(kind, {}, clock);
-    const db = h.db.prisma;
-    const trustId = (await db.trust.create({ data: { name: 'Birch Trust' } })).id;
-    const oak = await db.school.create({ data: { trustId, name: 'Oak Primary', phase: 'primary', region: 'North' } });
-    const elm = await db.school.create({ data: { trustId, name: 'Elm Secondary', phase: 'secondary', region: 'South' } });
-    const person = async (name: string, email: string, role: string, schoolId: string | null) => {
-      const p = await db.person.create({ data: { trustId, schoolId, name, email } });
-      await db.roleAssignment.create({ data: { trustId, personId: p.id, role, schoolId: role === 'senco' ? schoolId : null } });
-    };
-    await person('Lee Leader', 'lee@birch.org.uk', 'send-leader', null);
-    await person('Ann Senco', 'ann@birch.org.uk', 'senco', oak.id);
-    await person('Ben Senco', 'ben@birch.org.uk', 'senco', elm.id);
+    await seedBirchTrust(h.db.prisma, [
+      ['Lee Leader', 'lee@birch.org.uk', 'send-leader', null],
+      ['Ann Senco', 'ann@birch.org.uk', 'senco', 'oak'],
+      ['Ben Senco', 'ben@birch.org.uk', 'senco', 'elm'],
+    ]);
     lee = chatUser(h, 'Lee Leader', 'lee@birch.org.uk');
     ann = chatUser(h, 'Ann Senco', 'ann@birch.org.uk');
     ben = chatUser(h, 'Ben Senco', 'ben@birch.org.uk');
