@@ -22,6 +22,11 @@ describe('Teams activity translation', () => {
       ['id', { id: 'a\u0000b' }],
       ['from', { from: { ...base.from, id: 'x\u0000' } }],
       ['conversation', { conversation: { ...base.conversation, tenantId: 't\u0000' } }],
+      // Ids are printable ASCII: 500 four-byte characters (1,000 UTF-16 units) would not fit the identity's index.
+      ['from', { from: { ...base.from, id: '\u{1F600}'.repeat(500) } }],
+      ['from', { from: { ...base.from, aadObjectId: 'é' } }],
+      ['recipient', { recipient: { ...base.recipient, id: '28:bot with spaces' } }],
+      ['channelData', { channelData: { tenant: { id: 'tenant\u00a0id' } } }],
     ];
     for (const [field, change] of wrong) expect(activityProblem({ ...base, ...change })).toContain(field);
   });
