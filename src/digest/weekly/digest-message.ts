@@ -44,7 +44,10 @@ export function digestMessage(view: DigestView): OutboundMessage {
       { type: 'heading', text: t('digest.lookAt.title', { count: view.lookAt.length }) },
       {
         type: 'text',
-        text: capped(view.lookAt.map((s) => t('digest.lookAt.line', { school: s.schoolName, reasons: s.reasons.join('; ') }))).join('\n'),
+        // A list too: joined by line breaks alone, the schools ran together as one paragraph on Teams.
+        text: capped(view.lookAt.map((s) => t('digest.lookAt.line', { school: s.schoolName, reasons: s.reasons.join('; ') })))
+          .map((l) => `- ${l}`)
+          .join('\n'),
       },
     );
   }
