@@ -46,11 +46,7 @@ const SHAPES: Array<[string, Check, 'required' | 'optional' | 'absent or valid']
   ['channelId', id, 'required'],
   // Echoed into every reply (and the conversation id into the reply's URL): Teams uses short
   // ASCII ids ('a:1...', '19:...@thread.tacv2') and a one-word type ('personal', 'channel', 'groupChat').
-  [
-    'conversation',
-    (v) => obj(v) && id(v.id) && optional(v.tenantId, id) && optional(v.conversationType, word),
-    'required',
-  ],
+  ['conversation', (v) => obj(v) && id(v.id) && optional(v.tenantId, id) && optional(v.conversationType, word), 'required'],
   ['recipient', account, 'required'],
   ['id', id, 'optional'],
   ['from', account, 'optional'],
