@@ -100,24 +100,6 @@ function spread(values) {
   return `${median.toFixed(0)}(${sorted[0].toFixed(0)}-${sorted.at(-1).toFixed(0)})`;
 }
 
-async function scratchPostgres(adminUrl) {
-  const { Client } = require('pg');
-  const name = `senco_bench_startup_${Date.now().toString(36)}`;
-  const admin = async (sql) => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
 (async () => {
   if (existsSync(path.join(root, '.env'))) console.warn('note: a .env file exists here; settings not given by this benchmark come from it');
   console.log(
@@ -144,7 +126,9 @@ async function scratchPostgres(adminUrl) {
   let figures = `startup runs=${RUNS} pglite_cold_ms=${pick(cold, 'readyMs')} pglite_warm_ms=${pick(warm, 'readyMs')} pglite_idle_rss_mb=${pick(warm, 'rss')}`;
   const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (adminUrl) {
-    const scratch = await scratchPostgres(adminUrl);
+    // The build (npm run bench:startup builds first) has the benchmarks' scratch-database helper.
+    const { scratchDatabase } = require('../dist/scripts/scratch-database');
+    const scratch = await scratchDatabase(adminUrl, 'senco_bench_startup');
     try {
       await run({ DATABASE_URL: scratch.url }, 0); // applies the migrations
       const pg = [];
