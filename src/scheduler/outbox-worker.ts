@@ -427,8 +427,7 @@ export class OutboxWorker {
         if (row.personId) await this.options.reachability.markUnreachable(row.personId, row.platform, now);
         return;
       case 'failed': {
-        const posted = postedPart(row, outcome);
-        await queue.settle(row.id, workerId, { status: 'failed', at: now, error: partialError(posted, outcome.error), ...posted });
+        const posted = await this.settleFinal(row, 'failed', outcome, outcome.error, now);
         report.failed += 1;
         this.options.logger.warn('outbox message failed', { key: row.key, error: outcome.error, partial: Boolean(posted.sentTo) });
         return;
@@ -436,13 +435,25 @@ export class OutboxWorker {
       case 'uncertain': {
         if (this.options.onUncertain === 'resend')
           return this.retryOrGiveUp(row, { ...outcome, status: 'retry', retryAfterMs: null }, now, report);
-        const posted = postedPart(row, outcome);
-        await queue.settle(row.id, workerId, { status: 'uncertain', at: now, error: partialError(posted, outcome.error), ...posted });
+        await this.settleFinal(row, 'uncertain', outcome, outcome.error, now);
         report.uncertain += 1;
         this.options.logger.warn('outbox message uncertain: not re-sent, to avoid a duplicate', { key: row.key, error: outcome.error });
         return;
       }
     }
+  }
+
+  /** Settles a row for good, keeping where its text is posted if its files were not delivered. */
+  private async settleFinal(
+    row: ClaimedMessage,
+    status: 'failed' | 'uncertain',
+    outcome: PostedPart,
+    error: string,
+    now: Date,
+  ): Promise<PostedPart> {
+    const posted = postedPart(row, outcome);
+    await this.options.queue.settle(row.id, this.options.workerId, { status, at: now, error: partialError(posted, error), ...posted });
+    return posted;
   }
 
   private async retryOrGiveUp(
@@ -462,14 +473,13 @@ export class OutboxWorker {
     }
     const attempts = row.attempts + 1;
     const decision = nextRetry(attempts, outcome.retryAfterMs, this.random, this.tuning.backoff);
-    const posted = postedPart(row, outcome);
     if (!decision.retry) {
-      const error = partialError(posted, `gave up after ${attempts} attempts: ${outcome.error}`);
-      await queue.settle(row.id, workerId, { status: 'failed', at: now, error, ...posted });
+      const posted = await this.settleFinal(row, 'failed', outcome, `gave up after ${attempts} attempts: ${outcome.error}`, now);
       report.failed += 1;
       this.options.logger.warn('outbox message gave up', { key: row.key, attempts, error: outcome.error, partial: Boolean(posted.sentTo) });
       return;
     }
+    const posted = postedPart(row, outcome);
     const notBefore = new Date(now.getTime() + decision.delayMs);
     await queue.settle(row.id, workerId, { status: 'retry', notBefore, error: partialError(posted, outcome.error), ...posted });
     report.retried += 1;
